@@ -1,0 +1,26 @@
+namespace StudyRooms.Contracts.Boards;
+
+/// <summary>
+/// The properties of a board element. Every member is optional: in a patch an absent member means
+/// "unchanged", so two users changing different properties of one element both win (per-property
+/// merge in server order). New properties are added as new members with new ids.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("StudyRooms.ElementProps")]
+public sealed record ElementProps
+{
+    [Id(0)] public double? X { get; init; }
+    [Id(1)] public double? Y { get; init; }
+    /// <summary>Flat [dx0, dy0, dx1, dy1, …] relative to X, Y.</summary>
+    [Id(2)] public double[]? Points { get; init; }
+    [Id(3)] public double? Width { get; init; }
+    [Id(4)] public double? Height { get; init; }
+    [Id(5)] public double? Angle { get; init; }
+    [Id(6)] public string? StrokeColor { get; init; }
+    [Id(7)] public string? FillColor { get; init; }
+    [Id(8)] public double? StrokeWidth { get; init; }
+    [Id(9)] public double? Opacity { get; init; }
+    [Id(10)] public string? Text { get; init; }
+    [Id(11)] public double? FontSize { get; init; }
+    /// <summary>Fractional index string ordering elements bottom to top.</summary>
+    [Id(12)] public string? ZIndex { get; init; }
+}

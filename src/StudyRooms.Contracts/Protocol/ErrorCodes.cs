@@ -1,0 +1,15 @@
+namespace StudyRooms.Contracts.Protocol;
+
+/// <summary>Stable error codes of docs/protocol.md (P-ERR-1, P-ERR-2).</summary>
+public static class ErrorCodes
+{
+    public const string ProtocolMismatch = "PROTOCOL_MISMATCH";
+    public const string InvalidRequest = "INVALID_REQUEST";
+    public const string RoomNotFound = "ROOM_NOT_FOUND";
+    public const string NotInRoom = "NOT_IN_ROOM";
+    public const string RateLimited = "RATE_LIMITED";
+    public const string Unauthenticated = "UNAUTHENTICATED";
+    public const string InvalidDisplayName = "INVALID_DISPLAY_NAME";
+    public const string InvalidRoom = "INVALID_ROOM";
+    public const string RoomExists = "ROOM_EXISTS";
+}

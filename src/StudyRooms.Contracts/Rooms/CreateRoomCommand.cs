@@ -1,0 +1,10 @@
+namespace StudyRooms.Contracts.Rooms;
+
+/// <summary>Creates a room; the room grain validates and owns the rules.</summary>
+[GenerateSerializer, Immutable, Alias("StudyRooms.CreateRoomCommand")]
+public sealed record CreateRoomCommand
+{
+    [Id(0)] public string? Name { get; init; }
+    [Id(1)] public string? Topic { get; init; }
+    [Id(2)] public required string OwnerId { get; init; }
+}

@@ -1,0 +1,10 @@
+namespace StudyRooms.Contracts.Rooms;
+
+/// <summary>What the hub hands the room grain when a connection joins.</summary>
+[GenerateSerializer, Immutable, Alias("StudyRooms.JoinRoomCommand")]
+public sealed record JoinRoomCommand
+{
+    [Id(0)] public required string UserId { get; init; }
+    [Id(1)] public required string DisplayName { get; init; }
+    [Id(2)] public required string ConnectionId { get; init; }
+}

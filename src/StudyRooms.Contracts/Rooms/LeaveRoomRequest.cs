@@ -1,0 +1,7 @@
+namespace StudyRooms.Contracts.Rooms;
+
+/// <summary>Hub request of LeaveRoom (wire).</summary>
+public sealed record LeaveRoomRequest
+{
+    public string? RoomId { get; init; }
+}

@@ -1,0 +1,11 @@
+namespace StudyRooms.Contracts.Rooms;
+
+/// <summary>A user present in a room, once however many tabs they have open (P-JOIN-2).</summary>
+[GenerateSerializer, Immutable, Alias("StudyRooms.Participant")]
+public sealed record Participant
+{
+    [Id(0)] public required string UserId { get; init; }
+    [Id(1)] public required string DisplayName { get; init; }
+    /// <summary>Colour of the user's cursor and name, "#rrggbb".</summary>
+    [Id(2)] public required string Color { get; init; }
+}

@@ -1,0 +1,236 @@
+using StudyRooms.Contracts.Boards;
+using StudyRooms.Contracts.Protocol;
+using StudyRooms.Grains.Storage;
+
+namespace StudyRooms.Grains.Boards;
+
+/// <summary>
+/// The authoritative content of one board: elements (tombstones included), the board clock and the
+/// highest client sequence applied per client. Pure and single-threaded: the board grain owns one
+/// and nothing else touches it.
+/// </summary>
+public sealed class BoardDocument
+{
+    private readonly Dictionary<string, StoredElement> _elements = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _clientSeqs = new(StringComparer.Ordinal);
+
+    /// <summary>Clock of the last applied op; 0 for an empty board.</summary>
+    public long Clock { get; private set; }
+
+    /// <summary>Elements that are not deleted.</summary>
+    public int LiveCount { get; private set; }
+
+    /// <summary>Rebuilds a board from its last snapshot and the ops stored after it.</summary>
+    public static BoardDocument Restore(StoredBoard stored)
+    {
+        var document = new BoardDocument();
+        if (stored.Snapshot is { } snapshot)
+        {
+            foreach (var element in snapshot.Elements)
+            {
+                document._elements[element.Id] = element;
+                if (!element.Deleted)
+                {
+                    document.LiveCount++;
+                }
+            }
+
+            foreach (var (clientId, seq) in snapshot.ClientSeqs)
+            {
+                document._clientSeqs[clientId] = seq;
+            }
+
+            document.Clock = snapshot.Clock;
+        }
+
+        foreach (var op in stored.Ops.Where(op => op.Clock > document.Clock).OrderBy(op => op.Clock))
+        {
+            document.Apply(op);
+        }
+
+        return document;
+    }
+
+    /// <summary>The highest client sequence applied for a client, 0 if none.</summary>
+    public long LastClientSeq(string clientId) => _clientSeqs.GetValueOrDefault(clientId);
+
+    /// <summary>
+    /// Checks a whole push without changing anything (P-ERR-3): either every new op is valid and
+    /// gets its clock, or a <see cref="StudyRoomsException"/> names the first bad op.
+    /// </summary>
+    public PushPlan Plan(string userId, string clientId, IReadOnlyList<ElementOp?> ops)
+    {
+        var lastSeq = LastClientSeq(clientId);
+        var newOps = new List<StoredOp>();
+        var acks = new OpAck[ops.Count];
+        // Liveness of the elements this push touched so far, overriding the stored state.
+        var liveInPush = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var live = LiveCount;
+        long previousSeq = 0;
+
+        for (var i = 0; i < ops.Count; i++)
+        {
+            var op = ops[i] ?? throw Invalid(i, "op is missing");
+            if (op.ClientSeq <= 0)
+            {
+                throw Invalid(i, "clientSeq must be a positive integer");
+            }
+
+            if (op.ClientSeq <= previousSeq)
+            {
+                throw Invalid(i, "clientSeq must increase within a push");
+            }
+
+            previousSeq = op.ClientSeq;
+            if (op.ClientSeq <= lastSeq)
+            {
+                // A resend of an op this board already applied (P-OPS-3).
+                acks[i] = new OpAck { ClientSeq = op.ClientSeq, Clock = 0 };
+                continue;
+            }
+
+            if (!Identifiers.IsValid(op.ElementId))
+            {
+                throw Invalid(i, $"elementId must be 1–{BoardLimits.MaxIdLength} characters of A–Z, a–z, 0–9, _ or -");
+            }
+
+            var id = op.ElementId!;
+            if (op.Props is { } props && ElementPropsRules.Validate(props) is { } reason)
+            {
+                throw Invalid(i, reason);
+            }
+
+            var isLive = liveInPush.TryGetValue(id, out var liveNow)
+                ? liveNow
+                : _elements.TryGetValue(id, out var existing) && !existing.Deleted;
+            switch (op.Kind)
+            {
+                case ElementOpKind.Create:
+                    if (op.Type is null || !BoardLimits.ElementTypes.Contains(op.Type))
+                    {
+                        throw Invalid(i, $"type must be one of: {string.Join(", ", BoardLimits.ElementTypes)}");
+                    }
+
+                    if (_elements.ContainsKey(id) || liveInPush.ContainsKey(id))
+                    {
+                        throw Invalid(i, $"element {id} already exists or existed; ids are never reused");
+                    }
+
+                    if (live >= BoardLimits.MaxLiveElements)
+                    {
+                        throw Invalid(i, $"the board holds its maximum of {BoardLimits.MaxLiveElements} elements");
+                    }
+
+                    liveInPush[id] = true;
+                    live++;
+                    break;
+                case ElementOpKind.Patch:
+                    if (!isLive)
+                    {
+                        throw Invalid(i, $"element {id} does not exist");
+                    }
+
+                    if (op.Props is null)
+                    {
+                        throw Invalid(i, "patch needs props");
+                    }
+
+                    break;
+                case ElementOpKind.Delete:
+                    if (!isLive)
+                    {
+                        throw Invalid(i, $"element {id} does not exist");
+                    }
+
+                    liveInPush[id] = false;
+                    live--;
+                    break;
+                default:
+                    throw Invalid(i, "kind must be create, patch or delete");
+            }
+
+            var clock = Clock + newOps.Count + 1;
+            newOps.Add(new StoredOp
+            {
+                Clock = clock,
+                AuthorId = userId,
+                ClientId = clientId,
+                ClientSeq = op.ClientSeq,
+                Kind = op.Kind,
+                ElementId = id,
+                Type = op.Kind == ElementOpKind.Create ? op.Type : null,
+                Props = op.Kind == ElementOpKind.Delete ? null : op.Props,
+            });
+            acks[i] = new OpAck { ClientSeq = op.ClientSeq, Clock = clock };
+        }
+
+        return new PushPlan(newOps, acks);
+    }
+
+    /// <summary>Applies one committed op; used for new pushes and for replay from storage.</summary>
+    public void Apply(StoredOp op)
+    {
+        switch (op.Kind)
+        {
+            case ElementOpKind.Create:
+                _elements[op.ElementId] = new StoredElement
+                {
+                    Id = op.ElementId,
+                    Type = op.Type ?? "freehand",
+                    CreatedBy = op.AuthorId,
+                    Version = op.Clock,
+                    Props = op.Props ?? new ElementProps(),
+                };
+                LiveCount++;
+                break;
+            case ElementOpKind.Patch when _elements.TryGetValue(op.ElementId, out var element) && !element.Deleted:
+                _elements[op.ElementId] = element with
+                {
+                    Props = ElementPropsRules.Merge(element.Props, op.Props ?? new ElementProps()),
+                    Version = op.Clock,
+                };
+                break;
+            case ElementOpKind.Delete when _elements.TryGetValue(op.ElementId, out var element) && !element.Deleted:
+                _elements[op.ElementId] = element with { Deleted = true, Version = op.Clock };
+                LiveCount--;
+                break;
+        }
+
+        Clock = Math.Max(Clock, op.Clock);
+        if (op.ClientSeq > _clientSeqs.GetValueOrDefault(op.ClientId))
+        {
+            _clientSeqs[op.ClientId] = op.ClientSeq;
+        }
+    }
+
+    /// <summary>The live elements for a joining client.</summary>
+    public BoardSnapshot ToSnapshot() => new()
+    {
+        Clock = Clock,
+        Elements = _elements.Values
+            .Where(e => !e.Deleted)
+            .Select(e => new BoardElement { Id = e.Id, Type = e.Type, Version = e.Version, CreatedBy = e.CreatedBy, Props = e.Props })
+            .ToArray(),
+    };
+
+    /// <summary>Everything needed to restore this board without its op log.</summary>
+    public StoredBoardSnapshot ToStoredSnapshot() => new()
+    {
+        Clock = Clock,
+        Elements = _elements.Values.ToArray(),
+        ClientSeqs = new Dictionary<string, long>(_clientSeqs, StringComparer.Ordinal),
+    };
+
+    /// <summary>The committed form of a stored op, as peers receive it.</summary>
+    public static CommittedOp ToCommitted(StoredOp op) => new()
+    {
+        Clock = op.Clock,
+        Kind = op.Kind,
+        ElementId = op.ElementId,
+        Type = op.Type,
+        Props = op.Props,
+    };
+
+    private static StudyRoomsException Invalid(int index, string reason) =>
+        new(ErrorCodes.InvalidRequest, $"ops[{index}]: {reason}");
+}

@@ -1,0 +1,21 @@
+namespace StudyRooms.Grains.Boards;
+
+/// <summary>Size limits of board edits (docs/protocol.md P-OPS-4, P-LIVE-1).</summary>
+public static class BoardLimits
+{
+    public const int MaxOpsPerPush = 200;
+    public const int MaxIdLength = 64;
+    public const int MaxPointNumbers = 20_000;
+    public const int MaxStreamPointNumbers = 2_000;
+    public const double MaxCoordinate = 1_000_000;
+    public const double MinStrokeWidth = 0.5;
+    public const double MaxStrokeWidth = 64;
+    public const int MaxTextLength = 2_000;
+    public const double MinFontSize = 1;
+    public const double MaxFontSize = 512;
+    public const int MaxZIndexLength = 64;
+    public const int MaxLiveElements = 20_000;
+
+    /// <summary>Element types of protocol version 1 (P-EL-1).</summary>
+    public static readonly IReadOnlySet<string> ElementTypes = new HashSet<string>(StringComparer.Ordinal) { "freehand" };
+}

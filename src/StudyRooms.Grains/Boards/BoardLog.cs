@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Logging;
+
+namespace StudyRooms.Grains.Boards;
+
+internal static partial class BoardLog
+{
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Board {BoardId} loaded at clock {Clock} with {LiveCount} live elements ({OpCount} ops replayed)")]
+    public static partial void Loaded(ILogger logger, string boardId, long clock, int liveCount, int opCount);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Debug, Message = "Board {BoardId} refused a push from {UserId}: {Reason}")]
+    public static partial void PushRefused(ILogger logger, string boardId, string userId, string reason);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Board {BoardId} could not broadcast ops up to clock {Clock}; peers will catch up on rejoin")]
+    public static partial void BroadcastFailed(ILogger logger, Exception exception, string boardId, long clock);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Board {BoardId} compacted at clock {Clock}")]
+    public static partial void Compacted(ILogger logger, string boardId, long clock);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Board {BoardId} could not write its snapshot at clock {Clock}; the op log still holds every op")]
+    public static partial void CompactionFailed(ILogger logger, Exception exception, string boardId, long clock);
+}

@@ -1,0 +1,132 @@
+using StudyRooms.Contracts.Boards;
+
+namespace StudyRooms.Grains.Boards;
+
+/// <summary>Validates and merges element properties: pure functions, no state.</summary>
+public static class ElementPropsRules
+{
+    /// <summary>Returns null when valid, else a reason naming the bad property.</summary>
+    public static string? Validate(ElementProps props)
+    {
+        return Coordinate(props.X, "x")
+            ?? Coordinate(props.Y, "y")
+            ?? Coordinate(props.Width, "width")
+            ?? Coordinate(props.Height, "height")
+            ?? Coordinate(props.Angle, "angle")
+            ?? Points(props.Points)
+            ?? Color(props.StrokeColor, "strokeColor")
+            ?? Color(props.FillColor, "fillColor")
+            ?? Range(props.StrokeWidth, BoardLimits.MinStrokeWidth, BoardLimits.MaxStrokeWidth, "strokeWidth")
+            ?? Range(props.Opacity, 0, 1, "opacity")
+            ?? Range(props.FontSize, BoardLimits.MinFontSize, BoardLimits.MaxFontSize, "fontSize")
+            ?? Text(props.Text)
+            ?? ZIndex(props.ZIndex);
+    }
+
+    /// <summary>
+    /// Per-property merge (P-OPS-5): every property the patch names replaces the current one,
+    /// every other property is kept.
+    /// </summary>
+    public static ElementProps Merge(ElementProps current, ElementProps patch) => new()
+    {
+        X = patch.X ?? current.X,
+        Y = patch.Y ?? current.Y,
+        Points = patch.Points ?? current.Points,
+        Width = patch.Width ?? current.Width,
+        Height = patch.Height ?? current.Height,
+        Angle = patch.Angle ?? current.Angle,
+        StrokeColor = patch.StrokeColor ?? current.StrokeColor,
+        FillColor = patch.FillColor ?? current.FillColor,
+        StrokeWidth = patch.StrokeWidth ?? current.StrokeWidth,
+        Opacity = patch.Opacity ?? current.Opacity,
+        Text = patch.Text ?? current.Text,
+        FontSize = patch.FontSize ?? current.FontSize,
+        ZIndex = patch.ZIndex ?? current.ZIndex,
+    };
+
+    public static bool IsColor(string? value) =>
+        value is { Length: 7 } && value[0] == '#' && value.Skip(1).All(Uri.IsHexDigit);
+
+    /// <summary>True when the number is finite and within the board's coordinate range.</summary>
+    public static bool IsCoordinate(double value) =>
+        double.IsFinite(value) && Math.Abs(value) <= BoardLimits.MaxCoordinate;
+
+    private static string? Coordinate(double? value, string name) =>
+        value is { } v && !IsCoordinate(v)
+            ? $"{name} must be a finite number within ±{BoardLimits.MaxCoordinate:0}"
+            : null;
+
+    private static string? Points(double[]? points)
+    {
+        if (points is null)
+        {
+            return null;
+        }
+
+        if (points.Length > BoardLimits.MaxPointNumbers)
+        {
+            return $"points has {points.Length} numbers; at most {BoardLimits.MaxPointNumbers} are allowed";
+        }
+
+        if (points.Length % 2 != 0)
+        {
+            return "points must hold x, y pairs (an even count of numbers)";
+        }
+
+        return points.All(IsCoordinate)
+            ? null
+            : $"points must be finite numbers within ±{BoardLimits.MaxCoordinate:0}";
+    }
+
+    private static string? Color(string? value, string name) =>
+        value is not null && !IsColor(value) ? $"{name} must be a colour written #rrggbb" : null;
+
+    private static string? Range(double? value, double min, double max, string name) =>
+        value is { } v && !(double.IsFinite(v) && v >= min && v <= max)
+            ? $"{name} must be between {min} and {max}"
+            : null;
+
+    private static string? Text(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (text.Length > BoardLimits.MaxTextLength)
+        {
+            return $"text is longer than {BoardLimits.MaxTextLength} characters";
+        }
+
+        return text.Any(c => char.IsControl(c) && c is not '\n' and not '\t') || HasLoneSurrogate(text)
+            ? "text contains control characters or invalid UTF-16"
+            : null;
+    }
+
+    private static string? ZIndex(string? zIndex) =>
+        zIndex is not null && (zIndex.Length is 0 or > BoardLimits.MaxZIndexLength || !zIndex.All(char.IsAsciiLetterOrDigit))
+            ? $"zIndex must be 1–{BoardLimits.MaxZIndexLength} ASCII letters or digits"
+            : null;
+
+    private static bool HasLoneSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]))
+            {
+                if (i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]))
+                {
+                    return true;
+                }
+
+                i++;
+            }
+            else if (char.IsLowSurrogate(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

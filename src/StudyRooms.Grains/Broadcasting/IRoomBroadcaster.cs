@@ -1,0 +1,18 @@
+using StudyRooms.Contracts.Boards;
+using StudyRooms.Contracts.Rooms;
+
+namespace StudyRooms.Grains.Broadcasting;
+
+/// <summary>
+/// How grains reach the browsers of a room. The host implements it over SignalR groups (with the
+/// Redis backplane in cluster mode), so grains never see ASP.NET Core.
+/// </summary>
+public interface IRoomBroadcaster
+{
+    Task ParticipantJoinedAsync(ParticipantJoined e);
+
+    Task ParticipantLeftAsync(ParticipantLeft e);
+
+    /// <summary>Sends to every connection of the room except <paramref name="exceptConnectionId"/>.</summary>
+    Task OpsAppliedAsync(OpsApplied e, string exceptConnectionId);
+}

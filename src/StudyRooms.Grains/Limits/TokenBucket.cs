@@ -1,0 +1,29 @@
+namespace StudyRooms.Grains.Limits;
+
+/// <summary>
+/// A token bucket: <c>ratePerSecond</c> tokens refill continuously up to <c>burst</c>. Used by
+/// grains for per-user rate limits; time comes from an injected <see cref="TimeProvider"/>.
+/// Not thread-safe: a grain is single-threaded.
+/// </summary>
+public sealed class TokenBucket(double ratePerSecond, double burst, TimeProvider time)
+{
+    private readonly double _burst = burst;
+    private double _tokens = burst;
+    private long _lastRefill = time.GetTimestamp();
+
+    /// <summary>Takes one token if there is one.</summary>
+    public bool TryTake()
+    {
+        var now = time.GetTimestamp();
+        var elapsed = time.GetElapsedTime(_lastRefill, now).TotalSeconds;
+        _lastRefill = now;
+        _tokens = Math.Min(_burst, _tokens + (elapsed * ratePerSecond));
+        if (_tokens < 1)
+        {
+            return false;
+        }
+
+        _tokens -= 1;
+        return true;
+    }
+}

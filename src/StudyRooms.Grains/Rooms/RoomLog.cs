@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Logging;
+
+namespace StudyRooms.Grains.Rooms;
+
+internal static partial class RoomLog
+{
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Room {RoomId} created by {OwnerId}")]
+    public static partial void Created(ILogger logger, string roomId, string ownerId);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "{UserId} joined room {RoomId} ({ParticipantCount} present)")]
+    public static partial void ParticipantJoined(ILogger logger, string userId, string roomId, int participantCount);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "{UserId} left room {RoomId} ({ParticipantCount} present)")]
+    public static partial void ParticipantLeft(ILogger logger, string userId, string roomId, int participantCount);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Room {RoomId} could not broadcast a presence change")]
+    public static partial void BroadcastFailed(ILogger logger, Exception exception, string roomId);
+}

@@ -1,0 +1,20 @@
+namespace StudyRooms.Grains.Storage;
+
+/// <summary>
+/// The durable home of boards: an append-only log of committed ops plus periodic snapshots.
+/// An append that returns has reached storage (docs/protocol.md P-OPS-2), so the board grain
+/// acknowledges only after it.
+/// </summary>
+public interface IBoardStore
+{
+    Task<StoredBoard> LoadAsync(string boardId, CancellationToken cancellationToken = default);
+
+    /// <summary>Appends ops atomically: all of them or none.</summary>
+    Task AppendAsync(string boardId, IReadOnlyList<StoredOp> ops, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores a snapshot and drops the ops it covers.</summary>
+    Task SaveSnapshotAsync(string boardId, StoredBoardSnapshot snapshot, CancellationToken cancellationToken = default);
+
+    /// <summary>Answers when the storage is reachable; throws otherwise.</summary>
+    Task PingAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime.Hosting;
+using Orleans.Storage;
+using StackExchange.Redis;
+using StudyRooms.Grains.Storage;
+using StudyRooms.Storage.Redis;
+using StudyRooms.Storage.Sqlite;
+
+namespace StudyRooms.Storage;
+
+/// <summary>Registers one of the two storage back ends the deployment mode chooses.</summary>
+public static class StorageRegistration
+{
+    /// <summary>Embedded mode: grain state and boards in one SQLite file under the data directory.</summary>
+    public static IServiceCollection AddStudyRoomsSqliteStorage(this IServiceCollection services, string dataDirectory)
+    {
+        services.AddSingleton(new SqliteDatabase(dataDirectory));
+        services.AddSingleton<IBoardStore, SqliteBoardStore>();
+        services.AddGrainStorage(StorageNames.Rooms, static (sp, _) =>
+            new SqliteGrainStorage(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<IGrainStorageSerializer>()));
+        return services;
+    }
+
+    /// <summary>Cluster mode: boards in Redis next to the Orleans Redis providers.</summary>
+    public static IServiceCollection AddStudyRoomsRedisBoardStore(this IServiceCollection services, string keyPrefix)
+    {
+        services.AddSingleton<IBoardStore>(sp => new RedisBoardStore(sp.GetRequiredService<IConnectionMultiplexer>(), keyPrefix));
+        return services;
+    }
+}

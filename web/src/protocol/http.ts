@@ -1,0 +1,41 @@
+// HTTP API shapes (docs/protocol.md, "HTTP API").
+
+/** Body of `POST /api/sessions`. */
+export interface CreateSessionRequest {
+  /** Trimmed, 1–40 characters, no control characters (P-AUTH-2). */
+  readonly displayName: string;
+}
+
+/** Answer of `POST /api/sessions`: a guest identity and its bearer token (P-AUTH-1). */
+export interface SessionResult {
+  readonly userId: string;
+  readonly displayName: string;
+  readonly token: string;
+  /** ISO 8601 instant after which the token is refused. */
+  readonly expiresAt: string;
+}
+
+/** Body of `POST /api/rooms`. */
+export interface CreateRoomRequest {
+  readonly name: string;
+  readonly topic: string;
+}
+
+/** A room as the HTTP API and `JoinRoomResult.room` describe it. */
+export interface RoomInfo {
+  readonly roomId: string;
+  readonly name: string;
+  readonly topic: string;
+  readonly createdAt: string;
+  /** Path of the room page, `/r/{roomId}` (P-ROOM-2). */
+  readonly link: string;
+}
+
+/** RFC 9457 problem details with the protocol's extra `code` member (P-ERR-2). */
+export interface ProblemDetails {
+  readonly type?: string;
+  readonly title?: string;
+  readonly status?: number;
+  readonly detail?: string;
+  readonly code?: string;
+}

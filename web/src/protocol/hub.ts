@@ -1,0 +1,113 @@
+// Hub methods, callbacks and their payloads (docs/protocol.md, "Hub").
+import type { BoardSnapshot, CommittedOp, ElementOp } from './elements';
+import type { RoomInfo } from './http';
+
+/** Path of the room hub. */
+export const ROOM_HUB_PATH = '/hubs/room';
+
+/** Client → server hub method names. */
+export const HubMethods = {
+  joinRoom: 'JoinRoom',
+  leaveRoom: 'LeaveRoom',
+  pushOps: 'PushOps',
+  streamStroke: 'StreamStroke',
+} as const;
+
+/** Server → client callback names. */
+export const ClientCallbacks = {
+  participantJoined: 'ParticipantJoined',
+  participantLeft: 'ParticipantLeft',
+  opsApplied: 'OpsApplied',
+  strokeProgressed: 'StrokeProgressed',
+} as const;
+
+/** A room member as presence reports it. */
+export interface Participant {
+  readonly userId: string;
+  readonly displayName: string;
+  /** `#rrggbb` colour the server assigned to the user. */
+  readonly color: string;
+}
+
+/** Argument of `JoinRoom`. */
+export interface JoinRoomRequest {
+  readonly protocolVersion: number;
+  readonly roomId: string;
+  /** One tab's client id, kept across reconnects of that tab (P-JOIN-1). */
+  readonly clientId: string;
+}
+
+/** Answer of `JoinRoom`. */
+export interface JoinRoomResult {
+  readonly room: RoomInfo;
+  readonly self: Participant;
+  readonly participants: readonly Participant[];
+  readonly board: BoardSnapshot;
+}
+
+/** Argument of `LeaveRoom`. */
+export interface LeaveRoomRequest {
+  readonly roomId: string;
+}
+
+/** Argument of `PushOps` (1–200 ops, P-OPS-4). */
+export interface PushOpsRequest {
+  readonly roomId: string;
+  readonly clientId: string;
+  readonly ops: readonly ElementOp[];
+}
+
+/** One op's acknowledgement; `clock: 0` marks a resend the server had already applied (P-OPS-3). */
+export interface OpAck {
+  readonly clientSeq: number;
+  readonly clock: number;
+}
+
+/** Answer of `PushOps`. */
+export interface PushOpsResult {
+  /** Board clock after the push. */
+  readonly clock: number;
+  readonly acks: readonly OpAck[];
+}
+
+/** Argument of `StreamStroke`: in-progress points, absolute coordinates (P-LIVE-1). */
+export interface StrokeProgress {
+  readonly roomId: string;
+  readonly strokeId: string;
+  /** Index into the flat point array of the stroke where `points` go. */
+  readonly startIndex: number;
+  readonly points: readonly number[];
+  readonly strokeColor: string;
+  readonly strokeWidth: number;
+}
+
+/** Event of `ParticipantJoined` (P-PRES-1). */
+export interface ParticipantJoined {
+  readonly roomId: string;
+  readonly participant: Participant;
+}
+
+/** Event of `ParticipantLeft` (P-PRES-1). */
+export interface ParticipantLeft {
+  readonly roomId: string;
+  readonly userId: string;
+}
+
+/** Event of `OpsApplied`: ops in clock order, sent to all but the pushing connection (P-OPS-7). */
+export interface OpsApplied {
+  readonly roomId: string;
+  readonly authorId: string;
+  readonly clientId: string;
+  readonly ops: readonly CommittedOp[];
+}
+
+/** Event of `StrokeProgressed`: a peer's in-progress stroke, relayed and never stored (P-LIVE-1). */
+export interface StrokeProgressed {
+  readonly roomId: string;
+  readonly userId: string;
+  readonly strokeId: string;
+  readonly startIndex: number;
+  readonly points: readonly number[];
+  readonly strokeColor: string;
+  readonly strokeWidth: number;
+}

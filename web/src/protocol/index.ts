@@ -1,0 +1,7 @@
+// The wire protocol of docs/protocol.md, mirrored type for type.
+export * from './version';
+export * from './http';
+export * from './elements';
+export * from './hub';
+export * from './errors';
+export * from './limits';
