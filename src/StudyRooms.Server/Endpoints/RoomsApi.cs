@@ -1,0 +1,51 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using StudyRooms.Contracts.Protocol;
+using StudyRooms.Contracts.Rooms;
+using StudyRooms.Grains.Rooms;
+using StudyRooms.Server.Auth;
+
+namespace StudyRooms.Server.Endpoints;
+
+/// <summary>Rooms over HTTP: create one, look one up.</summary>
+public static class RoomsApi
+{
+    public static IEndpointRouteBuilder MapRoomsApi(this IEndpointRouteBuilder app)
+    {
+        var rooms = app.MapGroup("/api/rooms").RequireAuthorization();
+        rooms.MapPost("/", CreateRoom).RequireRateLimiting(RateLimits.PerUser);
+        rooms.MapGet("/{roomId}", GetRoom);
+        return app;
+    }
+
+    /// <summary>A new room id: 128 random bits, 22 url-safe characters (P-ROOM-1).</summary>
+    public static string NewRoomId() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
+
+    private static async Task<IResult> CreateRoom(CreateRoomRequest? request, HttpContext http, IGrainFactory grains)
+    {
+        var user = StudyRoomsUser.From(http.User);
+        var roomId = NewRoomId();
+        try
+        {
+            var room = await grains.GetGrain<IRoomGrain>(roomId).CreateAsync(new CreateRoomCommand
+            {
+                Name = request?.Name,
+                Topic = request?.Topic,
+                OwnerId = user.UserId,
+            });
+            return Results.Created(room.Link, room);
+        }
+        catch (StudyRoomsException e)
+        {
+            return Problems.From(e);
+        }
+    }
+
+    private static async Task<IResult> GetRoom(string roomId, IGrainFactory grains)
+    {
+        var room = RoomRules.IsRoomId(roomId) ? await grains.GetGrain<IRoomGrain>(roomId).GetAsync() : null;
+        return room is null
+            ? Problems.Of(StatusCodes.Status404NotFound, ErrorCodes.RoomNotFound, "no room has this id")
+            : Results.Ok(room);
+    }
+}

@@ -1,0 +1,64 @@
+using System.Net;
+using Orleans.Configuration;
+using StackExchange.Redis;
+using StudyRooms.Grains.Storage;
+using StudyRooms.Server.Options;
+using StudyRooms.Storage;
+
+namespace StudyRooms.Server.Hosting;
+
+/// <summary>The co-hosted Orleans silo in either deployment mode.</summary>
+public static class OrleansSetup
+{
+    public static void Configure(ISiloBuilder silo, StudyRoomsOptions options)
+    {
+        silo.Configure<ClusterOptions>(cluster =>
+        {
+            cluster.ClusterId = options.ClusterId;
+            cluster.ServiceId = options.ServiceId;
+        });
+
+        // Stored state is plain JSON without .NET type names, so renaming a type keeps saved data.
+        silo.UseSystemTextJsonGrainStorageSerializer();
+
+        if (options.IsRedisMode)
+        {
+            ConfigureRedis(silo, options);
+        }
+        else
+        {
+            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, null, options.ServiceId, options.ClusterId);
+            silo.Services.AddStudyRoomsSqliteStorage(options.DataDirectory);
+        }
+    }
+
+    private static void ConfigureRedis(ISiloBuilder silo, StudyRoomsOptions options)
+    {
+        var redis = options.Redis!;
+        var prefix = options.KeyPrefix;
+        silo.UseRedisClustering(clustering => clustering.ConfigurationOptions = ConfigurationOptions.Parse(redis));
+        silo.AddRedisGrainStorage(StorageNames.Rooms, storage =>
+        {
+            storage.ConfigurationOptions = ConfigurationOptions.Parse(redis);
+            storage.GetStorageKey = (grainType, grainId) => $"{prefix}:state:{grainId}:{grainType}";
+        });
+        if (options.AdvertisedIp is { } ip)
+        {
+            silo.ConfigureEndpoints(IPAddress.Parse(ip), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+        }
+        else
+        {
+            silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+        }
+
+        silo.Services.AddStudyRoomsRedisBoardStore(prefix);
+    }
+
+    /// <summary>One multiplexer per process for boards and health; it reconnects by itself.</summary>
+    public static IConnectionMultiplexer ConnectRedis(StudyRoomsOptions options)
+    {
+        var configuration = ConfigurationOptions.Parse(options.Redis!);
+        configuration.AbortOnConnectFail = false;
+        return ConnectionMultiplexer.Connect(configuration);
+    }
+}

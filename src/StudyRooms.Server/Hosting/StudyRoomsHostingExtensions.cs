@@ -1,0 +1,134 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using StackExchange.Redis;
+using StudyRooms.Grains.Broadcasting;
+using StudyRooms.Server.Auth;
+using StudyRooms.Server.Endpoints;
+using StudyRooms.Server.Health;
+using StudyRooms.Server.Hubs;
+using StudyRooms.Server.Options;
+using StudyRooms.Server.Web;
+
+namespace StudyRooms.Server.Hosting;
+
+/// <summary>Everything StudyRooms adds to a web application, in the order Program.cs reads.</summary>
+public static class StudyRoomsHostingExtensions
+{
+    public const string HubPath = "/hubs/room";
+    private const string ReadyTag = "ready";
+
+    /// <summary>Options, logging, the Orleans silo, auth, SignalR, health and rate limits.</summary>
+    public static WebApplicationBuilder AddStudyRooms(this WebApplicationBuilder builder)
+    {
+        var (options, auth) = StudyRoomsConfiguration.ReadValidated(builder.Configuration);
+        builder.Services.AddOptions<StudyRoomsOptions>().Bind(builder.Configuration.GetSection(StudyRoomsOptions.Section));
+        builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section));
+
+        builder.AddStudyRoomsLogging(options);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.UseOrleans(silo => OrleansSetup.Configure(silo, options));
+        builder.Services.AddSingleton<IRoomBroadcaster, SignalRRoomBroadcaster>();
+
+        builder.AddStudyRoomsAuth(options, auth);
+        builder.AddStudyRoomsSignalR(options);
+        builder.Services.AddStudyRoomsRateLimits();
+        builder.Services.ConfigureHttpJsonOptions(json => ConfigureJson(json.SerializerOptions));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddHealthChecks()
+            .AddCheck<SiloHealthCheck>("silo", tags: [ReadyTag])
+            .AddCheck<StorageHealthCheck>("storage", tags: [ReadyTag]);
+        return builder;
+    }
+
+    /// <summary>Middleware and endpoints: headers, web client, auth, API, hub, health.</summary>
+    public static WebApplication MapStudyRooms(this WebApplication app)
+    {
+        app.UseStudyRoomsSecurityHeaders();
+        app.UseStudyRoomsWebClient();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
+        app.MapSessionsApi();
+        app.MapRoomsApi();
+        app.MapHub<RoomHub>(HubPath);
+        app.MapHealthChecks("/health", new() { Predicate = _ => false });
+        app.MapHealthChecks("/ready", new() { Predicate = check => check.Tags.Contains(ReadyTag) });
+        app.MapStudyRoomsWebClient();
+        return app;
+    }
+
+    private static void AddStudyRoomsLogging(this WebApplicationBuilder builder, StudyRoomsOptions options)
+    {
+        builder.Logging.ClearProviders();
+        if (options.LogFormat == "json")
+        {
+            builder.Logging.AddJsonConsole();
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(console =>
+            {
+                console.SingleLine = true;
+                console.TimestampFormat = "HH:mm:ss.fff ";
+            });
+        }
+    }
+
+    private static void AddStudyRoomsAuth(this WebApplicationBuilder builder, StudyRoomsOptions options, AuthOptions auth)
+    {
+        var signingKey = SigningKey.Resolve(auth, options);
+        builder.Services.AddSingleton(signingKey);
+        builder.Services.AddSingleton<TokenService>();
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<TokenService>((jwt, tokens) =>
+            {
+                jwt.MapInboundClaims = false;
+                jwt.TokenValidationParameters = tokens.ValidationParameters();
+                jwt.Events = new JwtBearerEvents
+                {
+                    // Browsers cannot set headers on WebSockets; the SignalR client sends the token in the query.
+                    OnMessageReceived = context =>
+                    {
+                        if (context.Request.Path.StartsWithSegments(HubPath)
+                            && context.Request.Query["access_token"] is { Count: 1 } token)
+                        {
+                            context.Token = token;
+                        }
+
+                        return Task.CompletedTask;
+                    },
+                };
+            });
+        builder.Services.AddAuthorization();
+    }
+
+    private static void AddStudyRoomsSignalR(this WebApplicationBuilder builder, StudyRoomsOptions options)
+    {
+        var signalR = builder.Services
+            .AddSignalR(hub =>
+            {
+                // One stroke may carry 20,000 numbers (P-OPS-4); a push of several stays under 1 MiB.
+                hub.MaximumReceiveMessageSize = 1024 * 1024;
+                hub.AddFilter<StudyRoomsHubFilter>();
+            })
+            .AddJsonProtocol(json => ConfigureJson(json.PayloadSerializerOptions));
+        if (options.IsRedisMode)
+        {
+            builder.Services.AddSingleton(_ => OrleansSetup.ConnectRedis(options));
+            signalR.AddStackExchangeRedis(options.Redis!, redis =>
+                redis.Configuration.ChannelPrefix = RedisChannel.Literal(options.KeyPrefix));
+        }
+    }
+
+    private static void ConfigureJson(JsonSerializerOptions json)
+    {
+        json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        json.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.SignalR;
+using StudyRooms.Grains.Limits;
+
+namespace StudyRooms.Server.Hubs;
+
+/// <summary>
+/// Per-connection facts the hub needs between calls: the rooms this connection joined and its
+/// volatile-traffic budget. Kept in <see cref="HubCallerContext.Items"/>, which lives as long as the
+/// connection (hub instances are per call and hold nothing).
+/// </summary>
+public sealed class ConnectionRooms
+{
+    /// <summary>Volatile messages (stroke progress) per second per connection.</summary>
+    public const double VolatilePerSecond = 60;
+    public const double VolatileBurst = 120;
+
+    private static readonly object ItemKey = new();
+    private readonly HashSet<string> _rooms = new(StringComparer.Ordinal);
+
+    private ConnectionRooms(TimeProvider time)
+    {
+        VolatileBudget = new TokenBucket(VolatilePerSecond, VolatileBurst, time);
+    }
+
+    public TokenBucket VolatileBudget { get; }
+
+    public IReadOnlyCollection<string> Rooms => _rooms;
+
+    public static ConnectionRooms Of(HubCallerContext context, TimeProvider time)
+    {
+        if (context.Items.TryGetValue(ItemKey, out var value) && value is ConnectionRooms rooms)
+        {
+            return rooms;
+        }
+
+        rooms = new ConnectionRooms(time);
+        context.Items[ItemKey] = rooms;
+        return rooms;
+    }
+
+    public bool Contains(string? roomId) => roomId is not null && _rooms.Contains(roomId);
+
+    public void Add(string roomId) => _rooms.Add(roomId);
+
+    public bool Remove(string roomId) => _rooms.Remove(roomId);
+}

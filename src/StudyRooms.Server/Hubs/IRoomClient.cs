@@ -1,0 +1,16 @@
+using StudyRooms.Contracts.Boards;
+using StudyRooms.Contracts.Rooms;
+
+namespace StudyRooms.Server.Hubs;
+
+/// <summary>Callbacks the server makes on a room client; one event object each (P-VER-1).</summary>
+public interface IRoomClient
+{
+    Task ParticipantJoined(ParticipantJoined e);
+
+    Task ParticipantLeft(ParticipantLeft e);
+
+    Task OpsApplied(OpsApplied e);
+
+    Task StrokeProgressed(StrokeProgressed e);
+}

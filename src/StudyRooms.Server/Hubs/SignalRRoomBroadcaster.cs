@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.SignalR;
+using StudyRooms.Contracts.Boards;
+using StudyRooms.Contracts.Rooms;
+using StudyRooms.Grains.Broadcasting;
+
+namespace StudyRooms.Server.Hubs;
+
+/// <summary>
+/// Grains' way out to browsers: SignalR groups, which with the Redis backplane reach connections
+/// on every server of the cluster.
+/// </summary>
+public sealed class SignalRRoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub) : IRoomBroadcaster
+{
+    public Task ParticipantJoinedAsync(ParticipantJoined e) =>
+        hub.Clients.Group(RoomGroups.For(e.RoomId)).ParticipantJoined(e);
+
+    public Task ParticipantLeftAsync(ParticipantLeft e) =>
+        hub.Clients.Group(RoomGroups.For(e.RoomId)).ParticipantLeft(e);
+
+    public Task OpsAppliedAsync(OpsApplied e, string exceptConnectionId) =>
+        hub.Clients.GroupExcept(RoomGroups.For(e.RoomId), exceptConnectionId).OpsApplied(e);
+}

@@ -1,0 +1,83 @@
+// The guest identity of this browser (P-AUTH-1), kept in localStorage.
+import type { SessionResult } from '../protocol';
+import type { StorageLike } from '../sync/storage';
+
+/** Storage key of the guest session. */
+export const AUTH_SESSION_KEY = 'studyrooms.session.v1';
+/** A token this close to expiry is treated as expired, so a join does not fail half-way. */
+export const TOKEN_EXPIRY_MARGIN_MS = 60_000;
+
+/** The stored guest session. */
+export type AuthSession = SessionResult;
+
+/** Whether the session's token is expired (or about to be) at `now`. */
+export function isExpired(session: AuthSession, now: number): boolean {
+  const expiresAt = Date.parse(session.expiresAt);
+  return !Number.isFinite(expiresAt) || expiresAt - TOKEN_EXPIRY_MARGIN_MS <= now;
+}
+
+/** Reads and writes the guest session. */
+export class AuthSessionStore {
+  constructor(
+    private readonly storage: StorageLike,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The stored session, or null when there is none or its token expired. */
+  current(): AuthSession | null {
+    const session = this.read();
+    return session !== null && !isExpired(session, this.now()) ? session : null;
+  }
+
+  /** The display name last used here, even if the token expired (to prefill the prompt). */
+  lastDisplayName(): string {
+    return this.read()?.displayName ?? '';
+  }
+
+  save(session: AuthSession): void {
+    try {
+      this.storage.setItem(AUTH_SESSION_KEY, JSON.stringify(session));
+    } catch (error) {
+      // Without storage the session lasts as long as the page; the user is asked again next time.
+      console.warn('StudyRooms: could not save the session', error);
+      this.memory = session;
+    }
+  }
+
+  /** Forgets the token (after a 401) but keeps nothing else. */
+  clear(): void {
+    this.memory = null;
+    try {
+      this.storage.removeItem(AUTH_SESSION_KEY);
+    } catch (error) {
+      console.warn('StudyRooms: could not clear the session', error);
+    }
+  }
+
+  private memory: AuthSession | null = null;
+
+  private read(): AuthSession | null {
+    let text: string | null = null;
+    try {
+      text = this.storage.getItem(AUTH_SESSION_KEY);
+    } catch (error) {
+      console.warn('StudyRooms: could not read the session', error);
+    }
+    if (text === null) return this.memory;
+    try {
+      const value = JSON.parse(text) as Partial<AuthSession> | null;
+      if (
+        value !== null &&
+        typeof value.userId === 'string' &&
+        typeof value.displayName === 'string' &&
+        typeof value.token === 'string' &&
+        typeof value.expiresAt === 'string'
+      ) {
+        return { userId: value.userId, displayName: value.displayName, token: value.token, expiresAt: value.expiresAt };
+      }
+    } catch {
+      // Corrupt entry: treated as no session; the next sign-in overwrites it.
+    }
+    return null;
+  }
+}

@@ -1,0 +1,471 @@
+// One room page's live session: joins over the hub, keeps the board in sync (sync/), keeps
+// presence apart (store/), and turns pointer strokes into streamed progress and committed ops.
+// The UI talks to this and never to the transport.
+import {
+  MAX_OPS_PER_PUSH,
+  PROTOCOL_VERSION,
+  parseProtocolError,
+  type ElementOp,
+  type OpsApplied,
+  type Participant,
+  type ParticipantJoined,
+  type ParticipantLeft,
+  type RoomInfo,
+  type StrokeProgressed,
+} from '../protocol';
+import { ParticipantsStore } from '../store/participants';
+import { PreviewStore } from '../store/previews';
+import { BoardSync, type BoardChange } from '../sync/boardSync';
+import { newElementId } from '../sync/ids';
+import { PendingQueue } from '../sync/pendingQueue';
+import type { StorageLike } from '../sync/storage';
+import { StrokeStreamer } from '../sync/stroke';
+import type { ConnectionStatus } from '../transport/connectionStatus';
+import type { RoomHub, RoomHubHandlers } from '../transport/roomHub';
+import { Emitter } from './emitter';
+
+/** How often previews are expired and gaps checked. */
+export const SESSION_TICK_MS = 1_000;
+/** A missing board clock not filled for this long triggers a fresh snapshot (JoinRoom again). */
+export const GAP_RESYNC_MS = 5_000;
+/** Wait before retrying a push or join the server refused as `RATE_LIMITED` or that failed oddly. */
+export const RETRY_DELAY_MS = 1_000;
+
+/** The four states the status indicator shows. */
+export type SessionState = 'connecting' | 'live' | 'reconnecting' | 'offline';
+
+/** Status of the session as the user sees it. */
+export interface SessionStatus {
+  readonly state: SessionState;
+  /** Reconnect try, when `reconnecting`. */
+  readonly attempt?: number;
+  /** Time until the next try, when `offline` and retrying. */
+  readonly retryInMs?: number | null;
+}
+
+/** Something the user should be told; `kind` picks the text, `reason` is the server's words. */
+export interface RoomNotice {
+  readonly kind:
+    | 'protocolMismatch'
+    | 'roomNotFound'
+    | 'opRejected'
+    | 'rateLimited'
+    | 'joinFailed';
+  readonly reason: string;
+  /** The session stopped and cannot go on; the page must be reloaded or left. */
+  readonly fatal: boolean;
+}
+
+/** The live numbers the board exposes (and the browser tests read). */
+export interface BoardCounts {
+  readonly elements: number;
+  readonly previews: number;
+  readonly pending: number;
+  readonly clock: number;
+}
+
+/** The stroke being drawn here, for the interactive layer. */
+export interface LocalStroke {
+  readonly points: readonly number[];
+  readonly strokeColor: string;
+  readonly strokeWidth: number;
+}
+
+/** Events of a room session. */
+export interface RoomSessionEvents {
+  status: SessionStatus;
+  room: RoomInfo;
+  participants: readonly Participant[];
+  /** The visible document changed: redraw the static layer. */
+  board: BoardChange;
+  /** Previews or the local stroke changed: redraw the interactive layer. */
+  overlay: undefined;
+  counts: BoardCounts;
+  notice: RoomNotice;
+  /** The token was refused: sign in again, then start a new session. */
+  unauthorized: undefined;
+}
+
+/** Settings and dependencies of a room session. */
+export interface RoomSessionOptions {
+  readonly roomId: string;
+  readonly clientId: string;
+  /** Where pending ops survive a reload (localStorage), or null. */
+  readonly storage: StorageLike | null;
+  readonly createHub: (handlers: RoomHubHandlers) => RoomHub;
+  readonly now?: () => number;
+}
+
+type JoinReason = 'connected' | 'resync' | 'notInRoom' | 'retry';
+
+/** The live session of one room page. */
+export class RoomSession {
+  readonly roomId: string;
+  readonly clientId: string;
+  readonly board: BoardSync;
+  readonly participants = new ParticipantsStore();
+  readonly previews = new PreviewStore();
+  readonly events = new Emitter<RoomSessionEvents>();
+
+  private readonly hub: RoomHub;
+  private readonly now: () => number;
+  private transportStatus: ConnectionStatus = { state: 'connecting' };
+  private lastAttempt = 1;
+  private roomInfo: RoomInfo | null = null;
+  private joined = false;
+  private everJoined = false;
+  private joinGeneration = 0;
+  private fatal = false;
+  private disposed = false;
+  private pushing = false;
+  private batchLimit = MAX_OPS_PER_PUSH;
+  private isolateThroughSeq = 0;
+  private stroke: StrokeStreamer | null = null;
+  private strokeTimer: ReturnType<typeof setTimeout> | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private tickTimer: ReturnType<typeof setInterval> | null = null;
+
+  constructor(options: RoomSessionOptions) {
+    this.roomId = options.roomId;
+    this.clientId = options.clientId;
+    this.now = options.now ?? Date.now;
+    this.board = new BoardSync(PendingQueue.load(options.storage, this.roomId, this.clientId, { now: this.now }), this.now);
+    this.hub = options.createHub({
+      status: (status) => this.onTransportStatus(status),
+      connected: () => void this.join('connected'),
+      unauthorized: () => this.onUnauthorized(),
+      participantJoined: (event) => this.onParticipantJoined(event),
+      participantLeft: (event) => this.onParticipantLeft(event),
+      opsApplied: (event) => this.onOpsApplied(event),
+      strokeProgressed: (event) => this.onStrokeProgressed(event),
+    });
+  }
+
+  /** The room, once joined. */
+  get room(): RoomInfo | null {
+    return this.roomInfo;
+  }
+
+  /** The status the indicator shows. */
+  get status(): SessionStatus {
+    if (this.fatal) return { state: 'offline', retryInMs: null };
+    const transport = this.transportStatus;
+    if (transport.state !== 'live') return transport;
+    if (this.joined) return { state: 'live' };
+    return this.everJoined ? { state: 'reconnecting', attempt: this.lastAttempt } : { state: 'connecting' };
+  }
+
+  /** The numbers the board container exposes. */
+  get counts(): BoardCounts {
+    return {
+      elements: this.board.committedCount,
+      previews: this.previews.size,
+      pending: this.board.pendingCount,
+      clock: this.board.clock,
+    };
+  }
+
+  /** The stroke being drawn here, if any. */
+  get localStroke(): LocalStroke | null {
+    return this.stroke;
+  }
+
+  /** Connects and joins; keeps reconnecting and rejoining until disposed. */
+  start(): void {
+    this.hub.start();
+    this.tickTimer = setInterval(() => this.tick(), SESSION_TICK_MS);
+    this.emitStatus();
+    this.emitCounts();
+  }
+
+  /** Leaves the room (by closing the connection) and stops every timer. Pending ops stay stored. */
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    for (const timer of [this.strokeTimer, this.retryTimer]) if (timer !== null) clearTimeout(timer);
+    if (this.tickTimer !== null) clearInterval(this.tickTimer);
+    this.strokeTimer = this.retryTimer = this.tickTimer = null;
+    this.stroke = null;
+    await this.hub.stop();
+    this.events.clear();
+  }
+
+  /** Starts a pen stroke at a board point. */
+  beginStroke(x: number, y: number, strokeColor: string, strokeWidth: number): void {
+    if (this.disposed) return;
+    this.stroke = new StrokeStreamer({ roomId: this.roomId, strokeId: newElementId(), strokeColor, strokeWidth });
+    this.stroke.add(x, y);
+    this.sendProgress(false);
+    this.events.emit('overlay', undefined);
+  }
+
+  /** Adds board points to the current stroke. */
+  extendStroke(points: readonly (readonly [number, number])[]): void {
+    const stroke = this.stroke;
+    if (stroke === null) return;
+    let added = false;
+    for (const [x, y] of points) added = stroke.add(x, y) || added;
+    if (!added) return;
+    this.sendProgress(false);
+    this.events.emit('overlay', undefined);
+  }
+
+  /** Lifts the pen: commits the stroke as a `freehand` element (local at once, pushed after). */
+  endStroke(): void {
+    const stroke = this.stroke;
+    if (stroke === null) return;
+    this.sendProgress(true);
+    this.stroke = null;
+    if (this.strokeTimer !== null) clearTimeout(this.strokeTimer);
+    this.strokeTimer = null;
+    const op = stroke.toCreateOp();
+    if (op !== null) {
+      this.board.edit(op);
+      this.afterBoardChange({ committedIds: [], visible: true });
+    }
+    this.events.emit('overlay', undefined);
+    this.flush();
+  }
+
+  /** Abandons the current stroke (pointer cancelled); peers' previews expire (P-LIVE-2). */
+  cancelStroke(): void {
+    if (this.stroke === null) return;
+    this.stroke = null;
+    if (this.strokeTimer !== null) clearTimeout(this.strokeTimer);
+    this.strokeTimer = null;
+    this.events.emit('overlay', undefined);
+  }
+
+  private onTransportStatus(status: ConnectionStatus): void {
+    if (this.disposed) return;
+    this.transportStatus = status;
+    if (status.state === 'reconnecting') this.lastAttempt = status.attempt;
+    if (status.state !== 'live') {
+      this.joined = false;
+      // Progress of strokes in flight is lost with the connection; the ops will come with the snapshot.
+      if (this.previews.size > 0) {
+        this.previews.clear();
+        this.events.emit('overlay', undefined);
+        this.emitCounts();
+      }
+    }
+    this.emitStatus();
+  }
+
+  private onUnauthorized(): void {
+    if (this.disposed) return;
+    this.joined = false;
+    this.emitStatus();
+    this.events.emit('unauthorized', undefined);
+  }
+
+  private async join(reason: JoinReason): Promise<void> {
+    if (this.disposed || this.fatal || !this.hub.isConnected) return;
+    const generation = ++this.joinGeneration;
+    // A resync keeps the session live: pushes go on and their acks wait in the board's buffer.
+    if (reason !== 'resync') this.joined = false;
+    this.board.beginJoin();
+    this.emitStatus();
+    let result;
+    try {
+      result = await this.hub.joinRoom({ protocolVersion: PROTOCOL_VERSION, roomId: this.roomId, clientId: this.clientId });
+    } catch (error) {
+      if (generation === this.joinGeneration && !this.disposed) this.onJoinFailed(error);
+      return;
+    }
+    if (generation !== this.joinGeneration || this.disposed) return;
+    this.roomInfo = result.room;
+    const change = this.board.applySnapshot(result.board, result.self.userId);
+    this.participants.reset(result.self, result.participants);
+    this.joined = true;
+    this.everJoined = true;
+    this.events.emit('room', result.room);
+    this.events.emit('participants', this.participants.list());
+    this.afterBoardChange(change);
+    this.emitStatus();
+    this.flush();
+  }
+
+  private onJoinFailed(error: unknown): void {
+    const refusal = parseProtocolError(error);
+    switch (refusal?.code) {
+      case 'PROTOCOL_MISMATCH':
+        this.stopFatally('protocolMismatch', refusal.reason);
+        return;
+      case 'ROOM_NOT_FOUND':
+      case 'INVALID_REQUEST':
+        this.stopFatally('roomNotFound', refusal.reason);
+        return;
+      case 'UNAUTHENTICATED':
+        void this.hub.stop();
+        this.onUnauthorized();
+        return;
+      case 'RATE_LIMITED':
+        this.retryLater(() => void this.join('retry'));
+        return;
+      default:
+        if (refusal !== null) this.events.emit('notice', { kind: 'joinFailed', reason: refusal.reason, fatal: false });
+        // Without a code the connection most likely dropped; its reconnect joins again. If it is
+        // still up, the server failed in some other way: try again after a pause.
+        if (this.hub.isConnected) this.retryLater(() => void this.join('retry'));
+    }
+  }
+
+  /** Sends the oldest pending ops (one push in flight at a time, original clientSeq kept). */
+  private flush(): void {
+    if (this.pushing || !this.joined || this.disposed || this.retryTimer !== null) return;
+    const batch = this.board.pendingOps.slice(0, this.batchLimit);
+    if (batch.length === 0) return;
+    this.pushing = true;
+    this.hub.pushOps({ roomId: this.roomId, clientId: this.clientId, ops: batch }).then(
+      (result) => {
+        this.pushing = false;
+        if (this.disposed) return;
+        this.endIsolation(batch);
+        this.afterBoardChange(this.board.acknowledge(result));
+        this.flush();
+      },
+      (error: unknown) => {
+        this.pushing = false;
+        if (!this.disposed) this.onPushFailed(error, batch);
+      },
+    );
+  }
+
+  private onPushFailed(error: unknown, batch: readonly ElementOp[]): void {
+    const refusal = parseProtocolError(error);
+    switch (refusal?.code) {
+      case 'INVALID_REQUEST': {
+        // A push with one invalid op is refused whole (P-ERR-3): send one op at a time until the
+        // bad one is found, drop it, and go on with the rest.
+        const last = batch[batch.length - 1];
+        const first = batch[0];
+        if (batch.length > 1 && last !== undefined) {
+          this.batchLimit = 1;
+          this.isolateThroughSeq = Math.max(this.isolateThroughSeq, last.clientSeq);
+        } else if (first !== undefined) {
+          this.afterBoardChange(this.board.reject([first.clientSeq]));
+          this.endIsolation(batch);
+          this.events.emit('notice', { kind: 'opRejected', reason: refusal.reason, fatal: false });
+        }
+        this.flush();
+        return;
+      }
+      case 'RATE_LIMITED':
+        this.events.emit('notice', { kind: 'rateLimited', reason: refusal.reason, fatal: false });
+        this.retryLater(() => this.flush());
+        return;
+      case 'NOT_IN_ROOM':
+        void this.join('notInRoom');
+        return;
+      case 'ROOM_NOT_FOUND':
+        this.stopFatally('roomNotFound', refusal.reason);
+        return;
+      case 'PROTOCOL_MISMATCH':
+        this.stopFatally('protocolMismatch', refusal.reason);
+        return;
+      case 'UNAUTHENTICATED':
+        void this.hub.stop();
+        this.onUnauthorized();
+        return;
+      default:
+        // Connection lost: the ops stay queued and go again after the rejoin. Still connected:
+        // an unexpected server failure; try again after a pause.
+        if (this.hub.isConnected) this.retryLater(() => this.flush());
+    }
+  }
+
+  private endIsolation(batch: readonly ElementOp[]): void {
+    const last = batch[batch.length - 1];
+    if (last !== undefined && last.clientSeq >= this.isolateThroughSeq) this.batchLimit = MAX_OPS_PER_PUSH;
+  }
+
+  private retryLater(action: () => void): void {
+    if (this.retryTimer !== null || this.disposed) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      action();
+    }, RETRY_DELAY_MS);
+  }
+
+  private stopFatally(kind: RoomNotice['kind'], reason: string): void {
+    this.fatal = true;
+    this.joined = false;
+    void this.hub.stop();
+    this.events.emit('notice', { kind, reason, fatal: true });
+    this.emitStatus();
+  }
+
+  private onParticipantJoined(event: ParticipantJoined): void {
+    if (event.roomId !== this.roomId || !this.everJoined) return;
+    if (this.participants.join(event.participant)) this.events.emit('participants', this.participants.list());
+  }
+
+  private onParticipantLeft(event: ParticipantLeft): void {
+    if (event.roomId !== this.roomId) return;
+    if (this.participants.leave(event.userId)) this.events.emit('participants', this.participants.list());
+    if (this.previews.removeUser(event.userId)) {
+      this.events.emit('overlay', undefined);
+      this.emitCounts();
+    }
+  }
+
+  private onOpsApplied(event: OpsApplied): void {
+    if (event.roomId !== this.roomId) return;
+    this.afterBoardChange(this.board.receive(event));
+  }
+
+  private onStrokeProgressed(event: StrokeProgressed): void {
+    if (event.roomId !== this.roomId || !this.joined) return;
+    if (this.previews.applyProgress(event, this.now(), (id) => this.board.visible(id) !== undefined)) {
+      this.events.emit('overlay', undefined);
+      this.emitCounts();
+    }
+  }
+
+  private afterBoardChange(change: BoardChange): void {
+    if (!change.visible) return;
+    // A preview gives way to its element as soon as the element is known (P-LIVE-2).
+    let previewsChanged = false;
+    for (const preview of [...this.previews.values()]) {
+      if (this.board.visible(preview.strokeId) !== undefined) previewsChanged = this.previews.remove(preview.strokeId) || previewsChanged;
+    }
+    this.events.emit('board', change);
+    if (previewsChanged) this.events.emit('overlay', undefined);
+    this.emitCounts();
+  }
+
+  private sendProgress(force: boolean): void {
+    const stroke = this.stroke;
+    if (stroke === null || !this.joined) return;
+    const now = this.now();
+    for (const message of stroke.take(now, force)) this.hub.streamStroke(message);
+    const due = stroke.dueInMs(now);
+    if (!force && due !== null && this.strokeTimer === null) {
+      this.strokeTimer = setTimeout(() => {
+        this.strokeTimer = null;
+        this.sendProgress(false);
+      }, due);
+    }
+  }
+
+  private tick(): void {
+    const now = this.now();
+    if (this.previews.expire(now) > 0) {
+      this.events.emit('overlay', undefined);
+      this.emitCounts();
+    }
+    const gap = this.board.gapAgeMs(now);
+    if (this.joined && !this.board.isJoining && gap !== null && gap >= GAP_RESYNC_MS) {
+      console.warn(`StudyRooms: board clock gap after ${this.board.clock} for ${gap} ms; taking a fresh snapshot`);
+      void this.join('resync');
+    }
+  }
+
+  private emitStatus(): void {
+    this.events.emit('status', this.status);
+  }
+
+  private emitCounts(): void {
+    this.events.emit('counts', this.counts);
+  }
+}

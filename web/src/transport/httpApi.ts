@@ -1,0 +1,68 @@
+// The HTTP part of the protocol: sessions and rooms, errors as problem details (P-ERR-2).
+import type {
+  CreateRoomRequest,
+  CreateSessionRequest,
+  ProblemDetails,
+  RoomInfo,
+  SessionResult,
+} from '../protocol';
+
+/** A refused or failed HTTP call; `code` from the problem details when the server sent one. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string | null,
+    readonly detail: string,
+  ) {
+    super(code ? `${code}: ${detail}` : detail);
+    this.name = 'ApiError';
+  }
+}
+
+/** `POST /api/sessions`. */
+export function createSession(request: CreateSessionRequest): Promise<SessionResult> {
+  return send<SessionResult>('POST', '/api/sessions', null, request);
+}
+
+/** `POST /api/rooms`. */
+export function createRoom(token: string, request: CreateRoomRequest): Promise<RoomInfo> {
+  return send<RoomInfo>('POST', '/api/rooms', token, request);
+}
+
+/** `GET /api/rooms/{roomId}`. */
+export function getRoom(token: string, roomId: string): Promise<RoomInfo> {
+  return send<RoomInfo>('GET', `/api/rooms/${encodeURIComponent(roomId)}`, token, undefined);
+}
+
+async function send<T>(method: string, path: string, token: string | null, body: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (token !== null) headers.Authorization = `Bearer ${token}`;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+  } catch (error) {
+    throw new ApiError(0, null, error instanceof Error ? error.message : String(error));
+  }
+  if (!response.ok) throw await toApiError(response);
+  return (await response.json()) as T;
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  let problem: ProblemDetails = {};
+  try {
+    const value: unknown = await response.json();
+    if (typeof value === 'object' && value !== null) problem = value as ProblemDetails;
+  } catch {
+    // Not JSON (e.g. a proxy's HTML error page): fall back to the status text.
+  }
+  return new ApiError(
+    response.status,
+    typeof problem.code === 'string' ? problem.code : null,
+    problem.detail ?? problem.title ?? (response.statusText || `HTTP ${response.status}`),
+  );
+}

@@ -1,0 +1,169 @@
+// The one SignalR connection of a room page: automatic reconnect, bearer token, status events, and
+// typed wrappers around the hub methods and callbacks of docs/protocol.md.
+import {
+  HubConnectionBuilder,
+  HubConnectionState,
+  LogLevel,
+  type HubConnection,
+  type RetryContext,
+} from '@microsoft/signalr';
+import {
+  ClientCallbacks,
+  HubMethods,
+  type JoinRoomRequest,
+  type JoinRoomResult,
+  type LeaveRoomRequest,
+  type OpsApplied,
+  type ParticipantJoined,
+  type ParticipantLeft,
+  type PushOpsRequest,
+  type PushOpsResult,
+  type StrokeProgress,
+  type StrokeProgressed,
+} from '../protocol';
+import { isUnauthorizedError, reconnectDelayMs } from './connectionStatus';
+import type { RoomHub, RoomHubHandlers } from './roomHub';
+
+/** Settings of a room connection. */
+export interface RoomConnectionOptions {
+  readonly hubUrl: string;
+  /** Current bearer token; called for every (re)connect. */
+  readonly accessTokenFactory: () => string | Promise<string>;
+  readonly handlers: RoomHubHandlers;
+  readonly logLevel?: LogLevel;
+}
+
+/** A hub connection that keeps itself up until stopped. */
+export class RoomConnection implements RoomHub {
+  private readonly connection: HubConnection;
+  private readonly handlers: RoomHubHandlers;
+  private stopped = false;
+  private startAttempt = 0;
+  private restartTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly onBrowserOnline = (): void => {
+    if (this.restartTimer !== null) this.restartNow();
+  };
+
+  constructor(options: RoomConnectionOptions) {
+    this.handlers = options.handlers;
+    this.connection = new HubConnectionBuilder()
+      .withUrl(options.hubUrl, { accessTokenFactory: options.accessTokenFactory })
+      .withAutomaticReconnect({
+        nextRetryDelayInMilliseconds: (context: RetryContext) => {
+          if (this.stopped || isUnauthorizedError(context.retryReason)) return null;
+          const attempt = context.previousRetryCount + 1;
+          this.handlers.status({ state: 'reconnecting', attempt });
+          return reconnectDelayMs(attempt);
+        },
+      })
+      .configureLogging(options.logLevel ?? LogLevel.Warning)
+      .build();
+
+    const c = this.connection;
+    c.on(ClientCallbacks.participantJoined, (e: ParticipantJoined) => this.handlers.participantJoined(e));
+    c.on(ClientCallbacks.participantLeft, (e: ParticipantLeft) => this.handlers.participantLeft(e));
+    c.on(ClientCallbacks.opsApplied, (e: OpsApplied) => this.handlers.opsApplied(e));
+    c.on(ClientCallbacks.strokeProgressed, (e: StrokeProgressed) => this.handlers.strokeProgressed(e));
+    c.onreconnecting(() => this.handlers.status({ state: 'reconnecting', attempt: 1 }));
+    c.onreconnected(() => {
+      this.handlers.status({ state: 'live' });
+      this.handlers.connected();
+    });
+    c.onclose((error) => {
+      if (this.stopped) return;
+      if (isUnauthorizedError(error)) {
+        this.stopped = true;
+        this.handlers.status({ state: 'offline', retryInMs: null });
+        this.handlers.unauthorized();
+        return;
+      }
+      this.scheduleRestart();
+    });
+  }
+
+  /** Whether hub calls can be made now. */
+  get isConnected(): boolean {
+    return this.connection.state === HubConnectionState.Connected;
+  }
+
+  /** Starts the connection, retrying with back-off until it is up or stopped. */
+  start(): void {
+    this.stopped = false;
+    window.addEventListener('online', this.onBrowserOnline);
+    void this.tryStart();
+  }
+
+  /** Closes the connection for good (closing leaves every room, protocol "LeaveRoom"). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    window.removeEventListener('online', this.onBrowserOnline);
+    if (this.restartTimer !== null) clearTimeout(this.restartTimer);
+    this.restartTimer = null;
+    this.handlers.status({ state: 'offline', retryInMs: null });
+    await this.connection.stop();
+  }
+
+  /** `JoinRoom` (reliable). */
+  joinRoom(request: JoinRoomRequest): Promise<JoinRoomResult> {
+    return this.connection.invoke<JoinRoomResult>(HubMethods.joinRoom, request);
+  }
+
+  /** `LeaveRoom` (reliable). */
+  leaveRoom(request: LeaveRoomRequest): Promise<void> {
+    return this.connection.invoke<void>(HubMethods.leaveRoom, request);
+  }
+
+  /** `PushOps` (reliable, acknowledged). */
+  pushOps(request: PushOpsRequest): Promise<PushOpsResult> {
+    return this.connection.invoke<PushOpsResult>(HubMethods.pushOps, request);
+  }
+
+  /** `StreamStroke` (volatile: fire and forget; dropped while not connected). */
+  streamStroke(progress: StrokeProgress): void {
+    if (!this.isConnected) return;
+    this.connection.send(HubMethods.streamStroke, progress).catch((error: unknown) => {
+      // Volatile traffic: a lost progress message only makes a peer's preview coarser.
+      console.debug('StudyRooms: stroke progress not sent', error);
+    });
+  }
+
+  private async tryStart(): Promise<void> {
+    if (this.stopped) return;
+    this.startAttempt += 1;
+    this.handlers.status(this.startAttempt === 1 ? { state: 'connecting' } : { state: 'reconnecting', attempt: this.startAttempt - 1 });
+    try {
+      await this.connection.start();
+    } catch (error) {
+      if (this.stopped) return;
+      if (isUnauthorizedError(error)) {
+        this.stopped = true;
+        this.handlers.status({ state: 'offline', retryInMs: null });
+        this.handlers.unauthorized();
+        return;
+      }
+      console.warn('StudyRooms: could not connect', error);
+      this.scheduleRestart();
+      return;
+    }
+    if (this.stopped) {
+      await this.connection.stop();
+      return;
+    }
+    this.startAttempt = 0;
+    this.handlers.status({ state: 'live' });
+    this.handlers.connected();
+  }
+
+  private scheduleRestart(): void {
+    if (this.stopped || this.restartTimer !== null) return;
+    const delay = reconnectDelayMs(Math.max(this.startAttempt, 1) + 1);
+    this.handlers.status({ state: 'offline', retryInMs: delay });
+    this.restartTimer = setTimeout(() => this.restartNow(), delay);
+  }
+
+  private restartNow(): void {
+    if (this.restartTimer !== null) clearTimeout(this.restartTimer);
+    this.restartTimer = null;
+    if (this.connection.state === HubConnectionState.Disconnected) void this.tryStart();
+  }
+}

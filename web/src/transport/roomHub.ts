@@ -1,0 +1,36 @@
+import type {
+  JoinRoomRequest,
+  JoinRoomResult,
+  OpsApplied,
+  ParticipantJoined,
+  ParticipantLeft,
+  PushOpsRequest,
+  PushOpsResult,
+  StrokeProgress,
+  StrokeProgressed,
+} from '../protocol';
+import type { ConnectionStatus } from './connectionStatus';
+
+/** What the owner of a room connection hears from it. */
+export interface RoomHubHandlers {
+  /** The visible state changed. */
+  status(status: ConnectionStatus): void;
+  /** A new underlying connection is up (first start or after a reconnect): join the room again. */
+  connected(): void;
+  /** The server refused the token; the connection has stopped. */
+  unauthorized(): void;
+  participantJoined(event: ParticipantJoined): void;
+  participantLeft(event: ParticipantLeft): void;
+  opsApplied(event: OpsApplied): void;
+  strokeProgressed(event: StrokeProgressed): void;
+}
+
+/** The room hub as the session uses it; `RoomConnection` is the real one, tests pass a fake. */
+export interface RoomHub {
+  readonly isConnected: boolean;
+  start(): void;
+  stop(): Promise<void>;
+  joinRoom(request: JoinRoomRequest): Promise<JoinRoomResult>;
+  pushOps(request: PushOpsRequest): Promise<PushOpsResult>;
+  streamStroke(progress: StrokeProgress): void;
+}

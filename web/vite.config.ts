@@ -1,0 +1,27 @@
+import { defineConfig } from 'vitest/config';
+
+// The server (ASP.NET Core) listens on :5000 in development; the dev server forwards to it so the
+// client uses same-origin paths everywhere.
+const SERVER = 'http://localhost:5000';
+
+export default defineConfig({
+  base: '/',
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+  },
+  server: {
+    proxy: {
+      '/api': SERVER,
+      '/hubs': { target: SERVER, ws: true },
+      '/health': SERVER,
+      '/ready': SERVER,
+    },
+  },
+  test: {
+    include: ['src/**/*.test.ts'],
+    environment: 'node',
+  },
+});
