@@ -124,6 +124,8 @@ export class RoomSession {
   private strokeTimer: ReturnType<typeof setTimeout> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private tickTimer: ReturnType<typeof setInterval> | null = null;
+  /** Presence events that arrive while a join is in flight, replayed on its participant list. */
+  private presenceDuringJoin: (() => boolean)[] | null = null;
 
   constructor(options: RoomSessionOptions) {
     this.roomId = options.roomId;
@@ -264,18 +266,23 @@ export class RoomSession {
     // A resync keeps the session live: pushes go on and their acks wait in the board's buffer.
     if (reason !== 'resync') this.joined = false;
     this.board.beginJoin();
+    this.presenceDuringJoin = [];
     this.emitStatus();
     let result;
     try {
       result = await this.hub.joinRoom({ protocolVersion: PROTOCOL_VERSION, roomId: this.roomId, clientId: this.clientId });
     } catch (error) {
-      if (generation === this.joinGeneration && !this.disposed) this.onJoinFailed(error);
+      if (this.isCurrentJoin(generation)) {
+        this.presenceDuringJoin = null;
+        this.onJoinFailed(error);
+      }
       return;
     }
-    if (generation !== this.joinGeneration || this.disposed) return;
+    if (!this.isCurrentJoin(generation)) return;
     this.roomInfo = result.room;
     const change = this.board.applySnapshot(result.board, result.self.userId);
     this.participants.reset(result.self, result.participants);
+    for (const replay of this.takePresenceReplays()) replay();
     this.joined = true;
     this.everJoined = true;
     this.events.emit('room', result.room);
@@ -283,6 +290,17 @@ export class RoomSession {
     this.afterBoardChange(change);
     this.emitStatus();
     this.flush();
+  }
+
+  private takePresenceReplays(): (() => boolean)[] {
+    const replays = this.presenceDuringJoin ?? [];
+    this.presenceDuringJoin = null;
+    return replays;
+  }
+
+  /** Whether a join that was awaited is still the one that counts (read after an await). */
+  private isCurrentJoin(generation: number): boolean {
+    return generation === this.joinGeneration && !this.disposed;
   }
 
   private onJoinFailed(error: unknown): void {
@@ -396,17 +414,23 @@ export class RoomSession {
   }
 
   private onParticipantJoined(event: ParticipantJoined): void {
-    if (event.roomId !== this.roomId || !this.everJoined) return;
-    if (this.participants.join(event.participant)) this.events.emit('participants', this.participants.list());
+    if (event.roomId !== this.roomId) return;
+    this.presence(() => this.participants.join(event.participant));
   }
 
   private onParticipantLeft(event: ParticipantLeft): void {
     if (event.roomId !== this.roomId) return;
-    if (this.participants.leave(event.userId)) this.events.emit('participants', this.participants.list());
+    this.presence(() => this.participants.leave(event.userId));
     if (this.previews.removeUser(event.userId)) {
       this.events.emit('overlay', undefined);
       this.emitCounts();
     }
+  }
+
+  /** Applies a presence change now, or after the snapshot when a join is in flight (cf. P-JOIN-3). */
+  private presence(change: () => boolean): void {
+    if (this.presenceDuringJoin !== null) this.presenceDuringJoin.push(change);
+    else if (change()) this.events.emit('participants', this.participants.list());
   }
 
   private onOpsApplied(event: OpsApplied): void {

@@ -49,7 +49,7 @@ function messageOf(error: unknown): string | null {
   if (typeof error === 'string') return error;
   if (error instanceof Error) return error.message;
   if (typeof error === 'object' && error !== null && 'message' in error) {
-    const { message } = error as { message: unknown };
+    const { message } = error;
     return typeof message === 'string' ? message : null;
   }
   return null;

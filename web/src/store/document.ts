@@ -45,7 +45,7 @@ function mergeProps(base: ElementProps, patch: ElementProps | undefined): Elemen
   for (const [key, value] of Object.entries(patch)) {
     if (value !== undefined) merged[key] = value;
   }
-  return merged as ElementProps;
+  return merged;
 }
 
 /** Committed elements by id, in creation order. */

@@ -7,7 +7,7 @@ export function randomId(prefix: string, length = 21, random: (bytes: Uint8Array
   const bytes = new Uint8Array(length);
   random(bytes);
   let id = prefix;
-  for (const byte of bytes) id += ALPHABET[byte & 63];
+  for (const byte of bytes) id += ALPHABET.charAt(byte & 63);
   return id;
 }
 

@@ -175,7 +175,7 @@ function readJson<T>(storage: StorageLike, key: string): Partial<T> | null {
   if (text === null) return null;
   try {
     const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null ? (value as Partial<T>) : null;
+    return typeof value === 'object' && value !== null ? (value) : null;
   } catch {
     // A corrupt entry is treated as absent; the next write replaces it.
     return null;

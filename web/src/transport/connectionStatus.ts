@@ -18,7 +18,7 @@ export function reconnectDelayMs(attempt: number, random: () => number = Math.ra
 /** True for an error that means the bearer token was refused (HTTP 401 at negotiate or connect). */
 export function isUnauthorizedError(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
-  if ('statusCode' in error && (error as { statusCode: unknown }).statusCode === 401) return true;
+  if ('statusCode' in error && (error).statusCode === 401) return true;
   // The SignalR client wraps a negotiate HttpError in a plain Error whose text keeps the status.
   const message = error instanceof Error ? error.message : '';
   return /Status code '401'/.test(message);

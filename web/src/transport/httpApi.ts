@@ -56,7 +56,7 @@ async function toApiError(response: Response): Promise<ApiError> {
   let problem: ProblemDetails = {};
   try {
     const value: unknown = await response.json();
-    if (typeof value === 'object' && value !== null) problem = value as ProblemDetails;
+    if (typeof value === 'object' && value !== null) problem = value;
   } catch {
     // Not JSON (e.g. a proxy's HTML error page): fall back to the status text.
   }

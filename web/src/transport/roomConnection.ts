@@ -109,8 +109,8 @@ export class RoomConnection implements RoomHub {
   }
 
   /** `LeaveRoom` (reliable). */
-  leaveRoom(request: LeaveRoomRequest): Promise<void> {
-    return this.connection.invoke<void>(HubMethods.leaveRoom, request);
+  async leaveRoom(request: LeaveRoomRequest): Promise<void> {
+    await this.connection.invoke(HubMethods.leaveRoom, request);
   }
 
   /** `PushOps` (reliable, acknowledged). */
@@ -134,7 +134,7 @@ export class RoomConnection implements RoomHub {
     try {
       await this.connection.start();
     } catch (error) {
-      if (this.stopped) return;
+      if (this.isStopped()) return;
       if (isUnauthorizedError(error)) {
         this.stopped = true;
         this.handlers.status({ state: 'offline', retryInMs: null });
@@ -145,13 +145,18 @@ export class RoomConnection implements RoomHub {
       this.scheduleRestart();
       return;
     }
-    if (this.stopped) {
+    if (this.isStopped()) {
       await this.connection.stop();
       return;
     }
     this.startAttempt = 0;
     this.handlers.status({ state: 'live' });
     this.handlers.connected();
+  }
+
+  /** Read after an await, when `stop()` may have run meanwhile. */
+  private isStopped(): boolean {
+    return this.stopped;
   }
 
   private scheduleRestart(): void {

@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR.Client;
+using StudyRooms.Contracts.Boards;
+using StudyRooms.Contracts.Protocol;
+using StudyRooms.Contracts.Rooms;
+
+namespace StudyRooms.Testing;
+
+/// <summary>A .NET SignalR client of the room hub that records every event it receives.</summary>
+public sealed class RoomClient : IAsyncDisposable
+{
+    private long _clientSeq;
+
+    private RoomClient(HubConnection connection, TestUser user, string clientId)
+    {
+        Connection = connection;
+        User = user;
+        ClientId = clientId;
+        connection.On<ParticipantJoined>("ParticipantJoined", ParticipantJoined.Enqueue);
+        connection.On<ParticipantLeft>("ParticipantLeft", ParticipantLeft.Enqueue);
+        connection.On<OpsApplied>("OpsApplied", OpsApplied.Enqueue);
+        connection.On<StrokeProgressed>("StrokeProgressed", StrokesProgressed.Enqueue);
+    }
+
+    public HubConnection Connection { get; }
+
+    public TestUser User { get; }
+
+    public string ClientId { get; }
+
+    public ConcurrentQueue<ParticipantJoined> ParticipantJoined { get; } = new();
+
+    public ConcurrentQueue<ParticipantLeft> ParticipantLeft { get; } = new();
+
+    public ConcurrentQueue<OpsApplied> OpsApplied { get; } = new();
+
+    public ConcurrentQueue<StrokeProgressed> StrokesProgressed { get; } = new();
+
+    public static async Task<RoomClient> ConnectAsync(StudyRoomsHost host, TestUser user)
+    {
+        var client = new RoomClient(host.CreateHubConnection(user), user, "c_" + Guid.NewGuid().ToString("N")[..12]);
+        await client.Connection.StartAsync();
+        return client;
+    }
+
+    public Task<JoinRoomResult> JoinAsync(string roomId, int protocolVersion = ProtocolVersion.Current) =>
+        Connection.InvokeAsync<JoinRoomResult>("JoinRoom", new JoinRoomRequest { ProtocolVersion = protocolVersion, RoomId = roomId, ClientId = ClientId });
+
+    public long NextSeq() => Interlocked.Increment(ref _clientSeq);
+
+    public Task<PushOpsResult> PushAsync(string roomId, params ElementOp[] ops) =>
+        Connection.InvokeAsync<PushOpsResult>("PushOps", new PushOpsRequest { RoomId = roomId, ClientId = ClientId, Ops = ops });
+
+    /// <summary>A freehand stroke create op with the next client sequence.</summary>
+    public ElementOp Stroke(string? elementId = null, double x = 10, double y = 20) => new()
+    {
+        Kind = ElementOpKind.Create,
+        ElementId = elementId ?? "e_" + Guid.NewGuid().ToString("N")[..16],
+        ClientSeq = NextSeq(),
+        Type = "freehand",
+        Props = new ElementProps { X = x, Y = y, Points = [0, 0, 5, 5, 10, 12], StrokeColor = "#1971c2", StrokeWidth = 3 },
+    };
+
+    public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
+}

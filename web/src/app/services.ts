@@ -1,0 +1,116 @@
+// What the screens may ask for: sign in, create a room, open a room session. The screens get
+// this object and never reach the transport themselves.
+import { ROOM_HUB_PATH, type RoomInfo } from '../protocol';
+import { pruneStaleClientState } from '../sync/pendingQueue';
+import { MemoryStorage, type EnumerableStorage } from '../sync/storage';
+import { ApiError, createRoom, createSession } from '../transport/httpApi';
+import { RoomConnection } from '../transport/roomConnection';
+import { AuthSessionStore, type AuthSession } from './authSession';
+import { acquireClientId, type LockManagerLike } from './clientIdentity';
+import { RoomSession } from './roomSession';
+
+/** A failed request, as the screens see it: HTTP status (0: no answer) and protocol code. */
+export class RequestFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string | null,
+    readonly reason: string,
+  ) {
+    super(code ? `${code}: ${reason}` : reason);
+    this.name = 'RequestFailure';
+  }
+
+  /** The token was refused: the user must sign in again. */
+  get isUnauthorized(): boolean {
+    return this.status === 401 || this.code === 'UNAUTHENTICATED';
+  }
+}
+
+/** The services of the app. */
+export interface AppServices {
+  /** The signed-in guest, or null when the user must give a name first. */
+  currentSession(): AuthSession | null;
+  /** The name last used here, to prefill the prompt. */
+  lastDisplayName(): string;
+  signIn(displayName: string): Promise<AuthSession>;
+  signOut(): void;
+  createRoom(name: string, topic: string): Promise<RoomInfo>;
+  openRoom(roomId: string): RoomSession;
+}
+
+/** Services over the browser's storage, the HTTP API and the room hub. */
+export async function createBrowserServices(): Promise<AppServices> {
+  const local = storageOr(() => window.localStorage);
+  const perTab = storageOr(() => window.sessionStorage);
+  const auth = new AuthSessionStore(local);
+  const locks = (navigator as Navigator & { locks?: LockManagerLike }).locks;
+  const clientId = await acquireClientId(perTab, locks);
+  try {
+    pruneStaleClientState(local, Date.now());
+  } catch (error) {
+    console.warn('StudyRooms: could not prune old pending edits', error);
+  }
+
+  const requireSession = (): AuthSession => {
+    const session = auth.current();
+    if (session === null) throw new RequestFailure(401, 'UNAUTHENTICATED', 'Not signed in.');
+    return session;
+  };
+
+  return {
+    currentSession: () => auth.current(),
+    lastDisplayName: () => auth.lastDisplayName(),
+    async signIn(displayName) {
+      const session = await wrap(() => createSession({ displayName }));
+      auth.save(session);
+      return session;
+    },
+    signOut: () => auth.clear(),
+    async createRoom(name, topic) {
+      const { token } = requireSession();
+      try {
+        return await wrap(() => createRoom(token, { name, topic }));
+      } catch (error) {
+        if (error instanceof RequestFailure && error.isUnauthorized) auth.clear();
+        throw error;
+      }
+    },
+    openRoom(roomId) {
+      return new RoomSession({
+        roomId,
+        clientId,
+        storage: local,
+        createHub: (handlers) =>
+          new RoomConnection({
+            hubUrl: ROOM_HUB_PATH,
+            // Read on every (re)connect, so a renewed session is picked up.
+            accessTokenFactory: () => auth.current()?.token ?? '',
+            handlers,
+          }),
+      });
+    },
+  };
+}
+
+async function wrap<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof ApiError) throw new RequestFailure(error.status, error.code, error.detail);
+    throw error;
+  }
+}
+
+function storageOr(get: () => Storage): EnumerableStorage {
+  try {
+    const storage = get();
+    const probe = 'studyrooms.probe';
+    storage.setItem(probe, probe);
+    storage.removeItem(probe);
+    return storage;
+  } catch (error) {
+    // Private modes and strict settings refuse Web Storage: keep state for this page only.
+    console.warn('StudyRooms: web storage unavailable, state will not survive a reload', error);
+    return new MemoryStorage();
+  }
+}

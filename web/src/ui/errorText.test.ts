@@ -1,0 +1,21 @@
+// Proves failures become clear messages: known codes get our text, unknown ones the server's.
+import { describe, expect, it } from 'vitest';
+import { describeFailure } from './errorText';
+import { strings } from './strings';
+
+describe('describeFailure', () => {
+  it('uses our text for known codes and adds the server reason', () => {
+    expect(describeFailure({ status: 400, code: 'INVALID_ROOM', reason: 'Name too long.' })).toBe(
+      `${strings.errors.byCode.INVALID_ROOM} (Name too long.)`,
+    );
+  });
+
+  it('falls back to the server reason for unknown codes', () => {
+    expect(describeFailure({ status: 409, code: 'SOMETHING_NEW', reason: 'Try later.' })).toBe('Try later.');
+  });
+
+  it('reports network failures and unknown shapes', () => {
+    expect(describeFailure({ status: 0, code: null, reason: 'Failed to fetch' })).toBe(strings.errors.network);
+    expect(describeFailure(undefined)).toBe(strings.errors.unknown);
+  });
+});

@@ -1,0 +1,95 @@
+// Every user-facing text of the client, in one place, ready for translation.
+
+/** The English texts. */
+export const strings = {
+  appName: 'StudyRooms',
+  skipToBoard: 'Skip to the main content',
+  startFailed: 'StudyRooms could not start. Please reload the page.',
+
+  name: {
+    heading: 'Welcome to StudyRooms',
+    intro: 'Choose the name others will see. No account needed.',
+    introRoom: 'Choose the name others will see, then you join the room.',
+    label: 'Display name',
+    submit: 'Continue',
+    submitting: 'Signing in…',
+    invalid: 'Enter a name of 1 to 40 characters, without control characters.',
+  },
+
+  home: {
+    greeting: (name: string) => `Hi, ${name}`,
+    changeName: 'Change name',
+    createHeading: 'Create a study room',
+    createIntro: 'You get a link to share; everyone with it can join and draw.',
+    roomNameLabel: 'Room name',
+    roomNamePlaceholder: 'Calculus study group',
+    topicLabel: 'Topic (optional)',
+    topicPlaceholder: 'Limits and continuity',
+    submit: 'Create room',
+    submitting: 'Creating…',
+    invalidName: 'Enter a room name of 1 to 80 characters.',
+    invalidTopic: 'Keep the topic to 80 characters at most.',
+  },
+
+  room: {
+    documentTitle: (name: string) => `${name} · StudyRooms`,
+    joining: 'Joining room…',
+    home: 'StudyRooms home',
+    shareLabel: 'Share link',
+    copy: 'Copy link',
+    copied: 'Link copied',
+    copyFailed: 'Could not copy; select the link and copy it by hand.',
+    participantsHeading: (count: number) => `In this room (${count})`,
+    you: '(you)',
+    board: 'Whiteboard. Draw with a mouse, pen or finger.',
+    toolbar: 'Pen settings',
+    colorGroup: 'Pen colour',
+    widthGroup: 'Pen width',
+    colors: {
+      ink: 'Black',
+      red: 'Red',
+      blue: 'Blue',
+      green: 'Green',
+      orange: 'Orange',
+      violet: 'Violet',
+    },
+    widths: {
+      thin: 'Thin',
+      medium: 'Medium',
+      bold: 'Bold',
+    },
+    unsaved: (count: number) => (count === 1 ? '1 change not saved yet' : `${count} changes not saved yet`),
+  },
+
+  status: {
+    connecting: 'Connecting…',
+    live: 'Live',
+    reconnecting: (attempt: number) => `Reconnecting (attempt ${attempt})…`,
+    offline: 'Offline',
+    offlineRetry: (seconds: number) => `Offline, retrying in ${seconds} s`,
+  },
+
+  errors: {
+    protocolMismatch: 'This page is out of date: the server speaks a newer version. Reload the page to continue.',
+    reload: 'Reload page',
+    roomNotFound: 'This room does not exist, or the link is incomplete.',
+    goHome: 'Go to the start page',
+    opRejected: (reason: string) => `A stroke could not be saved and was removed. ${reason}`,
+    rateLimited: 'You are drawing faster than the server accepts; retrying shortly.',
+    joinFailed: (reason: string) => `Could not join the room yet. ${reason} Retrying…`,
+    sessionExpired: 'Your session has expired. Please enter your name again.',
+    network: 'Cannot reach the server. Check your connection and try again.',
+    unknown: 'Something went wrong. Please try again.',
+    byCode: {
+      INVALID_DISPLAY_NAME: 'That display name is not allowed. Use 1 to 40 characters.',
+      INVALID_ROOM: 'That room name or topic is not allowed.',
+      INVALID_REQUEST: 'The server refused the request.',
+      ROOM_NOT_FOUND: 'This room does not exist, or the link is incomplete.',
+      NOT_IN_ROOM: 'You are not in this room any more; rejoining.',
+      RATE_LIMITED: 'Too many requests; please wait a moment.',
+      UNAUTHENTICATED: 'Your session has expired. Please enter your name again.',
+      PROTOCOL_MISMATCH: 'This page is out of date. Reload the page to continue.',
+    } as Record<string, string>,
+    dismiss: 'Dismiss',
+  },
+} as const;
