@@ -36,7 +36,7 @@ public sealed class RoomClient : IAsyncDisposable
 
     public ConcurrentQueue<StrokeProgressed> StrokesProgressed { get; } = new();
 
-    public static async Task<RoomClient> ConnectAsync(StudyRoomsHost host, TestUser user)
+    public static async Task<RoomClient> ConnectAsync(ServerClient host, TestUser user)
     {
         var client = new RoomClient(host.CreateHubConnection(user), user, "c_" + Guid.NewGuid().ToString("N")[..12]);
         await client.Connection.StartAsync();

@@ -23,6 +23,7 @@ describe('AuthSessionStore', () => {
     store.save(session);
     store.clear();
     expect(store.current()).toBeNull();
+    expect(store.lastDisplayName()).toBe('Ada');
   });
 
   it('treats an unparsable expiry as expired', () => {

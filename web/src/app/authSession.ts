@@ -4,6 +4,8 @@ import type { StorageLike } from '../sync/storage';
 
 /** Storage key of the guest session. */
 export const AUTH_SESSION_KEY = 'studyrooms.session.v1';
+/** Storage key of the last display name, kept when the session goes so the prompt can offer it. */
+export const LAST_DISPLAY_NAME_KEY = 'studyrooms.displayName.v1';
 /** A token this close to expiry is treated as expired, so a join does not fail half-way. */
 export const TOKEN_EXPIRY_MARGIN_MS = 60_000;
 
@@ -18,6 +20,9 @@ export function isExpired(session: AuthSession, now: number): boolean {
 
 /** Reads and writes the guest session. */
 export class AuthSessionStore {
+  /** The session when storage refused it: lasts as long as the page. */
+  private memory: AuthSession | null = null;
+
   constructor(
     private readonly storage: StorageLike,
     private readonly now: () => number = Date.now,
@@ -29,14 +34,21 @@ export class AuthSessionStore {
     return session !== null && !isExpired(session, this.now()) ? session : null;
   }
 
-  /** The display name last used here, even if the token expired (to prefill the prompt). */
+  /** The display name last used here, even after the session went (to prefill the prompt). */
   lastDisplayName(): string {
+    try {
+      const stored = this.storage.getItem(LAST_DISPLAY_NAME_KEY);
+      if (stored !== null) return stored;
+    } catch (error) {
+      console.warn('StudyRooms: could not read the display name', error);
+    }
     return this.read()?.displayName ?? '';
   }
 
   save(session: AuthSession): void {
     try {
       this.storage.setItem(AUTH_SESSION_KEY, JSON.stringify(session));
+      this.storage.setItem(LAST_DISPLAY_NAME_KEY, session.displayName);
     } catch (error) {
       // Without storage the session lasts as long as the page; the user is asked again next time.
       console.warn('StudyRooms: could not save the session', error);
@@ -44,7 +56,7 @@ export class AuthSessionStore {
     }
   }
 
-  /** Forgets the token (after a 401) but keeps nothing else. */
+  /** Forgets the session (after a 401, or to change name); the display name stays on offer. */
   clear(): void {
     this.memory = null;
     try {
@@ -53,8 +65,6 @@ export class AuthSessionStore {
       console.warn('StudyRooms: could not clear the session', error);
     }
   }
-
-  private memory: AuthSession | null = null;
 
   private read(): AuthSession | null {
     let text: string | null = null;

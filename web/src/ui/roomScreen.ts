@@ -23,7 +23,7 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
 
   // Header
   const homeLink = h('a', { href: '/', class: 'brand', 'aria-label': strings.room.home }, strings.appName);
-  const title = h('h1', { class: 'room-title', 'data-testid': 'room-title' }, strings.room.joining);
+  const title = h('h1', { class: 'room-title', tabindex: -1, 'data-testid': 'room-title' }, strings.room.joining);
   const topic = h('p', { class: 'room-topic', 'data-testid': 'room-topic' });
   const shareUrl = roomUrl(window.location.origin, roomId);
   const link = h('code', { class: 'share-link', id: 'share-link', 'data-testid': 'room-link' }, shareUrl);
@@ -212,7 +212,8 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
 
   return {
     element,
-    initialFocus: copyButton,
+    // The heading, so screen readers start at the room's name after navigation.
+    initialFocus: title,
     dispose() {
       for (const unsubscribe of subscriptions) unsubscribe();
       canvas.removeEventListener('pointerdown', onPointerDown);

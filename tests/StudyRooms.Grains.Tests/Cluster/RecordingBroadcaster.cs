@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using StudyRooms.Contracts.Boards;
+using StudyRooms.Contracts.Rooms;
+using StudyRooms.Grains.Broadcasting;
+using StudyRooms.Grains.Tests.Support;
+
+namespace StudyRooms.Grains.Tests.Cluster;
+
+/// <summary>
+/// Stands in for the SignalR adapter at the grain boundary: records every event the grains send, in
+/// order, so tests can read what each room's connections would have received.
+/// </summary>
+public sealed class RecordingBroadcaster : IRoomBroadcaster
+{
+    private readonly ConcurrentQueue<RecordedEvent> _events = new();
+
+    public Task ParticipantJoinedAsync(ParticipantJoined e)
+    {
+        _events.Enqueue(new RecordedEvent(e.RoomId, e, ExceptConnectionId: null));
+        return Task.CompletedTask;
+    }
+
+    public Task ParticipantLeftAsync(ParticipantLeft e)
+    {
+        _events.Enqueue(new RecordedEvent(e.RoomId, e, ExceptConnectionId: null));
+        return Task.CompletedTask;
+    }
+
+    public Task OpsAppliedAsync(OpsApplied e, string exceptConnectionId)
+    {
+        _events.Enqueue(new RecordedEvent(e.RoomId, e, exceptConnectionId));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The events of one room so far, oldest first.</summary>
+    public IReadOnlyList<RecordedEvent> For(string roomId) =>
+        _events.Where(e => e.RoomId == roomId).ToList();
+
+    public IReadOnlyList<T> For<T>(string roomId) =>
+        For(roomId).Select(e => e.Event).OfType<T>().ToList();
+
+    /// <summary>Waits until the room has recorded at least <paramref name="count"/> events of type <typeparamref name="T"/>.</summary>
+    public Task<IReadOnlyList<T>> WaitForAsync<T>(string roomId, int count = 1) =>
+        Poll.UntilAsync(
+            () => For<T>(roomId) is { } events && events.Count >= count ? events : null,
+            $"{count} {typeof(T).Name} event(s) in room {roomId}");
+}
