@@ -6,7 +6,9 @@ namespace StudyRooms.Grains.Boards;
 
 /// <summary>
 /// The authoritative content of one board: elements (tombstones included), the board clock and the
-/// highest client sequence applied per client. Pure and single-threaded: the board grain owns one
+/// highest client sequence applied per sender. A sender is a (user id, client id) pair: client ids
+/// are chosen by clients and visible to the room, so scoping by the user's id too keeps one user
+/// from claiming another's sequence numbers. Pure and single-threaded: the board grain owns one
 /// and nothing else touches it.
 /// </summary>
 public sealed class BoardDocument
@@ -20,6 +22,9 @@ public sealed class BoardDocument
     /// <summary>Elements that are not deleted.</summary>
     public int LiveCount { get; private set; }
 
+    /// <summary>Point numbers summed over live elements (limit: <see cref="BoardLimits.MaxBoardPointNumbers"/>).</summary>
+    public long PointNumbers { get; private set; }
+
     /// <summary>Rebuilds a board from its last snapshot and the ops stored after it.</summary>
     public static BoardDocument Restore(StoredBoard stored)
     {
@@ -32,12 +37,13 @@ public sealed class BoardDocument
                 if (!element.Deleted)
                 {
                     document.LiveCount++;
+                    document.PointNumbers += PointCount(element.Props);
                 }
             }
 
-            foreach (var (clientId, seq) in snapshot.ClientSeqs)
+            foreach (var (sender, seq) in snapshot.ClientSeqs)
             {
-                document._clientSeqs[clientId] = seq;
+                document._clientSeqs[sender] = seq;
             }
 
             document.Clock = snapshot.Clock;
@@ -51,8 +57,11 @@ public sealed class BoardDocument
         return document;
     }
 
-    /// <summary>The highest client sequence applied for a client, 0 if none.</summary>
-    public long LastClientSeq(string clientId) => _clientSeqs.GetValueOrDefault(clientId);
+    /// <summary>The highest client sequence applied for a user's client, 0 if none.</summary>
+    public long LastClientSeq(string userId, string clientId) => _clientSeqs.GetValueOrDefault(SenderKey(userId, clientId));
+
+    /// <summary>Key of a sender in <see cref="StoredBoardSnapshot.ClientSeqs"/>: "userId/clientId".</summary>
+    public static string SenderKey(string userId, string clientId) => userId + "/" + clientId;
 
     /// <summary>
     /// Checks a whole push without changing anything (P-ERR-3): either every new op is valid and
@@ -60,12 +69,14 @@ public sealed class BoardDocument
     /// </summary>
     public PushPlan Plan(string userId, string clientId, IReadOnlyList<ElementOp?> ops)
     {
-        var lastSeq = LastClientSeq(clientId);
+        var lastSeq = LastClientSeq(userId, clientId);
         var newOps = new List<StoredOp>();
         var acks = new OpAck[ops.Count];
         // Liveness of the elements this push touched so far, overriding the stored state.
         var liveInPush = new Dictionary<string, bool>(StringComparer.Ordinal);
         var live = LiveCount;
+        var pointNumbers = PointNumbers;
+        var pointsInPush = new Dictionary<string, int>(StringComparer.Ordinal);
         long previousSeq = 0;
 
         for (var i = 0; i < ops.Count; i++)
@@ -123,6 +134,8 @@ public sealed class BoardDocument
 
                     liveInPush[id] = true;
                     live++;
+                    pointsInPush[id] = PointCount(op.Props);
+                    pointNumbers += pointsInPush[id];
                     break;
                 case ElementOpKind.Patch:
                     if (!isLive)
@@ -135,6 +148,12 @@ public sealed class BoardDocument
                         throw Invalid(i, "patch needs props");
                     }
 
+                    if (op.Props.Points is { } newPoints)
+                    {
+                        pointNumbers += newPoints.Length - CurrentPointCount(id, pointsInPush);
+                        pointsInPush[id] = newPoints.Length;
+                    }
+
                     break;
                 case ElementOpKind.Delete:
                     if (!isLive)
@@ -144,9 +163,16 @@ public sealed class BoardDocument
 
                     liveInPush[id] = false;
                     live--;
+                    pointNumbers -= CurrentPointCount(id, pointsInPush);
+                    pointsInPush[id] = 0;
                     break;
                 default:
                     throw Invalid(i, "kind must be create, patch or delete");
+            }
+
+            if (pointNumbers > BoardLimits.MaxBoardPointNumbers)
+            {
+                throw Invalid(i, $"the board holds its maximum of {BoardLimits.MaxBoardPointNumbers} point numbers; erase something first");
             }
 
             var clock = Clock + newOps.Count + 1;
@@ -182,8 +208,14 @@ public sealed class BoardDocument
                     Props = op.Props ?? new ElementProps(),
                 };
                 LiveCount++;
+                PointNumbers += PointCount(op.Props);
                 break;
             case ElementOpKind.Patch when _elements.TryGetValue(op.ElementId, out var element) && !element.Deleted:
+                if (op.Props?.Points is { } points)
+                {
+                    PointNumbers += points.Length - PointCount(element.Props);
+                }
+
                 _elements[op.ElementId] = element with
                 {
                     Props = ElementPropsRules.Merge(element.Props, op.Props ?? new ElementProps()),
@@ -193,13 +225,15 @@ public sealed class BoardDocument
             case ElementOpKind.Delete when _elements.TryGetValue(op.ElementId, out var element) && !element.Deleted:
                 _elements[op.ElementId] = element with { Deleted = true, Version = op.Clock };
                 LiveCount--;
+                PointNumbers -= PointCount(element.Props);
                 break;
         }
 
         Clock = Math.Max(Clock, op.Clock);
-        if (op.ClientSeq > _clientSeqs.GetValueOrDefault(op.ClientId))
+        var sender = SenderKey(op.AuthorId, op.ClientId);
+        if (op.ClientSeq > _clientSeqs.GetValueOrDefault(sender))
         {
-            _clientSeqs[op.ClientId] = op.ClientSeq;
+            _clientSeqs[sender] = op.ClientSeq;
         }
     }
 
@@ -230,6 +264,13 @@ public sealed class BoardDocument
         Type = op.Type,
         Props = op.Props,
     };
+
+    private static int PointCount(ElementProps? props) => props?.Points?.Length ?? 0;
+
+    private int CurrentPointCount(string id, Dictionary<string, int> pointsInPush) =>
+        pointsInPush.TryGetValue(id, out var count)
+            ? count
+            : _elements.TryGetValue(id, out var element) ? PointCount(element.Props) : 0;
 
     private static StudyRoomsException Invalid(int index, string reason) =>
         new(ErrorCodes.InvalidRequest, $"ops[{index}]: {reason}");

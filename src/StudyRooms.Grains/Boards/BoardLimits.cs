@@ -16,6 +16,12 @@ public static class BoardLimits
     public const int MaxZIndexLength = 64;
     public const int MaxLiveElements = 20_000;
 
+    /// <summary>
+    /// Point numbers summed over a board's live elements: bounds a snapshot (about 16 MB of JSON at
+    /// most) so one user cannot grow a board until nobody can join it.
+    /// </summary>
+    public const int MaxBoardPointNumbers = 2_000_000;
+
     /// <summary>Element types of protocol version 1 (P-EL-1).</summary>
     public static readonly IReadOnlySet<string> ElementTypes = new HashSet<string>(StringComparer.Ordinal) { "freehand" };
 }

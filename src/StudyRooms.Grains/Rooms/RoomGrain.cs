@@ -41,7 +41,17 @@ public sealed class RoomGrain(
         state.State.Topic = topic!;
         state.State.OwnerId = command.OwnerId;
         state.State.CreatedAt = time.GetUtcNow();
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Not stored means not created: leave no room behind that a retry would collide with.
+            state.State = new RoomState();
+            throw;
+        }
+
         RoomLog.Created(logger, RoomId, command.OwnerId);
         return Snapshot();
     }

@@ -1,6 +1,6 @@
 namespace StudyRooms.Grains.Storage;
 
-/// <summary>A compacted board: every element and the highest client sequence per client at Clock.</summary>
+/// <summary>A compacted board: every element and the highest client sequence per "userId/clientId" at Clock.</summary>
 public sealed record StoredBoardSnapshot
 {
     public long Clock { get; init; }

@@ -10,7 +10,8 @@ namespace StudyRooms.Storage.Sqlite;
 public sealed class SqliteDatabase
 {
     private readonly string _connectionString;
-    private readonly Lazy<Task> _initialized;
+    private readonly SemaphoreSlim _initializing = new(1, 1);
+    private volatile bool _initialized;
 
     public SqliteDatabase(string dataDirectory)
     {
@@ -24,7 +25,6 @@ public sealed class SqliteDatabase
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
-        _initialized = new Lazy<Task>(InitializeAsync);
     }
 
     public string FilePath { get; }
@@ -32,8 +32,30 @@ public sealed class SqliteDatabase
     /// <summary>Opens a connection on an initialized database.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
-        await _initialized.Value;
+        if (!_initialized)
+        {
+            await InitializeOnceAsync(cancellationToken);
+        }
+
         return await OpenRawAsync(cancellationToken);
+    }
+
+    /// <summary>Creates the schema once; a failed attempt is retried by the next caller, not remembered.</summary>
+    private async Task InitializeOnceAsync(CancellationToken cancellationToken)
+    {
+        await _initializing.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_initialized)
+            {
+                await InitializeAsync(cancellationToken);
+                _initialized = true;
+            }
+        }
+        finally
+        {
+            _initializing.Release();
+        }
     }
 
     private async Task<SqliteConnection> OpenRawAsync(CancellationToken cancellationToken)
@@ -46,9 +68,9 @@ public sealed class SqliteDatabase
         return connection;
     }
 
-    private async Task InitializeAsync()
+    private async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenRawAsync(CancellationToken.None);
+        await using var connection = await OpenRawAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             PRAGMA journal_mode=WAL;
@@ -71,6 +93,6 @@ public sealed class SqliteDatabase
                 payload  TEXT NOT NULL
             ) WITHOUT ROWID;
             """;
-        await command.ExecuteNonQueryAsync();
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -80,7 +80,7 @@ public sealed class BoardDocumentTests
         Assert.Equal([(1L, 0L), (2L, 0L), (3L, 3L), (4L, 4L)], plan.Acks.Select(a => (a.ClientSeq, a.Clock)));
         Assert.Equal(["e3", "e1"], plan.NewOps.Select(o => o.ElementId));
         Assert.Equal(4, document.Clock);
-        Assert.Equal(4, document.LastClientSeq(ClientA));
+        Assert.Equal(4, document.LastClientSeq("u_author", ClientA));
         Assert.Equal(3, document.LiveCount);
     }
 
@@ -106,9 +106,9 @@ public sealed class BoardDocumentTests
         var fromB = document.Push(ClientB, Ops.Create(1, "e3"));
 
         Assert.Equal(3, Assert.Single(fromB.Acks).Clock);
-        Assert.Equal(2, document.LastClientSeq(ClientA));
-        Assert.Equal(1, document.LastClientSeq(ClientB));
-        Assert.Equal(0, document.LastClientSeq("c_unknown"));
+        Assert.Equal(2, document.LastClientSeq("u_author", ClientA));
+        Assert.Equal(1, document.LastClientSeq("u_author", ClientB));
+        Assert.Equal(0, document.LastClientSeq("u_author", "c_unknown"));
     }
 
     [Theory]
@@ -385,7 +385,7 @@ public sealed class BoardDocumentTests
         Assert.Equal(2, stored.Elements.Length);
         Assert.True(stored.Elements.Single(e => e.Id == "drop").Deleted);
         Assert.Equal(3, stored.Elements.Single(e => e.Id == "drop").Version);
-        Assert.Equal(3, stored.ClientSeqs[ClientA]);
+        Assert.Equal(3, stored.ClientSeqs[BoardDocument.SenderKey("u_author", ClientA)]);
     }
 
     [Fact]

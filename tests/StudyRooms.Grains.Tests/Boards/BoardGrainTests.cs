@@ -137,16 +137,55 @@ public sealed class BoardGrainTests(ClusterFixture fixture)
         Assert.InRange(accepted.Count, (int)BoardGrain.PushBurst, 299);
         Assert.All(refused, o => Assert.Equal(ErrorCodes.RateLimited, o.Code));
 
-        // Exactly the accepted pushes are on the board, in storage and broadcast; the refused left no trace.
+        // Exactly the accepted pushes are on the board, in storage and broadcast (in clock order,
+        // P-OPS-7); the refused left no trace.
         var snapshot = await board.GetSnapshotAsync();
         Assert.Equal(accepted.Count, snapshot.Clock);
         Assert.Equal(accepted.Order(StringComparer.Ordinal), snapshot.Elements.Select(e => e.Id).Order(StringComparer.Ordinal));
         Assert.Equal(accepted.Count, (await fixture.OpenStoreOnDisk().LoadAsync(roomId)).Ops.Count);
-        Assert.Equal(accepted.Count, fixture.Broadcaster.For<OpsApplied>(roomId).Count);
+        var broadcastClocks = fixture.Broadcaster.For<OpsApplied>(roomId).SelectMany(e => e.Ops).Select(o => o.Clock);
+        Assert.Equal(Enumerable.Range(1, accepted.Count).Select(c => (long)c), broadcastClocks);
 
         // The limit is per user: someone else may still push.
         var other = await board.PushOpsAsync(Push("u_bob", "c_bob", "conn_bob", Ops.Create(1, "bob-1")));
         Assert.Equal(accepted.Count + 1, other.Clock);
+    }
+
+    [Fact]
+    public async Task APushWhoseAppendFailsIsNeitherAppliedNorBroadcast_P_OPS_2_P_ERR_3()
+    {
+        var (roomId, board) = NewBoard();
+        await board.PushOpsAsync(Push("u_ada", "c_ada", "conn_ada", Ops.Create(1, "e1")));
+        var before = await board.GetSnapshotAsync();
+
+        await using (await fixture.HideTableAsync("board_ops"))
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => board.PushOpsAsync(Push("u_ada", "c_ada", "conn_ada", Ops.Create(2, "e2"))));
+        }
+
+        Assert.Equal(Canonical.Of(before), Canonical.Of(await board.GetSnapshotAsync()));
+        Assert.Single(fixture.Broadcaster.For<OpsApplied>(roomId));
+
+        // Nothing was acknowledged, so the client resends; it is applied now, with the next clock.
+        var resent = await board.PushOpsAsync(Push("u_ada", "c_ada", "conn_ada", Ops.Create(2, "e2")));
+        Assert.Equal(2, Assert.Single(resent.Acks).Clock);
+    }
+
+    [Fact]
+    public async Task AnotherUserCannotSilenceAClientByReusingItsClientId_P_OPS_3()
+    {
+        var (roomId, board) = NewBoard();
+        await board.PushOpsAsync(Push("u_ada", "c_ada_tab", "conn_ada", Ops.Create(1, "ada-1")));
+
+        // Bob's connection received Ada's OpsApplied, clientId included (P-OPS-7); he pushes with it.
+        var seen = Assert.Single(await fixture.Broadcaster.WaitForAsync<OpsApplied>(roomId));
+        await board.PushOpsAsync(Push("u_bob", seen.ClientId, "conn_bob", Ops.Create(1_000_000, "bob-1")));
+
+        var next = await board.PushOpsAsync(Push("u_ada", "c_ada_tab", "conn_ada", Ops.Create(2, "ada-2")));
+
+        // Today the ack says clock 0 ("already applied") and Ada's edit is silently lost.
+        Assert.Equal(3, Assert.Single(next.Acks).Clock);
+        Assert.Contains((await board.GetSnapshotAsync()).Elements, e => e.Id == "ada-2");
     }
 
     internal static PushOpsCommand Push(string userId, string clientId, string connectionId, params ElementOp[] ops) =>

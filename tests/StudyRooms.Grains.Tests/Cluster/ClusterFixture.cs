@@ -63,6 +63,14 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// </summary>
     public IBoardStore OpenStoreOnDisk() => new SqliteBoardStore(new SqliteDatabase(DataDirectory));
 
+    /// <summary>Makes the silo's storage fail on one table until the result is disposed.</summary>
+    public async Task<HiddenTable> HideTableAsync(string table)
+    {
+        // Open the silo's database first, so its lazy schema set-up cannot recreate the hidden table.
+        await Cluster.GetSiloServiceProvider().GetRequiredService<IBoardStore>().PingAsync();
+        return await HiddenTable.HideAsync(Path.Combine(DataDirectory, "studyrooms.db"), table);
+    }
+
     /// <summary>Deactivates the grain's current activation and waits until it is gone.</summary>
     public async Task DeactivateAsync(IAddressable grain)
     {

@@ -1,4 +1,5 @@
 using StudyRooms.Grains.Rooms;
+using StudyRooms.Grains.Tests.Support;
 
 namespace StudyRooms.Grains.Tests.Rooms;
 
@@ -89,7 +90,7 @@ public sealed class RoomRulesTests
     [Fact]
     public void GeneratedTestRoomIdsAreRoomIds()
     {
-        Assert.All(Enumerable.Range(0, 50).Select(_ => Support.TestIds.Room()), id => Assert.True(RoomRules.IsRoomId(id), id));
+        Assert.All(Enumerable.Range(0, 50).Select(_ => TestIds.Room()), id => Assert.True(RoomRules.IsRoomId(id), id));
     }
 
     [Fact]

@@ -103,6 +103,15 @@ describe('BoardSync join rule P-JOIN-3', () => {
     expect(sync.committedCount).toBe(3);
   });
 
+  it('forgets buffered ops the snapshot covers, so they neither show again nor look like a gap', () => {
+    const sync = new BoardSync(PendingQueue.load(null, 'room', 'c_me'), () => 0);
+    sync.beginJoin();
+    sync.receive(applied({ clock: 17, kind: 'patch', elementId: 'e_a', props: { y: 5 } }));
+    sync.applySnapshot({ clock: 18, elements: [element('e_a', 18, { y: 9 })] }, 'u_me');
+    expect(sync.visible('e_a')?.props.y).toBe(9);
+    expect(sync.gapAgeMs(1_000)).toBeNull();
+  });
+
   it('rebuilds from a new snapshot on rejoin and keeps pending local ops on top', () => {
     const { sync } = joined(2, [element('e_a', 1), element('e_b', 2)]);
     sync.edit({ kind: 'create', elementId: 'e_mine', type: 'freehand', props: { x: 3 } });

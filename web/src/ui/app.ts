@@ -13,7 +13,7 @@ export function startApp(root: HTMLElement, services: AppServices): void {
   const notices = new Notices();
   const skipLink = h('a', { href: '#main', class: 'skip-link' }, strings.skipToBoard);
   const outlet = h('div', { class: 'outlet' });
-  root.replaceChildren(skipLink, notices.element, outlet);
+  root.replaceChildren(skipLink, notices.bannerSlot, outlet, notices.toasts);
 
   let current: Screen | null = null;
   let nameNotice: string | undefined;

@@ -6,17 +6,17 @@ import { strings } from './strings';
 /** An action button or link on a banner. */
 export type BannerAction = { readonly label: string; readonly onClick: () => void };
 
-/** The notice area of the page. */
+/** The notice areas of the page: a banner slot above the screen and a toast stack over it. */
 export class Notices {
-  readonly element: HTMLElement;
-  private readonly toasts: HTMLElement;
-  private readonly bannerSlot: HTMLElement;
+  /** Goes above the screen, in the page flow, so a banner never hides the header. */
+  readonly bannerSlot: HTMLElement;
+  /** Floats over the bottom of the screen. */
+  readonly toasts: HTMLElement;
   private readonly lastShown = new Map<string, number>();
 
   constructor() {
     this.bannerSlot = h('div', { class: 'banner-slot' });
     this.toasts = h('div', { class: 'toasts', role: 'status', 'aria-live': 'polite' });
-    this.element = h('div', { class: 'notices' }, this.bannerSlot, this.toasts);
   }
 
   /** Shows a short message that goes away by itself; the same text is not repeated within 3 s. */
