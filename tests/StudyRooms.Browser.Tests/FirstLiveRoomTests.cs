@@ -47,7 +47,7 @@ public sealed class FirstLiveRoomTests(BrowserFixture browser)
             await ada.Mouse.DownAsync();
             for (var i = 1; i <= 30; i++)
             {
-                await ada.Mouse.MoveAsync(x0 + (i * 8), y0 + (Math.Sin(i / 4.0) * 40), new MouseMoveOptions { Steps = 2 });
+                await ada.Mouse.MoveAsync(x0 + (i * 8), y0 + (float)(Math.Sin(i / 4.0) * 40), new MouseMoveOptions { Steps = 2 });
             }
 
             await Assertions.Expect(bob.GetByTestId("board")).Not.ToHaveAttributeAsync("data-preview-count", "0");
