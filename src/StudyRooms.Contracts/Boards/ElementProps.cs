@@ -23,4 +23,10 @@ public sealed record ElementProps
     [Id(11)] public double? FontSize { get; init; }
     /// <summary>Fractional index string ordering elements bottom to top.</summary>
     [Id(12)] public string? ZIndex { get; init; }
+    /// <summary>One pressure in [0, 1] per point (P-EL-2).</summary>
+    [Id(13)] public double[]? Pressures { get; init; }
+    /// <summary>Element an arrow's start is attached to; "" for none (P-EL-2).</summary>
+    [Id(14)] public string? StartBinding { get; init; }
+    /// <summary>Element an arrow's end is attached to; "" for none (P-EL-2).</summary>
+    [Id(15)] public string? EndBinding { get; init; }
 }

@@ -7,4 +7,6 @@ public sealed record JoinRoomCommand
     [Id(0)] public required string UserId { get; init; }
     [Id(1)] public required string DisplayName { get; init; }
     [Id(2)] public required string ConnectionId { get; init; }
+    /// <summary>Board clock the client already holds, if any (P-JOIN-4).</summary>
+    [Id(3)] public long? KnownClock { get; init; }
 }

@@ -9,5 +9,7 @@ public sealed record JoinRoomResult
     [Id(0)] public required RoomSnapshot Room { get; init; }
     [Id(1)] public required Participant Self { get; init; }
     [Id(2)] public required Participant[] Participants { get; init; }
-    [Id(3)] public required BoardSnapshot Board { get; init; }
+    /// <summary>The full board; null when <see cref="Resume"/> carries the missed ops instead (P-JOIN-4).</summary>
+    [Id(3)] public BoardSnapshot? Board { get; init; }
+    [Id(4)] public BoardResume? Resume { get; init; }
 }

@@ -13,4 +13,6 @@ public interface IRoomClient
     Task OpsApplied(OpsApplied e);
 
     Task StrokeProgressed(StrokeProgressed e);
+
+    Task CursorMoved(CursorMoved e);
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
-using StudyRooms.Contracts.Boards;
 using StudyRooms.Contracts.Protocol;
 using StudyRooms.Contracts.Rooms;
 using StudyRooms.Grains.Rooms;
@@ -10,10 +9,11 @@ namespace StudyRooms.Server.Hubs;
 
 /// <summary>
 /// The live endpoint of a room (docs/protocol.md, "Hub"). It authenticates, resolves one grain,
-/// makes one call and keeps SignalR group membership; the grains own every rule.
+/// makes one call and keeps SignalR group membership; the grains own every rule. One file per
+/// area: this one joins and leaves rooms, RoomHub.Board.cs edits the whiteboard.
 /// </summary>
 [Authorize]
-public sealed class RoomHub(IGrainFactory grains, TimeProvider time) : Hub<IRoomClient>
+public sealed partial class RoomHub(IGrainFactory grains, TimeProvider time) : Hub<IRoomClient>
 {
     public async Task<JoinRoomResult> JoinRoom(JoinRoomRequest? request)
     {
@@ -66,37 +66,6 @@ public sealed class RoomHub(IGrainFactory grains, TimeProvider time) : Hub<IRoom
 
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, RoomGroups.For(roomId));
         await LeaveAsync(roomId);
-    }
-
-    public async Task<PushOpsResult> PushOps(PushOpsRequest? request)
-    {
-        if (request?.RoomId is not { } roomId || !ConnectionRooms.Of(Context, time).Contains(roomId))
-        {
-            throw Refuse(ErrorCodes.NotInRoom, "join the room before editing its board");
-        }
-
-        var user = StudyRoomsUser.From(Context.User);
-        return await grains.GetGrain<IBoardGrain>(roomId).PushOpsAsync(new PushOpsCommand
-        {
-            UserId = user.UserId,
-            ClientId = request.ClientId ?? "",
-            ConnectionId = Context.ConnectionId,
-            Ops = request.Ops ?? [],
-        });
-    }
-
-    public async Task StreamStroke(StrokeProgress? progress)
-    {
-        var rooms = ConnectionRooms.Of(Context, time);
-        if (!rooms.Contains(progress?.RoomId) || !rooms.VolatileBudget.TryTake())
-        {
-            return;
-        }
-
-        if (StrokeRelay.ToEvent(progress, StudyRoomsUser.From(Context.User).UserId) is { } e)
-        {
-            await Clients.OthersInGroup(RoomGroups.For(e.RoomId)).StrokeProgressed(e);
-        }
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)

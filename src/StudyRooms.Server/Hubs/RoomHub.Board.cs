@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.SignalR;
+using StudyRooms.Contracts.Boards;
+using StudyRooms.Contracts.Protocol;
+using StudyRooms.Server.Auth;
+
+namespace StudyRooms.Server.Hubs;
+
+/// <summary>Whiteboard methods of the room hub: reliable edits and volatile stroke progress.</summary>
+public sealed partial class RoomHub
+{
+    public async Task<PushOpsResult> PushOps(PushOpsRequest? request)
+    {
+        if (request?.RoomId is not { } roomId || !ConnectionRooms.Of(Context, time).Contains(roomId))
+        {
+            throw Refuse(ErrorCodes.NotInRoom, "join the room before editing its board");
+        }
+
+        var user = StudyRoomsUser.From(Context.User);
+        return await grains.GetGrain<IBoardGrain>(roomId).PushOpsAsync(new PushOpsCommand
+        {
+            UserId = user.UserId,
+            ClientId = request.ClientId ?? "",
+            ConnectionId = Context.ConnectionId,
+            Ops = request.Ops ?? [],
+        });
+    }
+
+    public async Task StreamStroke(StrokeProgress? progress)
+    {
+        var rooms = ConnectionRooms.Of(Context, time);
+        if (!rooms.Contains(progress?.RoomId) || !rooms.VolatileBudget.TryTake())
+        {
+            return;
+        }
+
+        if (StrokeRelay.ToEvent(progress, StudyRoomsUser.From(Context.User).UserId) is { } e)
+        {
+            await Clients.OthersInGroup(RoomGroups.For(e.RoomId)).StrokeProgressed(e);
+        }
+    }
+}
