@@ -23,7 +23,7 @@ public static class StudyRoomsHostingExtensions
     /// <summary>Options, logging, the Orleans silo, auth, SignalR, health and rate limits.</summary>
     public static WebApplicationBuilder AddStudyRooms(this WebApplicationBuilder builder)
     {
-        var (options, auth) = StudyRoomsConfiguration.ReadValidated(builder.Configuration);
+        var (options, auth, rateLimits) = StudyRoomsConfiguration.ReadAllValidated(builder.Configuration);
         builder.Services.AddOptions<StudyRoomsOptions>().Bind(builder.Configuration.GetSection(StudyRoomsOptions.Section));
         builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section));
 
@@ -34,7 +34,7 @@ public static class StudyRoomsHostingExtensions
 
         builder.AddStudyRoomsAuth(options, auth);
         builder.AddStudyRoomsSignalR(options);
-        builder.Services.AddStudyRoomsRateLimits();
+        builder.Services.AddStudyRoomsRateLimits(rateLimits);
         builder.Services.ConfigureHttpJsonOptions(json => ConfigureJson(json.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks()
