@@ -37,6 +37,14 @@ public static class OrleansSetup
         var redis = options.Redis!;
         var prefix = options.KeyPrefix;
         silo.UseRedisClustering(clustering => clustering.ConfigurationOptions = ConfigurationOptions.Parse(redis));
+        silo.UseRedisReminderService(reminders => reminders.ConfigurationOptions = ConfigurationOptions.Parse(redis));
+        silo.Configure<ClusterMembershipOptions>(membership =>
+        {
+            membership.ProbeTimeout = options.MembershipProbeTimeout;
+            membership.NumMissedProbesLimit = options.MembershipMissedProbesLimit;
+            membership.NumVotesForDeathDeclaration = options.MembershipVotesForDeath;
+            membership.TableRefreshTimeout = options.MembershipTableRefreshTimeout;
+        });
         silo.AddRedisGrainStorage(StorageNames.Rooms, storage =>
         {
             storage.ConfigurationOptions = ConfigurationOptions.Parse(redis);
@@ -52,6 +60,12 @@ public static class OrleansSetup
         }
 
         silo.Services.AddStudyRoomsRedisBoardStore(prefix);
+        if (KubernetesPod.IsDetected())
+        {
+            // Pod name as silo name, pod labels checked against the cluster id, and a pod that
+            // Kubernetes deleted is declared dead at once instead of after missed probes.
+            silo.UseKubernetesHosting();
+        }
     }
 
     /// <summary>One multiplexer per process for boards and health; it reconnects by itself.</summary>

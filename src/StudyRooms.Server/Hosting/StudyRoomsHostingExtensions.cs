@@ -9,6 +9,7 @@ using StudyRooms.Server.Auth;
 using StudyRooms.Server.Endpoints;
 using StudyRooms.Server.Health;
 using StudyRooms.Server.Hubs;
+using StudyRooms.Server.Observability;
 using StudyRooms.Server.Options;
 using StudyRooms.Server.Web;
 
@@ -28,6 +29,7 @@ public static class StudyRoomsHostingExtensions
         builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section));
 
         builder.AddStudyRoomsLogging(options);
+        builder.AddStudyRoomsObservability();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.UseOrleans(silo => OrleansSetup.Configure(silo, options));
         builder.Services.AddSingleton<IRoomBroadcaster, SignalRRoomBroadcaster>();
@@ -57,6 +59,7 @@ public static class StudyRoomsHostingExtensions
         app.MapHub<RoomHub>(HubPath);
         app.MapHealthChecks("/health", new() { Predicate = _ => false });
         app.MapHealthChecks("/ready", new() { Predicate = check => check.Tags.Contains(ReadyTag) });
+        app.MapStudyRoomsObservability();
         app.MapStudyRoomsWebClient();
         return app;
     }

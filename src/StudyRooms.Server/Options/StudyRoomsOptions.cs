@@ -5,7 +5,7 @@ namespace StudyRooms.Server.Options;
 /// the embedded single node (localhost clustering, SQLite in <see cref="DataDirectory"/>); set runs
 /// a cluster member on Redis (clustering, grain storage, boards, SignalR backplane).
 /// </summary>
-public sealed class StudyRoomsOptions
+public sealed partial class StudyRoomsOptions
 {
     public const string Section = "StudyRooms";
 

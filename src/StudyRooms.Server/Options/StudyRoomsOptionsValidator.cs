@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace StudyRooms.Server.Options;
 
 /// <summary>Checks the configuration before anything starts; every failure names its key.</summary>
-public sealed class StudyRoomsOptionsValidator : IValidateOptions<StudyRoomsOptions>
+public sealed partial class StudyRoomsOptionsValidator : IValidateOptions<StudyRoomsOptions>
 {
     public ValidateOptionsResult Validate(string? name, StudyRoomsOptions options)
     {
@@ -78,6 +78,7 @@ public sealed class StudyRoomsOptionsValidator : IValidateOptions<StudyRoomsOpti
             failures.Add($"{key}:LogFormat must be 'text' or 'json'.");
         }
 
+        ValidateMembership(options, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

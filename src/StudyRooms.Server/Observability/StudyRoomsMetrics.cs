@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+
+namespace StudyRooms.Server.Observability;
+
+/// <summary>
+/// The meter "StudyRooms": what this server sees of its rooms. Counts are per server; sum them over
+/// servers (a room with members on two servers counts once on each).
+/// </summary>
+public sealed class StudyRoomsMetrics
+{
+    public const string MeterName = "StudyRooms";
+
+    private readonly ConcurrentDictionary<string, int> _roomConnections = new(StringComparer.Ordinal);
+    private readonly UpDownCounter<long> _connected;
+    private readonly Counter<long> _invocations;
+    private readonly Counter<long> _rejections;
+    private readonly Counter<long> _opsApplied;
+    private readonly Histogram<double> _pushDuration;
+
+    public StudyRoomsMetrics(IMeterFactory meters)
+    {
+        var meter = meters.Create(MeterName);
+        _connected = meter.CreateUpDownCounter<long>(
+            "studyrooms.participants.connected", "{connection}", "Hub connections open on this server (a participant with two tabs counts twice).");
+        _invocations = meter.CreateCounter<long>(
+            "studyrooms.hub.invocations", "{invocation}", "Hub method calls, by method.");
+        _rejections = meter.CreateCounter<long>(
+            "studyrooms.hub.rejections", "{invocation}", "Hub method calls refused with a coded error (docs/protocol.md P-ERR-1), by method and code.");
+        _opsApplied = meter.CreateCounter<long>(
+            "studyrooms.ops.applied", "{op}", "Board operations acknowledged with a new clock (resends excluded).");
+        _pushDuration = meter.CreateHistogram<double>(
+            "studyrooms.push_ops.duration", "ms", "Time from a PushOps call reaching the hub to its acknowledgement (validate, store, broadcast).");
+        meter.CreateObservableGauge(
+            "studyrooms.rooms.active", () => (long)_roomConnections.Count, "{room}", "Rooms with at least one connection on this server.");
+    }
+
+    public void Connected() => _connected.Add(1);
+
+    public void Disconnected() => _connected.Add(-1);
+
+    public void Invoked(string method) => _invocations.Add(1, new KeyValuePair<string, object?>("method", method));
+
+    public void Rejected(string method, string code) =>
+        _rejections.Add(1, new KeyValuePair<string, object?>("method", method), new KeyValuePair<string, object?>("code", code));
+
+    public void OpsApplied(int count)
+    {
+        if (count > 0)
+        {
+            _opsApplied.Add(count);
+        }
+    }
+
+    public void PushCompleted(TimeSpan elapsed, string outcome) =>
+        _pushDuration.Record(elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("outcome", outcome));
+
+    public void RoomEntered(string roomId) => _roomConnections.AddOrUpdate(roomId, 1, static (_, n) => n + 1);
+
+    public void RoomLeft(string roomId)
+    {
+        while (_roomConnections.TryGetValue(roomId, out var n))
+        {
+            if (n <= 1 ? _roomConnections.TryRemove(new KeyValuePair<string, int>(roomId, n)) : _roomConnections.TryUpdate(roomId, n - 1, n))
+            {
+                return;
+            }
+        }
+    }
+}

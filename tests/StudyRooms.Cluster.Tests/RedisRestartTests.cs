@@ -1,0 +1,52 @@
+using StudyRooms.Testing;
+
+namespace StudyRooms.Cluster.Tests;
+
+// Proves that a server outlives a restart of Redis: /ready answers 503 while Redis is down and 200
+// again after, and every acknowledged edit that Redis wrote to its AOF is still on the board.
+public sealed class RedisRestartTests : IAsyncLifetime
+{
+    private RestartableRedis _redis = null!;
+    private ServerCluster _cluster = null!;
+
+    public async Task InitializeAsync()
+    {
+        _redis = await RestartableRedis.StartAsync();
+        _cluster = new ServerCluster(_redis.ConnectionString);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _cluster.DisposeAsync();
+        await _redis.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task ReadyGoesUnavailableWhileRedisIsDownAndAcknowledgedEditsSurviveItsRestart()
+    {
+        var a = await _cluster.StartNodeAsync("A");
+        var ada = await a.Client.SignInAsync("Ada");
+        var roomId = (await a.Client.CreateRoomAsync(ada, "Geography")).RoomId;
+        var acked = new AcknowledgedEdits();
+        await using (var adaOnA = await RoomClient.ConnectAsync(a.Client, ada))
+        {
+            await adaOnA.JoinAsync(roomId);
+            for (var i = 0; i < 10; i++)
+            {
+                await acked.PushAsync(adaOnA, roomId);
+            }
+        }
+
+        await _redis.StopAsync();
+        await Poll.UntilAsync(async () => await a.ReadyStatusAsync() == 503, "/ready answers 503 while Redis is down", TimeSpan.FromSeconds(30));
+
+        await _redis.StartAgainAsync();
+        await Poll.UntilAsync(async () => await a.ReadyStatusAsync() == 200, "/ready answers 200 once Redis is back", TimeSpan.FromSeconds(60));
+
+        var bob = await a.Client.SignInAsync("Bob");
+        var (bobOnA, joined) = await Resume.OnAsync(a, bob, roomId, TimeSpan.FromSeconds(30));
+        await using var _ = bobOnA;
+        acked.AssertAllOn(joined.Board!);
+        await acked.PushAsync(bobOnA, roomId);
+    }
+}
