@@ -103,7 +103,7 @@ public sealed class RoomGrainTests(ClusterFixture fixture)
         Assert.Equal(await room.GetAsync(), joined.Room);
         Assert.Equal(new Participant { UserId = "u_bob", DisplayName = "Bob", Color = ParticipantColors.For("u_bob"), Role = RoomRole.Member }, joined.Self);
         Assert.Equal([joined.Self], joined.Participants);
-        Assert.Equal(2, joined.Board.Clock);
+        Assert.Equal(2, joined.Board!.Clock);
         Assert.Equal(["e1", "e2"], joined.Board.Elements.Select(e => e.Id).Order(StringComparer.Ordinal));
     }
 
