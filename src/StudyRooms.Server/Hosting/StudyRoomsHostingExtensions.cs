@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
 using StudyRooms.Grains.Broadcasting;
+using StudyRooms.Grains.Rooms;
 using StudyRooms.Server.Auth;
 using StudyRooms.Server.Endpoints;
 using StudyRooms.Server.Health;
@@ -33,6 +34,9 @@ public static class StudyRoomsHostingExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.UseOrleans(silo => OrleansSetup.Configure(silo, options));
         builder.Services.AddSingleton<IRoomBroadcaster, SignalRRoomBroadcaster>();
+        builder.Services.AddOptions<RoomPresenceOptions>().Bind(builder.Configuration.GetSection(StudyRoomsOptions.Section + ":Presence"));
+        builder.Services.AddSingleton<HostedConnections>();
+        builder.Services.AddHostedService<PresenceRefresher>();
 
         builder.AddStudyRoomsAuth(options, auth);
         builder.AddStudyRoomsSignalR(options);
