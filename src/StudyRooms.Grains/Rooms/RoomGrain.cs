@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StudyRooms.Contracts.Boards;
+using StudyRooms.Contracts.Discovery;
 using StudyRooms.Contracts.Invites;
 using StudyRooms.Contracts.Protocol;
 using StudyRooms.Contracts.Rooms;
@@ -71,6 +72,7 @@ public sealed class RoomGrain(
         }
 
         RoomLog.Created(logger, RoomId, command.OwnerId);
+        await ListInDirectoryAsync();
         return Snapshot();
     }
 
@@ -117,6 +119,7 @@ public sealed class RoomGrain(
             _present[command.UserId] = user;
             RoomLog.ParticipantJoined(logger, command.UserId, RoomId, _present.Count);
             await AnnounceAsync(() => broadcaster.ParticipantJoinedAsync(new ParticipantJoined { RoomId = RoomId, Participant = user.Participant }));
+            await ListInDirectoryAsync();
         }
 
         user.Connections[command.ConnectionId] = PresenceClock.GetUtcNow();
@@ -389,6 +392,7 @@ public sealed class RoomGrain(
             var removed = new ParticipantRemoved { RoomId = RoomId, UserId = target, ByUserId = command.ActorId, Banned = ban };
             await AnnounceAsync(() => broadcaster.ParticipantRemovedAsync(removed, user.Connections.Keys.ToArray()));
             await AnnounceAsync(() => broadcaster.ParticipantLeftAsync(new ParticipantLeft { RoomId = RoomId, UserId = target }));
+            await ListInDirectoryAsync();
             await PublishBoardAccessAsync();
             SweepWhilePresent();
         }
@@ -481,6 +485,7 @@ public sealed class RoomGrain(
         _present.Remove(userId);
         RoomLog.ParticipantLeft(logger, userId, RoomId, _present.Count);
         await AnnounceAsync(() => broadcaster.ParticipantLeftAsync(new ParticipantLeft { RoomId = RoomId, UserId = userId }));
+        await ListInDirectoryAsync();
     }
 
     /// <summary>Drops connections no server vouched for within the expiry (P-PRES-2).</summary>
@@ -510,6 +515,34 @@ public sealed class RoomGrain(
         {
             await PublishBoardAccessAsync();
             SweepWhilePresent();
+        }
+    }
+
+    /// <summary>Tells the directory this public room's occupancy and activity (P-DIR-1); private ones are never listed.</summary>
+    private async Task ListInDirectoryAsync()
+    {
+        if (!state.State.IsPublic || state.State.InviteOnly)
+        {
+            return;
+        }
+
+        try
+        {
+            await GrainFactory.GetGrain<IRoomDirectoryGrain>(0).UpsertAsync(new DirectoryEntry
+            {
+                RoomId = RoomId,
+                Name = state.State.Name,
+                Topic = state.State.Topic,
+                Tags = state.State.Tags.ToArray(),
+                Link = RoomRules.LinkFor(RoomId),
+                Occupancy = _present.Count,
+                LastActiveAt = time.GetUtcNow(),
+            });
+        }
+        catch (Exception exception)
+        {
+            // The directory is a view; the room works without it and reports again on the next change.
+            RoomLog.BroadcastFailed(logger, exception, RoomId);
         }
     }
 
