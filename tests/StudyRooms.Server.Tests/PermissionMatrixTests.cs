@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using StudyRooms.Contracts.Invites;
 using StudyRooms.Contracts.Rooms;
 using StudyRooms.Contracts.Sessions;
 using StudyRooms.Server.Auth;
@@ -37,6 +38,11 @@ public sealed class PermissionMatrixTests(HostFixture fixture) : IClassFixture<H
         ("RemoveParticipant ban", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", Ok, Ok]),
         ("UnbanUser", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", Ok, Ok]),
         ("SetReadOnly", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", Ok, Ok]),
+        ("POST /api/rooms/{id}/invites", ["401", "403", "403", "403", "403", "403", "201"]),
+        ("GET /api/rooms/{id}/invites", ["401", "403", "403", "403", "403", "403", "200"]),
+        ("DELETE /api/rooms/{id}/invites/{code}", ["401", "403", "403", "403", "403", "403", "204"]),
+        ("POST /api/rooms/{id}/invites/{code}/rotate", ["401", "403", "403", "403", "403", "403", "200"]),
+        ("POST /api/invites/{code}/accept", ["401", "200", "403", "200", "200", "200", "200"]),
     ];
 
     private StudyRoomsHost Host => fixture.Host;
@@ -59,6 +65,12 @@ public sealed class PermissionMatrixTests(HostFixture fixture) : IClassFixture<H
     [MemberData(nameof(Cells))]
     public async Task EveryCallerGetsTheDocumentedAnswer(string action, string caller, string expected)
     {
+        if (action.Contains("/invites", StringComparison.Ordinal))
+        {
+            Assert.Equal(expected, await InviteAnswerAsync(action, caller));
+            return;
+        }
+
         if (action.StartsWith("POST ", StringComparison.Ordinal) || action.StartsWith("GET ", StringComparison.Ordinal))
         {
             Assert.Equal(expected, await HttpAnswerAsync(action, caller));
@@ -110,6 +122,26 @@ public sealed class PermissionMatrixTests(HostFixture fixture) : IClassFixture<H
             "POST /api/sessions" => await http.PostAsJsonAsync("/api/sessions", new CreateSessionRequest { DisplayName = "Someone" }, ServerClient.Json),
             "POST /api/rooms" => await http.PostAsJsonAsync("/api/rooms", new CreateRoomRequest { Name = "Mine" }, ServerClient.Json),
             "GET /api/rooms/{id}" => await http.GetAsync($"/api/rooms/{room.RoomId}"),
+            _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
+        };
+        return ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task<string> InviteAnswerAsync(string action, string caller)
+    {
+        await using var room = await RoomWithCallerAsync(caller == "unauthenticated" ? "member" : caller);
+        using var ownerHttp = Host.CreateHttpClient(room.Owner.User);
+        var created = await ownerHttp.PostAsJsonAsync($"/api/rooms/{room.RoomId}/invites", new CreateInviteRequest(), ServerClient.Json);
+        var code = (await created.Content.ReadFromJsonAsync<InviteInfo>(ServerClient.Json))!.Code;
+        using var http = Host.CreateHttpClient(caller == "unauthenticated" ? null : room.Actor.User);
+        var invites = $"/api/rooms/{room.RoomId}/invites";
+        var response = action switch
+        {
+            "POST /api/rooms/{id}/invites" => await http.PostAsJsonAsync(invites, new CreateInviteRequest(), ServerClient.Json),
+            "GET /api/rooms/{id}/invites" => await http.GetAsync(invites),
+            "DELETE /api/rooms/{id}/invites/{code}" => await http.DeleteAsync($"{invites}/{code}"),
+            "POST /api/rooms/{id}/invites/{code}/rotate" => await http.PostAsync($"{invites}/{code}/rotate", content: null),
+            "POST /api/invites/{code}/accept" => await http.PostAsync($"/api/invites/{code}/accept", content: null),
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
         };
         return ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -18,4 +18,6 @@ public static class ErrorCodes
     public const string Banned = "BANNED";
     /// <summary>The room holds its capacity of users (P-ROOM-4).</summary>
     public const string RoomFull = "ROOM_FULL";
+    /// <summary>No usable invite has this code: unknown, revoked, expired or used up, alike (P-INV-2).</summary>
+    public const string InviteInvalid = "INVITE_INVALID";
 }

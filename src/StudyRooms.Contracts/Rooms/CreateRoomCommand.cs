@@ -12,4 +12,6 @@ public sealed record CreateRoomCommand
     /// <summary>Null means the default capacity (P-ROOM-4).</summary>
     [Id(5)] public int? Capacity { get; init; }
     [Id(6)] public string[]? Tags { get; init; }
+    /// <summary>Private room: only its owner and users with a role (by invite or from the owner) join (P-INV-4).</summary>
+    [Id(7)] public bool InviteOnly { get; init; }
 }

@@ -9,4 +9,5 @@ public sealed record CreateRoomRequest
     public bool IsPublic { get; init; }
     public int? Capacity { get; init; }
     public string[]? Tags { get; init; }
+    public bool InviteOnly { get; init; }
 }

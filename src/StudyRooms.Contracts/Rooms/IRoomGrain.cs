@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using StudyRooms.Contracts.Invites;
 
 namespace StudyRooms.Contracts.Rooms;
 
@@ -16,6 +17,11 @@ public interface IRoomGrain : IGrainWithStringKey
     /// <summary>The room, or null when no room has this id.</summary>
     [Alias("Get")]
     Task<RoomSnapshot?> GetAsync();
+
+    /// <summary>The room as <paramref name="userId"/> may see it: null when it does not exist, or is
+    /// invite-only and the user has no place in it (P-INV-4).</summary>
+    [Alias("GetFor")]
+    Task<RoomSnapshot?> GetForAsync(string userId);
 
     [Alias("Join")]
     Task<JoinRoomResult> JoinAsync(JoinRoomCommand command);
@@ -37,4 +43,24 @@ public interface IRoomGrain : IGrainWithStringKey
     /// <summary>Marks connections as still open; connections not refreshed expire (P-PRES-2).</summary>
     [Alias("RefreshPresence")]
     Task RefreshPresenceAsync(RefreshPresenceCommand command);
+
+    /// <summary>A new invite link; only the owner (P-INV-1).</summary>
+    [Alias("CreateInvite")]
+    Task<InviteInfo> CreateInviteAsync(CreateInviteCommand command);
+
+    /// <summary>The room's usable invite links; only the owner (P-INV-1).</summary>
+    [Alias("ListInvites")]
+    Task<InviteInfo[]> ListInvitesAsync(string actorId);
+
+    /// <summary>Revokes an invite at once; only the owner (P-INV-3).</summary>
+    [Alias("RevokeInvite")]
+    Task RevokeInviteAsync(InviteCommand command);
+
+    /// <summary>Revokes an invite and answers a new one with the same settings; only the owner (P-INV-3).</summary>
+    [Alias("RotateInvite")]
+    Task<InviteInfo> RotateInviteAsync(InviteCommand command);
+
+    /// <summary>Gives the caller the invite's role in the room (P-INV-2).</summary>
+    [Alias("AcceptInvite")]
+    Task<AcceptInviteResult> AcceptInviteAsync(InviteCommand command);
 }

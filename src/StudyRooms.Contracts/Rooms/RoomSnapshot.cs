@@ -18,4 +18,5 @@ public sealed record RoomSnapshot
     /// <summary>Only the owner and mentors may edit the board (P-MOD-5).</summary>
     [Id(9)] public bool ReadOnly { get; init; }
     [Id(10)] public string OwnerId { get; init; } = "";
+    [Id(11)] public bool InviteOnly { get; init; }
 }

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StudyRooms.Contracts.Boards;
+using StudyRooms.Contracts.Discovery;
+using StudyRooms.Contracts.Invites;
 using StudyRooms.Contracts.Protocol;
 using StudyRooms.Contracts.Rooms;
 using StudyRooms.Grains.Broadcasting;
@@ -56,6 +58,7 @@ public sealed class RoomGrain(
             IsPublic = command.IsPublic,
             Capacity = capacity,
             Tags = tags!,
+            InviteOnly = command.InviteOnly,
         };
         try
         {
@@ -69,11 +72,15 @@ public sealed class RoomGrain(
         }
 
         RoomLog.Created(logger, RoomId, command.OwnerId);
+        await ListInDirectoryAsync();
         return Snapshot();
     }
 
     public Task<RoomSnapshot?> GetAsync() =>
         Task.FromResult(state.State.Exists ? Snapshot() : null);
+
+    public Task<RoomSnapshot?> GetForAsync(string userId) =>
+        Task.FromResult(state.State.Exists && (!state.State.InviteOnly || HasPlace(userId)) ? Snapshot() : null);
 
     public async Task<JoinRoomResult> JoinAsync(JoinRoomCommand command)
     {
@@ -85,6 +92,12 @@ public sealed class RoomGrain(
         if (state.State.Banned.Contains(command.UserId))
         {
             throw new StudyRoomsException(ErrorCodes.Banned, "you were banned from this room");
+        }
+
+        if (state.State.InviteOnly && !HasPlace(command.UserId))
+        {
+            // Same answer as an unknown room: a private room's existence is not revealed (P-INV-4).
+            throw new StudyRoomsException(ErrorCodes.RoomNotFound, "no room has this id");
         }
 
         var role = RoleOf(command.UserId);
@@ -106,6 +119,7 @@ public sealed class RoomGrain(
             _present[command.UserId] = user;
             RoomLog.ParticipantJoined(logger, command.UserId, RoomId, _present.Count);
             await AnnounceAsync(() => broadcaster.ParticipantJoinedAsync(new ParticipantJoined { RoomId = RoomId, Participant = user.Participant }));
+            await ListInDirectoryAsync();
         }
 
         user.Connections[command.ConnectionId] = PresenceClock.GetUtcNow();
@@ -189,6 +203,123 @@ public sealed class RoomGrain(
         return Task.CompletedTask;
     }
 
+    public async Task<InviteInfo> CreateInviteAsync(CreateInviteCommand command)
+    {
+        RequireOwner(command.ActorId);
+        RoomInvites.Validate(command);
+        var now = time.GetUtcNow();
+        state.State.Invites.RemoveAll(i => !RoomInvites.IsUsable(i, now));
+        if (state.State.Invites.Count >= RoomInvites.MaxInvitesPerRoom)
+        {
+            throw new StudyRoomsException(ErrorCodes.InvalidRequest, $"a room has at most {RoomInvites.MaxInvitesPerRoom} invite links; revoke one first");
+        }
+
+        var invite = new InviteState
+        {
+            Secret = RoomInvites.NewSecret(),
+            Role = command.Role,
+            CreatedAt = now,
+            ExpiresAt = command.ExpiresInMinutes is { } minutes ? now.AddMinutes(minutes) : null,
+            MaxUses = command.MaxUses,
+        };
+        state.State.Invites.Add(invite);
+        await WriteOrRevertAsync(() => state.State.Invites.Remove(invite));
+        return RoomInvites.ToInfo(RoomId, invite);
+    }
+
+    public Task<InviteInfo[]> ListInvitesAsync(string actorId)
+    {
+        RequireOwner(actorId);
+        var now = time.GetUtcNow();
+        return Task.FromResult(state.State.Invites.Where(i => RoomInvites.IsUsable(i, now)).Select(i => RoomInvites.ToInfo(RoomId, i)).ToArray());
+    }
+
+    public async Task RevokeInviteAsync(InviteCommand command)
+    {
+        RequireOwner(command.ActorId);
+        var invite = FindInvite(command.Code) ?? throw RoomInvites.Invalid();
+        var index = state.State.Invites.IndexOf(invite);
+        state.State.Invites.RemoveAt(index);
+        await WriteOrRevertAsync(() => state.State.Invites.Insert(index, invite));
+    }
+
+    public async Task<InviteInfo> RotateInviteAsync(InviteCommand command)
+    {
+        RequireOwner(command.ActorId);
+        var invite = FindInvite(command.Code) ?? throw RoomInvites.Invalid();
+        var oldSecret = invite.Secret;
+        invite.Secret = RoomInvites.NewSecret();
+        invite.Uses = 0;
+        await WriteOrRevertAsync(() => invite.Secret = oldSecret);
+        return RoomInvites.ToInfo(RoomId, invite);
+    }
+
+    public async Task<AcceptInviteResult> AcceptInviteAsync(InviteCommand command)
+    {
+        var invite = state.State.Exists ? FindInvite(command.Code) : null;
+        if (invite is null || !RoomInvites.IsUsable(invite, time.GetUtcNow()))
+        {
+            throw RoomInvites.Invalid();
+        }
+
+        if (state.State.Banned.Contains(command.ActorId))
+        {
+            throw new StudyRoomsException(ErrorCodes.Banned, "you were banned from this room");
+        }
+
+        var had = state.State.Roles.TryGetValue(command.ActorId, out var previous);
+        var role = RoleOf(command.ActorId);
+        if (!HasPlace(command.ActorId) || invite.Role > role)
+        {
+            // An invite never lowers a role the user already holds.
+            role = had && previous > invite.Role ? previous : invite.Role;
+            state.State.Roles[command.ActorId] = role;
+        }
+
+        invite.Uses++;
+        await WriteOrRevertAsync(() =>
+        {
+            invite.Uses--;
+            if (had)
+            {
+                state.State.Roles[command.ActorId] = previous;
+            }
+            else
+            {
+                state.State.Roles.Remove(command.ActorId);
+            }
+        });
+        RoomLog.InviteAccepted(logger, RoomId, command.ActorId, role.ToString());
+        await PublishBoardAccessAsync();
+        return new AcceptInviteResult { RoomId = RoomId, Role = RoleOf(command.ActorId), Link = RoomRules.LinkFor(RoomId) };
+    }
+
+    private void RequireOwner(string actorId)
+    {
+        if (!state.State.Exists)
+        {
+            throw new StudyRoomsException(ErrorCodes.RoomNotFound, "no room has this id");
+        }
+
+        if (actorId != state.State.OwnerId)
+        {
+            throw new StudyRoomsException(ErrorCodes.Forbidden, "only the owner manages invite links");
+        }
+    }
+
+    private InviteState? FindInvite(string? code) =>
+        RoomInvites.RoomIdOf(code) == RoomId
+            ? state.State.Invites.FirstOrDefault(i => CryptographicEquals(i.Secret, code![22..]))
+            : null;
+
+    private static bool CryptographicEquals(string a, string b) =>
+        System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.ASCII.GetBytes(a), System.Text.Encoding.ASCII.GetBytes(b));
+
+    /// <summary>The owner, or a user the room gave a role (by invite or from the owner) (P-INV-4).</summary>
+    private bool HasPlace(string userId) =>
+        userId == state.State.OwnerId || state.State.Roles.ContainsKey(userId);
+
     private async Task SetRoleAsync(ModerationCommand command, RoomRole actorRole)
     {
         if (actorRole != RoomRole.Owner)
@@ -261,6 +392,7 @@ public sealed class RoomGrain(
             var removed = new ParticipantRemoved { RoomId = RoomId, UserId = target, ByUserId = command.ActorId, Banned = ban };
             await AnnounceAsync(() => broadcaster.ParticipantRemovedAsync(removed, user.Connections.Keys.ToArray()));
             await AnnounceAsync(() => broadcaster.ParticipantLeftAsync(new ParticipantLeft { RoomId = RoomId, UserId = target }));
+            await ListInDirectoryAsync();
             await PublishBoardAccessAsync();
             SweepWhilePresent();
         }
@@ -353,6 +485,7 @@ public sealed class RoomGrain(
         _present.Remove(userId);
         RoomLog.ParticipantLeft(logger, userId, RoomId, _present.Count);
         await AnnounceAsync(() => broadcaster.ParticipantLeftAsync(new ParticipantLeft { RoomId = RoomId, UserId = userId }));
+        await ListInDirectoryAsync();
     }
 
     /// <summary>Drops connections no server vouched for within the expiry (P-PRES-2).</summary>
@@ -385,6 +518,34 @@ public sealed class RoomGrain(
         }
     }
 
+    /// <summary>Tells the directory this public room's occupancy and activity (P-DIR-1); private ones are never listed.</summary>
+    private async Task ListInDirectoryAsync()
+    {
+        if (!state.State.IsPublic || state.State.InviteOnly)
+        {
+            return;
+        }
+
+        try
+        {
+            await GrainFactory.GetGrain<IRoomDirectoryGrain>(0).UpsertAsync(new DirectoryEntry
+            {
+                RoomId = RoomId,
+                Name = state.State.Name,
+                Topic = state.State.Topic,
+                Tags = state.State.Tags.ToArray(),
+                Link = RoomRules.LinkFor(RoomId),
+                Occupancy = _present.Count,
+                LastActiveAt = time.GetUtcNow(),
+            });
+        }
+        catch (Exception exception)
+        {
+            // The directory is a view; the room works without it and reports again on the next change.
+            RoomLog.BroadcastFailed(logger, exception, RoomId);
+        }
+    }
+
     private RoomSnapshot Snapshot() => new()
     {
         RoomId = RoomId,
@@ -398,6 +559,7 @@ public sealed class RoomGrain(
         Tags = state.State.Tags.ToArray(),
         ReadOnly = state.State.ReadOnly,
         OwnerId = state.State.OwnerId,
+        InviteOnly = state.State.InviteOnly,
     };
 
     /// <summary>

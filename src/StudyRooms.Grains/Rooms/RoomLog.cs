@@ -21,4 +21,7 @@ internal static partial class RoomLog
 
     [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "Connection {ConnectionId} of {UserId} in room {RoomId} expired (no server vouched for it)")]
     public static partial void ConnectionExpired(ILogger logger, string connectionId, string userId, string roomId);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Information, Message = "Room {RoomId}: {UserId} accepted an invite and holds the role {Role}")]
+    public static partial void InviteAccepted(ILogger logger, string roomId, string userId, string role);
 }

@@ -20,4 +20,6 @@ public sealed class RoomState
     /// <summary>Roles given by the owner; users not listed are members, the owner is <see cref="OwnerId"/>.</summary>
     [Id(10)] public Dictionary<string, RoomRole> Roles { get; set; } = new(StringComparer.Ordinal);
     [Id(11)] public HashSet<string> Banned { get; set; } = new(StringComparer.Ordinal);
+    [Id(12)] public bool InviteOnly { get; set; }
+    [Id(13)] public List<InviteState> Invites { get; set; } = [];
 }

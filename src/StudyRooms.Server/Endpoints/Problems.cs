@@ -14,7 +14,7 @@ public static class Problems
 
     public static IResult From(StudyRoomsException e) => e.Code switch
     {
-        ErrorCodes.RoomNotFound => Of(StatusCodes.Status404NotFound, e.Code, e.Reason),
+        ErrorCodes.RoomNotFound or ErrorCodes.InviteInvalid => Of(StatusCodes.Status404NotFound, e.Code, e.Reason),
         ErrorCodes.RoomExists => Of(StatusCodes.Status409Conflict, e.Code, e.Reason),
         ErrorCodes.Forbidden or ErrorCodes.Banned => Of(StatusCodes.Status403Forbidden, e.Code, e.Reason),
         ErrorCodes.RoomFull => Of(StatusCodes.Status409Conflict, e.Code, e.Reason),

@@ -35,6 +35,7 @@ public static class RoomsApi
                 IsPublic = request?.IsPublic ?? false,
                 Capacity = request?.Capacity,
                 Tags = request?.Tags,
+                InviteOnly = request?.InviteOnly ?? false,
                 OwnerId = user.UserId,
             });
             return Results.Created(room.Link, room);
@@ -45,9 +46,10 @@ public static class RoomsApi
         }
     }
 
-    private static async Task<IResult> GetRoom(string roomId, IGrainFactory grains)
+    private static async Task<IResult> GetRoom(string roomId, HttpContext http, IGrainFactory grains)
     {
-        var room = RoomRules.IsRoomId(roomId) ? await grains.GetGrain<IRoomGrain>(roomId).GetAsync() : null;
+        var user = StudyRoomsUser.From(http.User);
+        var room = RoomRules.IsRoomId(roomId) ? await grains.GetGrain<IRoomGrain>(roomId).GetForAsync(user.UserId) : null;
         return room is null
             ? Problems.Of(StatusCodes.Status404NotFound, ErrorCodes.RoomNotFound, "no room has this id")
             : Results.Ok(room);

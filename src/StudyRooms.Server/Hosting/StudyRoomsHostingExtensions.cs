@@ -60,6 +60,8 @@ public static class StudyRoomsHostingExtensions
 
         app.MapSessionsApi();
         app.MapRoomsApi();
+        app.MapInvitesApi();
+        app.MapDirectoryApi();
         app.MapHub<RoomHub>(HubPath);
         app.MapHealthChecks("/health", new() { Predicate = _ => false });
         app.MapHealthChecks("/ready", new() { Predicate = check => check.Tags.Contains(ReadyTag) });
