@@ -60,6 +60,22 @@ public sealed class ConfigurationBindingTests
         Assert.Contains(failure.Failures, f => f.StartsWith("StudyRooms:Auth:SigningKey", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("MembershipProbeTimeout", "00:00:00.1")]
+    [InlineData("MembershipMissedProbesLimit", "0")]
+    [InlineData("MembershipVotesForDeath", "11")]
+    [InlineData("MembershipTableRefreshTimeout", "01:00:00")]
+    public void AnOutOfRangeMembershipSettingStopsStartUpNamingItsKey(string property, string value)
+    {
+        var settings = ShippedSettings();
+        settings["StudyRooms:Auth:SigningKey"] = Convert.ToBase64String(new byte[32]);
+        settings[$"StudyRooms:{property}"] = value;
+
+        var failure = Assert.Throws<OptionsValidationException>(() => StudyRoomsConfiguration.ReadValidated(Configuration(settings)));
+
+        Assert.StartsWith($"StudyRooms:{property} must be between", Assert.Single(failure.Failures), StringComparison.Ordinal);
+    }
+
     /// <summary>The ConfigMap and Secret as the environment-variable provider hands them to the server.</summary>
     private static Dictionary<string, string?> ShippedSettings() =>
         Manifests.Config.Concat(Manifests.Secrets)
