@@ -12,8 +12,15 @@ namespace StudyRooms.Deployment.Tests;
 // Secret is refused at start-up with the key named.
 public sealed class ConfigurationBindingTests
 {
-    /// <summary>Variables read by others than our options: Orleans' Kubernetes hosting and Redis' own container.</summary>
-    private static readonly string[] ForeignVariables = ["POD_NAME", "POD_NAMESPACE", "POD_IP", "REDIS_PASSWORD"];
+    /// <summary>Variables read by others than our options: Orleans' Kubernetes hosting, ASP.NET Core and Redis' own container.</summary>
+    private static readonly string[] ForeignVariables = ["POD_NAME", "POD_NAMESPACE", "POD_IP", "REDIS_PASSWORD", "ASPNETCORE_FORWARDEDHEADERS_ENABLED"];
+
+    /// <summary>Option classes bound below the StudyRooms section, by section.</summary>
+    private static readonly (string Section, Type Type)[] SubSections =
+    [
+        (AuthOptions.Section, typeof(AuthOptions)),
+        (RateLimitOptions.Section, typeof(RateLimitOptions)),
+    ];
 
     public static TheoryData<string> Variables => [.. AllVariables().Distinct()];
 
@@ -27,9 +34,8 @@ public sealed class ConfigurationBindingTests
         }
 
         var key = variable.Replace("__", ":", StringComparison.Ordinal);
-        var (type, section) = key.StartsWith(AuthOptions.Section + ":", StringComparison.Ordinal)
-            ? (typeof(AuthOptions), AuthOptions.Section)
-            : (typeof(StudyRoomsOptions), StudyRoomsOptions.Section);
+        var (section, type) = SubSections.FirstOrDefault(s => key.StartsWith(s.Section + ":", StringComparison.Ordinal));
+        (section, type) = section is null ? (StudyRoomsOptions.Section, typeof(StudyRoomsOptions)) : (section, type);
         Assert.StartsWith(section + ":", key, StringComparison.Ordinal);
         var name = key[(section.Length + 1)..];
 

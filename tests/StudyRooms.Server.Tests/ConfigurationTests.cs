@@ -17,13 +17,14 @@ public sealed class ConfigurationTests
     [InlineData("StudyRooms:AdvertisedIp", "not-an-ip", "StudyRooms:AdvertisedIp")]
     [InlineData("StudyRooms:Auth:SigningKey", "dG9vIHNob3J0", "StudyRooms:Auth:SigningKey")]
     [InlineData("StudyRooms:Auth:TokenLifetime", "00:00:01", "StudyRooms:Auth:TokenLifetime")]
+    [InlineData("StudyRooms:RateLimits:SessionsPerMinutePerAddress", "0", "StudyRooms:RateLimits:SessionsPerMinutePerAddress")]
     public void ABadValueIsRefusedNamingItsKey(string key, string value, string named)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { [key] = value })
             .Build();
 
-        var error = Assert.Throws<OptionsValidationException>(() => StudyRoomsConfiguration.ReadValidated(configuration));
+        var error = Assert.Throws<OptionsValidationException>(() => StudyRoomsConfiguration.ReadAllValidated(configuration));
 
         Assert.Contains(named, error.Message);
     }

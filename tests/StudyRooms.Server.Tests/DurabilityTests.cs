@@ -31,8 +31,8 @@ public sealed class DurabilityTests
         var joined = await again.JoinAsync(roomId);
 
         Assert.Equal("Physics", joined.Room.Name);
-        Assert.Equal(1, joined.Board.Clock);
-        var element = Assert.Single(joined.Board.Elements);
+        Assert.Equal(1, joined.Board!.Clock);
+        var element = Assert.Single(joined.Board!.Elements);
         Assert.Equal(stroke.ElementId, element.Id);
         Assert.Equal(stroke.Props!.Points, element.Props.Points);
         Assert.Equal(ada.UserId, element.CreatedBy);
@@ -64,7 +64,7 @@ public sealed class DurabilityTests
 
         await using var restarted = await ServerProcess.StartAsync(dataDirectory);
         await using var again = await RoomClient.ConnectAsync(restarted.Client, ada);
-        var board = (await again.JoinAsync(roomId)).Board;
+        var board = (await again.JoinAsync(roomId)).Board!;
 
         Assert.Equal(200, acknowledged.Count);
         Assert.Equal(acknowledged.Max(a => a.Clock), board.Clock);

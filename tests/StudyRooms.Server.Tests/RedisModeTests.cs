@@ -55,7 +55,7 @@ public sealed class RedisModeTests : IAsyncLifetime
         var joined = await again.JoinAsync(roomId);
 
         Assert.Equal("Chemistry", joined.Room.Name);
-        Assert.Equal(elementId, Assert.Single(joined.Board.Elements).Id);
+        Assert.Equal(elementId, Assert.Single(joined.Board!.Elements).Id);
         Assert.False(File.Exists(Path.Combine(restarted.DataDirectory, "studyrooms.db")));
     }
 }

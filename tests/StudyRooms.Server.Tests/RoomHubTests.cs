@@ -28,8 +28,8 @@ public sealed class RoomHubTests(HostFixture fixture)
         Assert.Equal(ada.UserId, joined.Self.UserId);
         Assert.Matches("^#[0-9a-f]{6}$", joined.Self.Color);
         Assert.Equal([ada.UserId], joined.Participants.Select(p => p.UserId));
-        Assert.Equal(0, joined.Board.Clock);
-        Assert.Empty(joined.Board.Elements);
+        Assert.Equal(0, joined.Board!.Clock);
+        Assert.Empty(joined.Board!.Elements);
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class RoomHubTests(HostFixture fixture)
         Assert.Equal(first.Props!.Points, applied.Ops[0].Props!.Points);
         Assert.Empty(adaClient.OpsApplied);
 
-        var board = (await bobClient.JoinAsync(room.RoomId)).Board;
+        var board = (await bobClient.JoinAsync(room.RoomId)).Board!;
         Assert.Equal(2, board.Clock);
         Assert.Equal(2, board.Elements.Length);
     }
@@ -144,7 +144,7 @@ public sealed class RoomHubTests(HostFixture fixture)
 
         Assert.Equal(0, Assert.Single(resent.Acks).Clock);
         Assert.Equal(1, resent.Clock);
-        Assert.Single((await client.JoinAsync(room.RoomId)).Board.Elements);
+        Assert.Single((await client.JoinAsync(room.RoomId)).Board!.Elements);
     }
 
     [Fact]
@@ -165,7 +165,7 @@ public sealed class RoomHubTests(HostFixture fixture)
         var (code, reason) = HubErrors.Parse(error);
         Assert.Equal(ErrorCodes.InvalidRequest, code);
         Assert.StartsWith("ops[1]: strokeColor", reason);
-        var board = (await bobClient.JoinAsync(room.RoomId)).Board;
+        var board = (await bobClient.JoinAsync(room.RoomId)).Board!;
         Assert.Equal(0, board.Clock);
         Assert.Empty(board.Elements);
         Assert.Empty(bobClient.OpsApplied);
@@ -217,6 +217,6 @@ public sealed class RoomHubTests(HostFixture fixture)
         Assert.Equal(ada.UserId, bobClient.StrokesProgressed.First().UserId);
         Assert.Equal([0, 4], bobClient.StrokesProgressed.Select(e => e.StartIndex));
         Assert.Empty(adaClient.StrokesProgressed);
-        Assert.Equal(0, (await bobClient.JoinAsync(room.RoomId)).Board.Clock);
+        Assert.Equal(0, (await bobClient.JoinAsync(room.RoomId)).Board!.Clock);
     }
 }

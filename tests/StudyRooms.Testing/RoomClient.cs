@@ -20,6 +20,7 @@ public sealed class RoomClient : IAsyncDisposable
         connection.On<ParticipantLeft>("ParticipantLeft", ParticipantLeft.Enqueue);
         connection.On<OpsApplied>("OpsApplied", OpsApplied.Enqueue);
         connection.On<StrokeProgressed>("StrokeProgressed", StrokesProgressed.Enqueue);
+        connection.On<CursorMoved>("CursorMoved", CursorsMoved.Enqueue);
     }
 
     public HubConnection Connection { get; }
@@ -35,6 +36,8 @@ public sealed class RoomClient : IAsyncDisposable
     public ConcurrentQueue<OpsApplied> OpsApplied { get; } = new();
 
     public ConcurrentQueue<StrokeProgressed> StrokesProgressed { get; } = new();
+
+    public ConcurrentQueue<CursorMoved> CursorsMoved { get; } = new();
 
     public static async Task<RoomClient> ConnectAsync(ServerClient host, TestUser user)
     {

@@ -12,4 +12,11 @@ public interface IBoardGrain : IGrainWithStringKey
 
     [Alias("PushOps")]
     Task<PushOpsResult> PushOpsAsync(PushOpsCommand command);
+
+    /// <summary>
+    /// Who may edit, as the room grain decides it (P-MOD-6); null lifts every restriction (a board
+    /// with no room). The room calls it whenever presence, roles or the read-only switch change.
+    /// </summary>
+    [Alias("SetAccess")]
+    Task SetAccessAsync(Rooms.BoardAccess? access);
 }

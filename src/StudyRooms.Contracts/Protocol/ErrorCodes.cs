@@ -12,4 +12,10 @@ public static class ErrorCodes
     public const string InvalidDisplayName = "INVALID_DISPLAY_NAME";
     public const string InvalidRoom = "INVALID_ROOM";
     public const string RoomExists = "ROOM_EXISTS";
+    /// <summary>The caller's role in the room does not allow the act (docs/permissions.md).</summary>
+    public const string Forbidden = "FORBIDDEN";
+    /// <summary>The user was banned from the room and cannot join it by any link (P-MOD-2).</summary>
+    public const string Banned = "BANNED";
+    /// <summary>The room holds its capacity of users (P-ROOM-4).</summary>
+    public const string RoomFull = "ROOM_FULL";
 }

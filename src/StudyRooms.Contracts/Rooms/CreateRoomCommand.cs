@@ -7,4 +7,9 @@ public sealed record CreateRoomCommand
     [Id(0)] public string? Name { get; init; }
     [Id(1)] public string? Topic { get; init; }
     [Id(2)] public required string OwnerId { get; init; }
+    [Id(3)] public string? Description { get; init; }
+    [Id(4)] public bool IsPublic { get; init; }
+    /// <summary>Null means the default capacity (P-ROOM-4).</summary>
+    [Id(5)] public int? Capacity { get; init; }
+    [Id(6)] public string[]? Tags { get; init; }
 }

@@ -5,4 +5,8 @@ public sealed record CreateRoomRequest
 {
     public string? Name { get; init; }
     public string? Topic { get; init; }
+    public string? Description { get; init; }
+    public bool IsPublic { get; init; }
+    public int? Capacity { get; init; }
+    public string[]? Tags { get; init; }
 }

@@ -8,4 +8,6 @@ public sealed record Participant
     [Id(1)] public required string DisplayName { get; init; }
     /// <summary>Colour of the user's cursor and name, "#rrggbb".</summary>
     [Id(2)] public required string Color { get; init; }
+    /// <summary>The user's role in the room (P-ROLE-1).</summary>
+    [Id(3)] public RoomRole Role { get; init; } = RoomRole.Member;
 }

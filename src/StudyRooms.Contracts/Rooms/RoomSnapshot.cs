@@ -10,4 +10,12 @@ public sealed record RoomSnapshot
     [Id(3)] public DateTimeOffset CreatedAt { get; init; }
     /// <summary>Path of the room page (P-ROOM-2).</summary>
     [Id(4)] public required string Link { get; init; }
+    [Id(5)] public string Description { get; init; } = "";
+    [Id(6)] public bool IsPublic { get; init; }
+    /// <summary>Most users present at once (P-ROOM-4).</summary>
+    [Id(7)] public int Capacity { get; init; }
+    [Id(8)] public string[] Tags { get; init; } = [];
+    /// <summary>Only the owner and mentors may edit the board (P-MOD-5).</summary>
+    [Id(9)] public bool ReadOnly { get; init; }
+    [Id(10)] public string OwnerId { get; init; } = "";
 }

@@ -122,6 +122,11 @@ public sealed class BoardDocument
                         throw Invalid(i, $"type must be one of: {string.Join(", ", BoardLimits.ElementTypes)}");
                     }
 
+                    if (ElementPropsRules.ValidateCreate(op.Type, op.Props) is { } createError)
+                    {
+                        throw Invalid(i, createError);
+                    }
+
                     if (_elements.ContainsKey(id) || liveInPush.ContainsKey(id))
                     {
                         throw Invalid(i, $"element {id} already exists or existed; ids are never reused");

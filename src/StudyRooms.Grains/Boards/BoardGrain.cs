@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using StudyRooms.Contracts.Boards;
 using StudyRooms.Contracts.Protocol;
+using StudyRooms.Contracts.Rooms;
 using StudyRooms.Grains.Broadcasting;
 using StudyRooms.Grains.Limits;
 using StudyRooms.Grains.Storage;
@@ -28,6 +29,9 @@ public sealed class BoardGrain(
     private BoardDocument _document = new();
     private long _snapshotClock;
 
+    // Who may edit, from the room grain (P-MOD-6). Not persisted: asked of the room on first push.
+    private (bool Known, BoardAccess? Access) _access;
+
     private string BoardId => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -40,8 +44,25 @@ public sealed class BoardGrain(
 
     public Task<BoardSnapshot> GetSnapshotAsync() => Task.FromResult(_document.ToSnapshot());
 
+    public Task SetAccessAsync(BoardAccess? access)
+    {
+        _access = (true, access);
+        return Task.CompletedTask;
+    }
+
     public async Task<PushOpsResult> PushOpsAsync(PushOpsCommand command)
     {
+        if (!_access.Known)
+        {
+            _access = (true, await GrainFactory.GetGrain<IRoomGrain>(BoardId).GetBoardAccessAsync());
+        }
+
+        if (_access.Access?.Refusal(command.UserId, command.ConnectionId) is { } refusal)
+        {
+            BoardLog.PushRefused(logger, BoardId, command.UserId, refusal.Message);
+            throw refusal;
+        }
+
         var plan = Check(command);
         if (plan.NewOps.Count > 0)
         {

@@ -23,5 +23,17 @@ public static class BoardLimits
     public const int MaxBoardPointNumbers = 2_000_000;
 
     /// <summary>Element types of protocol version 1 (P-EL-1).</summary>
-    public static readonly IReadOnlySet<string> ElementTypes = new HashSet<string>(StringComparer.Ordinal) { "freehand" };
+    public static readonly IReadOnlySet<string> ElementTypes = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "freehand", "highlighter", "line", "arrow", "rectangle", "ellipse", "diamond", "text", "sticky",
+    };
+
+    /// <summary>Types drawn from their points: a create needs at least this many point numbers.</summary>
+    public static readonly IReadOnlyDictionary<string, int> MinPointNumbersOnCreate = new Dictionary<string, int>(StringComparer.Ordinal)
+    {
+        ["freehand"] = 2,
+        ["highlighter"] = 2,
+        ["line"] = 4,
+        ["arrow"] = 4,
+    };
 }

@@ -10,12 +10,15 @@ public static class ElementPropsRules
     {
         return Coordinate(props.X, "x")
             ?? Coordinate(props.Y, "y")
-            ?? Coordinate(props.Width, "width")
-            ?? Coordinate(props.Height, "height")
+            ?? Size(props.Width, "width")
+            ?? Size(props.Height, "height")
             ?? Coordinate(props.Angle, "angle")
             ?? Points(props.Points)
             ?? Color(props.StrokeColor, "strokeColor")
-            ?? Color(props.FillColor, "fillColor")
+            ?? Fill(props.FillColor)
+            ?? Pressures(props.Pressures, props.Points)
+            ?? Binding(props.StartBinding, "startBinding")
+            ?? Binding(props.EndBinding, "endBinding")
             ?? Range(props.StrokeWidth, BoardLimits.MinStrokeWidth, BoardLimits.MaxStrokeWidth, "strokeWidth")
             ?? Range(props.Opacity, 0, 1, "opacity")
             ?? Range(props.FontSize, BoardLimits.MinFontSize, BoardLimits.MaxFontSize, "fontSize")
@@ -42,7 +45,21 @@ public static class ElementPropsRules
         Text = patch.Text ?? current.Text,
         FontSize = patch.FontSize ?? current.FontSize,
         ZIndex = patch.ZIndex ?? current.ZIndex,
+        Pressures = patch.Pressures ?? current.Pressures,
+        StartBinding = patch.StartBinding ?? current.StartBinding,
+        EndBinding = patch.EndBinding ?? current.EndBinding,
     };
+
+    /// <summary>Checks what a create of <paramref name="type"/> needs beyond valid properties (P-EL-1).</summary>
+    public static string? ValidateCreate(string type, ElementProps? props)
+    {
+        if (BoardLimits.MinPointNumbersOnCreate.TryGetValue(type, out var min) && (props?.Points?.Length ?? 0) < min)
+        {
+            return $"a {type} needs at least {min / 2} point(s)";
+        }
+
+        return null;
+    }
 
     public static bool IsColor(string? value) =>
         value is { Length: 7 } && value[0] == '#' && value.Skip(1).All(Uri.IsHexDigit);
@@ -77,6 +94,41 @@ public static class ElementPropsRules
             ? null
             : $"points must be finite numbers within ±{BoardLimits.MaxCoordinate:0}";
     }
+
+    private static string? Size(double? value, string name) =>
+        value is { } v && !(IsCoordinate(v) && v >= 0)
+            ? $"{name} must be a finite number between 0 and {BoardLimits.MaxCoordinate:0}"
+            : null;
+
+    private static string? Fill(string? value) =>
+        value is not null && value != "transparent" && !IsColor(value)
+            ? "fillColor must be a colour written #rrggbb, or transparent"
+            : null;
+
+    private static string? Pressures(double[]? pressures, double[]? points)
+    {
+        if (pressures is null)
+        {
+            return null;
+        }
+
+        if (pressures.Length > BoardLimits.MaxPointNumbers / 2)
+        {
+            return $"pressures has {pressures.Length} numbers; at most {BoardLimits.MaxPointNumbers / 2} are allowed";
+        }
+
+        if (points is not null && pressures.Length != points.Length / 2)
+        {
+            return "pressures must hold one number per point";
+        }
+
+        return pressures.All(p => double.IsFinite(p) && p is >= 0 and <= 1) ? null : "pressures must be numbers between 0 and 1";
+    }
+
+    private static string? Binding(string? value, string name) =>
+        value is not null && value.Length > 0 && !Identifiers.IsValid(value)
+            ? $"{name} must be an element id or empty"
+            : null;
 
     private static string? Color(string? value, string name) =>
         value is not null && !IsColor(value) ? $"{name} must be a colour written #rrggbb" : null;

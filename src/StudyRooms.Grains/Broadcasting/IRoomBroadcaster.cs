@@ -15,4 +15,14 @@ public interface IRoomBroadcaster
 
     /// <summary>Sends to every connection of the room except <paramref name="exceptConnectionId"/>.</summary>
     Task OpsAppliedAsync(OpsApplied e, string exceptConnectionId);
+
+    Task RoleChangedAsync(RoleChanged e);
+
+    /// <summary>
+    /// Tells the room (the removed user's connections included) and then takes
+    /// <paramref name="connectionIds"/> out of the room's group (P-MOD-1).
+    /// </summary>
+    Task ParticipantRemovedAsync(ParticipantRemoved e, string[] connectionIds);
+
+    Task RoomUpdatedAsync(RoomUpdated e);
 }

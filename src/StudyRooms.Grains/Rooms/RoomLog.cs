@@ -15,4 +15,10 @@ internal static partial class RoomLog
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Room {RoomId} could not broadcast a presence change")]
     public static partial void BroadcastFailed(ILogger logger, Exception exception, string roomId);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Room {RoomId}: {ActorId} did {Act} on {Target}")]
+    public static partial void Moderated(ILogger logger, string roomId, string actorId, string act, string target);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "Connection {ConnectionId} of {UserId} in room {RoomId} expired (no server vouched for it)")]
+    public static partial void ConnectionExpired(ILogger logger, string connectionId, string userId, string roomId);
 }

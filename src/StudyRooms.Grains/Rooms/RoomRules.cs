@@ -6,6 +6,12 @@ public static class RoomRules
     public const int MaxDisplayNameLength = 40;
     public const int MaxRoomNameLength = 80;
     public const int MaxTopicLength = 80;
+    public const int MaxDescriptionLength = 500;
+    public const int DefaultCapacity = 50;
+    public const int MaxCapacity = 500;
+    public const int MaxTags = 5;
+    public const int MaxTagLength = 30;
+    public const int MaxUserIdLength = 64;
 
     /// <summary>Trims and checks a text field; returns the clean value or a reason.</summary>
     public static (string? Value, string? Error) CleanText(string? raw, string field, int minLength, int maxLength)
@@ -28,6 +34,50 @@ public static class RoomRules
 
         return (value, null);
     }
+
+    /// <summary>A description: trimmed, at most 500 characters; line breaks allowed, other control characters not (P-ROOM-3).</summary>
+    public static (string? Value, string? Error) CleanDescription(string? raw)
+    {
+        var value = (raw ?? "").Trim().Replace("\r\n", "\n", StringComparison.Ordinal);
+        if (value.Length > MaxDescriptionLength)
+        {
+            return (null, $"description is longer than {MaxDescriptionLength} characters");
+        }
+
+        return value.Any(c => char.IsControl(c) && c != '\n')
+            ? (null, "description contains control characters")
+            : (value, null);
+    }
+
+    /// <summary>Topic tags: at most 5, each trimmed, lower-cased, 1–30 characters, duplicates dropped (P-ROOM-3).</summary>
+    public static (List<string>? Value, string? Error) CleanTags(string[]? raw)
+    {
+        var tags = new List<string>();
+        foreach (var tag in raw ?? [])
+        {
+            var (clean, error) = CleanText(tag, "tag", 1, MaxTagLength);
+            if (error is not null)
+            {
+                return (null, error);
+            }
+
+            var lower = clean!.ToLowerInvariant();
+            if (!tags.Contains(lower))
+            {
+                tags.Add(lower);
+            }
+        }
+
+        return tags.Count > MaxTags ? (null, $"at most {MaxTags} tags") : (tags, null);
+    }
+
+    /// <summary>Capacity: null means the default; otherwise 1–500 (P-ROOM-4).</summary>
+    public static (int Value, string? Error) CleanCapacity(int? raw) => raw switch
+    {
+        null => (DefaultCapacity, null),
+        >= 1 and <= MaxCapacity => (raw.Value, null),
+        _ => (0, $"capacity must be 1–{MaxCapacity}"),
+    };
 
     /// <summary>The room page path for a room id (P-ROOM-2).</summary>
     public static string LinkFor(string roomId) => $"/r/{roomId}";

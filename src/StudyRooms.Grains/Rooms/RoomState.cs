@@ -1,6 +1,8 @@
+using StudyRooms.Contracts.Rooms;
+
 namespace StudyRooms.Grains.Rooms;
 
-/// <summary>The persisted settings of a room. Presence is deliberately not here.</summary>
+/// <summary>The persisted settings, roles and bans of a room. Presence is deliberately not here.</summary>
 [GenerateSerializer, Alias("StudyRooms.RoomState")]
 public sealed class RoomState
 {
@@ -9,4 +11,13 @@ public sealed class RoomState
     [Id(2)] public string Topic { get; set; } = "";
     [Id(3)] public string OwnerId { get; set; } = "";
     [Id(4)] public DateTimeOffset CreatedAt { get; set; }
+    [Id(5)] public string Description { get; set; } = "";
+    [Id(6)] public bool IsPublic { get; set; }
+    /// <summary>0 in rooms stored before capacities existed: they get the default.</summary>
+    [Id(7)] public int Capacity { get; set; }
+    [Id(8)] public List<string> Tags { get; set; } = [];
+    [Id(9)] public bool ReadOnly { get; set; }
+    /// <summary>Roles given by the owner; users not listed are members, the owner is <see cref="OwnerId"/>.</summary>
+    [Id(10)] public Dictionary<string, RoomRole> Roles { get; set; } = new(StringComparer.Ordinal);
+    [Id(11)] public HashSet<string> Banned { get; set; } = new(StringComparer.Ordinal);
 }

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using StudyRooms.Contracts.Protocol;
+using StudyRooms.Server.Options;
 
 namespace StudyRooms.Server.Endpoints;
 
@@ -10,7 +11,7 @@ public static class RateLimits
     public const string Anonymous = "anonymous";
     public const string PerUser = "per-user";
 
-    public static IServiceCollection AddStudyRoomsRateLimits(this IServiceCollection services) =>
+    public static IServiceCollection AddStudyRoomsRateLimits(this IServiceCollection services, RateLimitOptions limits) =>
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -23,8 +24,8 @@ public static class RateLimits
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new TokenBucketRateLimiterOptions
                 {
-                    TokenLimit = 30,
-                    TokensPerPeriod = 30,
+                    TokenLimit = limits.SessionsPerMinutePerAddress,
+                    TokensPerPeriod = limits.SessionsPerMinutePerAddress,
                     ReplenishmentPeriod = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 }));
@@ -32,8 +33,8 @@ public static class RateLimits
                 http.User.FindFirst("sub")?.Value ?? http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new TokenBucketRateLimiterOptions
                 {
-                    TokenLimit = 20,
-                    TokensPerPeriod = 20,
+                    TokenLimit = limits.RoomsPerMinutePerUser,
+                    TokensPerPeriod = limits.RoomsPerMinutePerUser,
                     ReplenishmentPeriod = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 }));

@@ -31,6 +31,10 @@ public static class RoomsApi
             {
                 Name = request?.Name,
                 Topic = request?.Topic,
+                Description = request?.Description,
+                IsPublic = request?.IsPublic ?? false,
+                Capacity = request?.Capacity,
+                Tags = request?.Tags,
                 OwnerId = user.UserId,
             });
             return Results.Created(room.Link, room);

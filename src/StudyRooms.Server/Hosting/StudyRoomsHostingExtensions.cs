@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
 using StudyRooms.Grains.Broadcasting;
+using StudyRooms.Grains.Rooms;
 using StudyRooms.Server.Auth;
 using StudyRooms.Server.Endpoints;
 using StudyRooms.Server.Health;
@@ -24,7 +25,7 @@ public static class StudyRoomsHostingExtensions
     /// <summary>Options, logging, the Orleans silo, auth, SignalR, health and rate limits.</summary>
     public static WebApplicationBuilder AddStudyRooms(this WebApplicationBuilder builder)
     {
-        var (options, auth) = StudyRoomsConfiguration.ReadValidated(builder.Configuration);
+        var (options, auth, rateLimits) = StudyRoomsConfiguration.ReadAllValidated(builder.Configuration);
         builder.Services.AddOptions<StudyRoomsOptions>().Bind(builder.Configuration.GetSection(StudyRoomsOptions.Section));
         builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section));
 
@@ -33,10 +34,13 @@ public static class StudyRoomsHostingExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.UseOrleans(silo => OrleansSetup.Configure(silo, options));
         builder.Services.AddSingleton<IRoomBroadcaster, SignalRRoomBroadcaster>();
+        builder.Services.AddOptions<RoomPresenceOptions>().Bind(builder.Configuration.GetSection(StudyRoomsOptions.Section + ":Presence"));
+        builder.Services.AddSingleton<HostedConnections>();
+        builder.Services.AddHostedService<PresenceRefresher>();
 
         builder.AddStudyRoomsAuth(options, auth);
         builder.AddStudyRoomsSignalR(options);
-        builder.Services.AddStudyRoomsRateLimits();
+        builder.Services.AddStudyRoomsRateLimits(rateLimits);
         builder.Services.ConfigureHttpJsonOptions(json => ConfigureJson(json.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks()

@@ -10,9 +10,9 @@ namespace StudyRooms.Server.Hubs;
 /// </summary>
 public sealed class ConnectionRooms
 {
-    /// <summary>Volatile messages (stroke progress) per second per connection.</summary>
-    public const double VolatilePerSecond = 60;
-    public const double VolatileBurst = 120;
+    /// <summary>Volatile messages (stroke progress and cursors, about 30 Hz each) per second per connection.</summary>
+    public const double VolatilePerSecond = 100;
+    public const double VolatileBurst = 200;
 
     private static readonly object ItemKey = new();
     private readonly HashSet<string> _rooms = new(StringComparer.Ordinal);

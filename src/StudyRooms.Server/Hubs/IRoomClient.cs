@@ -15,4 +15,10 @@ public interface IRoomClient
     Task StrokeProgressed(StrokeProgressed e);
 
     Task CursorMoved(CursorMoved e);
+
+    Task RoleChanged(RoleChanged e);
+
+    Task ParticipantRemoved(ParticipantRemoved e);
+
+    Task RoomUpdated(RoomUpdated e);
 }

@@ -5,7 +5,7 @@ using StudyRooms.Server.Auth;
 
 namespace StudyRooms.Server.Hubs;
 
-/// <summary>Whiteboard methods of the room hub: reliable edits and volatile stroke progress.</summary>
+/// <summary>Whiteboard methods of the room hub: reliable edits, volatile stroke progress and cursors.</summary>
 public sealed partial class RoomHub
 {
     public async Task<PushOpsResult> PushOps(PushOpsRequest? request)
@@ -36,6 +36,20 @@ public sealed partial class RoomHub
         if (StrokeRelay.ToEvent(progress, StudyRoomsUser.From(Context.User).UserId) is { } e)
         {
             await Clients.OthersInGroup(RoomGroups.For(e.RoomId)).StrokeProgressed(e);
+        }
+    }
+
+    public async Task MoveCursor(CursorUpdate? update)
+    {
+        var rooms = ConnectionRooms.Of(Context, time);
+        if (!rooms.Contains(update?.RoomId) || !rooms.VolatileBudget.TryTake())
+        {
+            return;
+        }
+
+        if (CursorRelay.ToEvent(update, StudyRoomsUser.From(Context.User).UserId) is { } e)
+        {
+            await Clients.OthersInGroup(RoomGroups.For(e.RoomId)).CursorMoved(e);
         }
     }
 }

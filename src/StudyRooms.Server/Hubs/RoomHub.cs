@@ -10,10 +10,11 @@ namespace StudyRooms.Server.Hubs;
 /// <summary>
 /// The live endpoint of a room (docs/protocol.md, "Hub"). It authenticates, resolves one grain,
 /// makes one call and keeps SignalR group membership; the grains own every rule. One file per
-/// area: this one joins and leaves rooms, RoomHub.Board.cs edits the whiteboard.
+/// area: this one joins and leaves rooms, RoomHub.Board.cs edits the whiteboard,
+/// RoomHub.Moderation.cs changes roles and moderates.
 /// </summary>
 [Authorize]
-public sealed partial class RoomHub(IGrainFactory grains, TimeProvider time) : Hub<IRoomClient>
+public sealed partial class RoomHub(IGrainFactory grains, HostedConnections hosted, TimeProvider time) : Hub<IRoomClient>
 {
     public async Task<JoinRoomResult> JoinRoom(JoinRoomRequest? request)
     {
@@ -47,6 +48,7 @@ public sealed partial class RoomHub(IGrainFactory grains, TimeProvider time) : H
                 ConnectionId = Context.ConnectionId,
             });
             ConnectionRooms.Of(Context, time).Add(roomId);
+            hosted.Add(roomId, Context.ConnectionId);
             return result;
         }
         catch
@@ -78,12 +80,15 @@ public sealed partial class RoomHub(IGrainFactory grains, TimeProvider time) : H
         await base.OnDisconnectedAsync(exception);
     }
 
-    private Task LeaveAsync(string roomId) =>
-        grains.GetGrain<IRoomGrain>(roomId).LeaveAsync(new LeaveRoomCommand
+    private Task LeaveAsync(string roomId)
+    {
+        hosted.Remove(roomId, Context.ConnectionId);
+        return grains.GetGrain<IRoomGrain>(roomId).LeaveAsync(new LeaveRoomCommand
         {
             UserId = StudyRoomsUser.From(Context.User).UserId,
             ConnectionId = Context.ConnectionId,
         });
+    }
 
     private static HubException Refuse(string code, string reason) => new($"{code}: {reason}");
 }

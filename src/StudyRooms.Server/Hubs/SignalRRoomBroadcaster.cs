@@ -9,7 +9,7 @@ namespace StudyRooms.Server.Hubs;
 /// Grains' way out to browsers: SignalR groups, which with the Redis backplane reach connections
 /// on every server of the cluster.
 /// </summary>
-public sealed class SignalRRoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub) : IRoomBroadcaster
+public sealed class SignalRRoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub, HostedConnections hosted) : IRoomBroadcaster
 {
     public Task ParticipantJoinedAsync(ParticipantJoined e) =>
         hub.Clients.Group(RoomGroups.For(e.RoomId)).ParticipantJoined(e);
@@ -19,4 +19,22 @@ public sealed class SignalRRoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub
 
     public Task OpsAppliedAsync(OpsApplied e, string exceptConnectionId) =>
         hub.Clients.GroupExcept(RoomGroups.For(e.RoomId), exceptConnectionId).OpsApplied(e);
+
+    public Task RoleChangedAsync(RoleChanged e) =>
+        hub.Clients.Group(RoomGroups.For(e.RoomId)).RoleChanged(e);
+
+    public async Task ParticipantRemovedAsync(ParticipantRemoved e, string[] connectionIds)
+    {
+        var group = RoomGroups.For(e.RoomId);
+        await hub.Clients.Group(group).ParticipantRemoved(e);
+        foreach (var connectionId in connectionIds)
+        {
+            // With the Redis backplane this reaches connections held by other servers too.
+            await hub.Groups.RemoveFromGroupAsync(connectionId, group);
+            hosted.Remove(e.RoomId, connectionId);
+        }
+    }
+
+    public Task RoomUpdatedAsync(RoomUpdated e) =>
+        hub.Clients.Group(RoomGroups.For(e.RoomId)).RoomUpdated(e);
 }

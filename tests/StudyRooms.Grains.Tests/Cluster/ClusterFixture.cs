@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using StudyRooms.Grains.Broadcasting;
+using StudyRooms.Grains.Rooms;
 using StudyRooms.Grains.Storage;
 using StudyRooms.Grains.Tests.Support;
 using StudyRooms.Storage;
@@ -40,6 +41,9 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddStudyRoomsSqliteStorage(DataDirectory);
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.AddSingleton<IRoomBroadcaster>(Broadcaster);
+
+            // Nothing vouches for connections here; presence expiry has its own fake-clock cluster (RoomPresenceTests).
+            silo.Services.Configure<RoomPresenceOptions>(presence => presence.Expiry = TimeSpan.FromHours(1));
         });
 
         _cluster = builder.Build();

@@ -13,6 +13,7 @@ namespace StudyRooms.Grains.Tests.Cluster;
 public sealed class RecordingBroadcaster : IRoomBroadcaster
 {
     private readonly ConcurrentQueue<RecordedEvent> _events = new();
+    private readonly ConcurrentQueue<(string RoomId, string ConnectionId)> _removedFromGroup = new();
 
     public Task ParticipantJoinedAsync(ParticipantJoined e)
     {
@@ -31,6 +32,33 @@ public sealed class RecordingBroadcaster : IRoomBroadcaster
         _events.Enqueue(new RecordedEvent(e.RoomId, e, exceptConnectionId));
         return Task.CompletedTask;
     }
+
+    public Task RoleChangedAsync(RoleChanged e)
+    {
+        _events.Enqueue(new RecordedEvent(e.RoomId, e, ExceptConnectionId: null));
+        return Task.CompletedTask;
+    }
+
+    public Task ParticipantRemovedAsync(ParticipantRemoved e, string[] connectionIds)
+    {
+        _events.Enqueue(new RecordedEvent(e.RoomId, e, ExceptConnectionId: null));
+        foreach (var connectionId in connectionIds)
+        {
+            _removedFromGroup.Enqueue((e.RoomId, connectionId));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task RoomUpdatedAsync(RoomUpdated e)
+    {
+        _events.Enqueue(new RecordedEvent(e.RoomId, e, ExceptConnectionId: null));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Connections a grain asked to take out of a room's group, in order (P-MOD-1).</summary>
+    public IReadOnlyList<string> RemovedFromGroup(string roomId) =>
+        _removedFromGroup.Where(r => r.RoomId == roomId).Select(r => r.ConnectionId).ToList();
 
     /// <summary>The events of one room so far, oldest first.</summary>
     public IReadOnlyList<RecordedEvent> For(string roomId) =>

@@ -86,6 +86,9 @@ public sealed class RoomGrainTests(ClusterFixture fixture)
     public async Task JoinAnswersWithRoomSelfParticipantsAndBoard()
     {
         var (roomId, room) = await NewRoomAsync();
+
+        // Only a connection in the room may edit its board (P-MOD-6): Ada joins, draws and leaves.
+        await room.JoinAsync(Join("u_ada", "Ada", "conn_ada"));
         await fixture.Grains.GetGrain<IBoardGrain>(roomId).PushOpsAsync(new PushOpsCommand
         {
             UserId = "u_ada",
@@ -93,14 +96,15 @@ public sealed class RoomGrainTests(ClusterFixture fixture)
             ConnectionId = "conn_ada",
             Ops = [Ops.Create(1, "e1"), Ops.Create(2, "e2")],
         });
+        await room.LeaveAsync(new LeaveRoomCommand { UserId = "u_ada", ConnectionId = "conn_ada" });
 
         var joined = await room.JoinAsync(Join("u_bob", "Bob", "conn_bob"));
 
         Assert.Equal(await room.GetAsync(), joined.Room);
-        Assert.Equal(new Participant { UserId = "u_bob", DisplayName = "Bob", Color = ParticipantColors.For("u_bob") }, joined.Self);
+        Assert.Equal(new Participant { UserId = "u_bob", DisplayName = "Bob", Color = ParticipantColors.For("u_bob"), Role = RoomRole.Member }, joined.Self);
         Assert.Equal([joined.Self], joined.Participants);
-        Assert.Equal(2, joined.Board.Clock);
-        Assert.Equal(["e1", "e2"], joined.Board.Elements.Select(e => e.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(2, joined.Board!.Clock);
+        Assert.Equal(["e1", "e2"], joined.Board!.Elements.Select(e => e.Id).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -1,0 +1,43 @@
+using System.Collections.Concurrent;
+
+namespace StudyRooms.Server.Hubs;
+
+/// <summary>
+/// The room connections this server holds, so <see cref="PresenceRefresher"/> can vouch for them
+/// (P-PRES-2). Not room state: it only says "these sockets are open here"; the room grain decides
+/// presence, and when this process dies its connections simply stop being vouched for.
+/// </summary>
+public sealed class HostedConnections
+{
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _byRoom = new(StringComparer.Ordinal);
+
+    public void Add(string roomId, string connectionId) =>
+        _byRoom.GetOrAdd(roomId, static _ => new(StringComparer.Ordinal))[connectionId] = 0;
+
+    public void Remove(string roomId, string connectionId)
+    {
+        if (_byRoom.TryGetValue(roomId, out var connections))
+        {
+            connections.TryRemove(connectionId, out _);
+        }
+    }
+
+    /// <summary>Rooms with the connections held here; rooms left empty are dropped.</summary>
+    public IReadOnlyList<(string RoomId, string[] ConnectionIds)> Snapshot()
+    {
+        var result = new List<(string, string[])>();
+        foreach (var (roomId, connections) in _byRoom)
+        {
+            var ids = connections.Keys.ToArray();
+            if (ids.Length == 0)
+            {
+                _byRoom.TryRemove(new KeyValuePair<string, ConcurrentDictionary<string, byte>>(roomId, connections));
+                continue;
+            }
+
+            result.Add((roomId, ids));
+        }
+
+        return result;
+    }
+}

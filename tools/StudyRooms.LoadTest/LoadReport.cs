@@ -1,0 +1,49 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace StudyRooms.LoadTest;
+
+/// <summary>What one run measured; printed as text and as one JSON line for scripts.</summary>
+public sealed record LoadReport
+{
+    public required string Target { get; init; }
+    public int Clients { get; init; }
+    public int Rooms { get; init; }
+    public double EditsPerClientPerSecond { get; init; }
+    public double DurationSeconds { get; init; }
+    public double EditsSentPerSecond { get; init; }
+    public double DeliveriesPerSecond { get; init; }
+    public double DeliveryRatio { get; init; }
+    public double LatencyP50Ms { get; init; }
+    public double LatencyP95Ms { get; init; }
+    public double LatencyP99Ms { get; init; }
+    public double LatencyMaxMs { get; init; }
+    public double AckP50Ms { get; init; }
+    public double AckP99Ms { get; init; }
+    public Dictionary<string, long> Errors { get; init; } = [];
+    public double? ServerCpuSeconds { get; init; }
+    public double? ServerCpuSecondsPer1000Deliveries { get; init; }
+    public double? ServerMicrosecondsPerDelivery { get; init; }
+    public double? ServerPeakRssMiB { get; init; }
+
+    public string ToJson() => JsonSerializer.Serialize(this, new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    });
+
+    public void Print(TextWriter writer)
+    {
+        writer.WriteLine($"target {Target}: {Clients} clients in {Rooms} rooms, {EditsPerClientPerSecond} edits/s each, measured {DurationSeconds:0.#} s");
+        writer.WriteLine($"  edits sent      {EditsSentPerSecond,10:0} /s");
+        writer.WriteLine($"  deliveries      {DeliveriesPerSecond,10:0} /s   ratio {DeliveryRatio:P3}");
+        writer.WriteLine($"  edit-to-peer    p50 {LatencyP50Ms:0.00} ms  p95 {LatencyP95Ms:0.00} ms  p99 {LatencyP99Ms:0.00} ms  max {LatencyMaxMs:0.00} ms");
+        writer.WriteLine($"  acknowledgement p50 {AckP50Ms:0.00} ms  p99 {AckP99Ms:0.00} ms");
+        if (ServerCpuSeconds is { } cpu)
+        {
+            writer.WriteLine($"  server CPU      {cpu:0.00} s  = {ServerMicrosecondsPerDelivery:0.0} µs per delivery ({ServerCpuSecondsPer1000Deliveries:0.0000} s per 1,000)  peak RSS {ServerPeakRssMiB:0} MiB");
+        }
+
+        writer.WriteLine(Errors.Count == 0 ? "  errors          none" : "  errors          " + string.Join(", ", Errors.Select(e => $"{e.Key}={e.Value}")));
+    }
+}

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using StudyRooms.LoadTest;
+
+// StudyRooms load tool. Loopback only; stops by itself.
+//   run (default):  StudyRooms.LoadTest [--url http://127.0.0.1:5000] [--clients 400] [--rooms 40] [--edits 5]
+//                   [--cursor-hz 0] [--warmup 5] [--duration 20] [--server-pid PID] [--relay] [--relay-baseline [--relay-cpu 1]]
+//   serve-relay:    StudyRooms.LoadTest serve-relay --port 5100
+if (args is ["serve-relay", "--port", var portText])
+{
+    await RelayServer.RunAsync(int.Parse(portText, CultureInfo.InvariantCulture));
+    return 0;
+}
+
+LoadOptions options;
+try
+{
+    options = LoadOptions.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 2;
+}
+
+using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(options.WarmupSeconds + options.DurationSeconds + 300));
+var reports = new List<LoadReport>();
+if (options.RelayBaseline)
+{
+    var port = FreePort();
+    using var relay = StartRelay(port, options.RelayCpu);
+    await WaitForPortAsync(port, cancel.Token);
+    var baseline = await new Scenario(options, new RelayTarget(new Uri($"http://127.0.0.1:{port}")), relay.Id).RunAsync(cancel.Token);
+    relay.Kill(entireProcessTree: true);
+    reports.Add(baseline);
+}
+
+ITarget target = options.Relay ? new RelayTarget(options.Url) : new StudyRoomsTarget(options.Url);
+reports.Add(await new Scenario(options, target, options.ServerPid).RunAsync(cancel.Token));
+
+Console.WriteLine();
+foreach (var report in reports)
+{
+    report.Print(Console.Out);
+}
+
+if (reports is [var floor, var measured] && floor.ServerMicrosecondsPerDelivery is { } f && measured.ServerMicrosecondsPerDelivery is { } m)
+{
+    Console.WriteLine($"ratio to the bare relay: CPU per delivery x{m / f:0.00}, p99 x{measured.LatencyP99Ms / Math.Max(0.001, floor.LatencyP99Ms):0.00}");
+}
+
+foreach (var report in reports)
+{
+    Console.WriteLine("RESULT " + report.ToJson());
+}
+
+return reports.All(r => r.Errors.Count == 0) ? 0 : 1;
+
+static int FreePort()
+{
+    using var listener = new TcpListener(IPAddress.Loopback, 0);
+    listener.Start();
+    return ((IPEndPoint)listener.LocalEndpoint).Port;
+}
+
+static Process StartRelay(int port, string? cpu)
+{
+    var self = Environment.ProcessPath!;
+    var dll = typeof(RelayServer).Assembly.Location;
+    var useDotnet = Path.GetFileNameWithoutExtension(self) == "dotnet";
+    var start = cpu is null
+        ? new ProcessStartInfo(useDotnet ? self : self)
+        : new ProcessStartInfo("taskset") { ArgumentList = { "-c", cpu, self } };
+    if (useDotnet)
+    {
+        start.ArgumentList.Add(dll);
+    }
+
+    foreach (var arg in new[] { "serve-relay", "--port", port.ToString(CultureInfo.InvariantCulture) })
+    {
+        start.ArgumentList.Add(arg);
+    }
+
+    start.RedirectStandardOutput = true;
+    return Process.Start(start) ?? throw new InvalidOperationException("could not start the relay");
+}
+
+static async Task WaitForPortAsync(int port, CancellationToken cancellationToken)
+{
+    var deadline = DateTime.UtcNow.AddSeconds(30);
+    while (DateTime.UtcNow < deadline)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync(IPAddress.Loopback, port, cancellationToken);
+            return;
+        }
+        catch (SocketException)
+        {
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+
+    throw new TimeoutException($"the relay did not listen on port {port}");
+}

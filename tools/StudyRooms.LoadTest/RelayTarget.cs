@@ -1,0 +1,64 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using StudyRooms.Contracts.Boards;
+
+namespace StudyRooms.LoadTest;
+
+/// <summary>The same scenario against <see cref="RelayServer"/>: a bare SignalR hub, the framework's floor.</summary>
+public sealed class RelayTarget(Uri baseAddress) : ITarget
+{
+    public string Name => "relay";
+
+    public async Task<IClientSession> ConnectAsync(int clientIndex, int roomIndex, Action<string> delivered, CancellationToken cancellationToken)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(baseAddress, "/relay"), o =>
+            {
+                o.Transports = HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+            })
+            .AddJsonProtocol(o => RelayServer.ConfigureJson(o.PayloadSerializerOptions))
+            .Build();
+        connection.On<RelayPush>("Relayed", e =>
+        {
+            foreach (var op in e.Ops)
+            {
+                delivered(op.ElementId!);
+            }
+        });
+        connection.On<RelayCursor>("Cursor", static _ => { });
+        await connection.StartAsync(cancellationToken);
+        var room = $"room-{roomIndex}";
+        await connection.InvokeAsync("Join", room, cancellationToken);
+        return new Session(connection, room);
+    }
+
+    private sealed class Session(HubConnection connection, string room) : IClientSession
+    {
+        public Task SendEditAsync(string elementId, double[] points) =>
+            connection.InvokeAsync<int>("Push", new RelayPush(room,
+            [
+                new ElementOp
+                {
+                    Kind = ElementOpKind.Create,
+                    ElementId = elementId,
+                    ClientSeq = 1,
+                    Type = "freehand",
+                    Props = new ElementProps { X = 100, Y = 100, Points = points, StrokeColor = "#1971c2", StrokeWidth = 3 },
+                },
+            ]));
+
+        public Task SendCursorAsync(double x, double y) => connection.SendAsync("Cursor", new RelayCursor(room, x, y));
+
+        public ValueTask DisposeAsync() => connection.DisposeAsync();
+    }
+}
+
+/// <summary>A relayed edit: the room and the same ops a PushOps carries.</summary>
+public sealed record RelayPush(string Room, ElementOp[] Ops);
+
+/// <summary>A relayed cursor.</summary>
+public sealed record RelayCursor(string Room, double X, double Y);
