@@ -34,8 +34,10 @@ public sealed class ConfigurationBindingTests
         }
 
         var key = variable.Replace("__", ":", StringComparison.Ordinal);
-        var (section, type) = SubSections.FirstOrDefault(s => key.StartsWith(s.Section + ":", StringComparison.Ordinal));
-        (section, type) = section is null ? (StudyRoomsOptions.Section, typeof(StudyRoomsOptions)) : (section, type);
+        var (section, type) = SubSections
+            .Where(s => key.StartsWith(s.Section + ":", StringComparison.Ordinal))
+            .DefaultIfEmpty((StudyRoomsOptions.Section, typeof(StudyRoomsOptions)))
+            .First();
         Assert.StartsWith(section + ":", key, StringComparison.Ordinal);
         var name = key[(section.Length + 1)..];
 
