@@ -2,8 +2,8 @@ using StudyRooms.Testing;
 
 namespace StudyRooms.Cluster.Tests;
 
-// Proves that a server outlives a restart of Redis: /ready answers 503 while Redis is down and 200
-// again after, and every acknowledged edit that Redis wrote to its AOF is still on the board.
+// Proves that a server outlives a restart of Redis: /ready answers 503 (and the log says why) while
+// Redis is down and 200 again after, and every acknowledged edit Redis wrote to its AOF is still there.
 public sealed class RedisRestartTests : IAsyncLifetime
 {
     private RestartableRedis _redis = null!;
@@ -39,6 +39,7 @@ public sealed class RedisRestartTests : IAsyncLifetime
 
         await _redis.StopAsync();
         await Poll.UntilAsync(async () => await a.ReadyStatusAsync() == 503, "/ready answers 503 while Redis is down", TimeSpan.FromSeconds(30));
+        await Poll.UntilAsync(() => a.Output.Contains("storage unreachable", StringComparison.Ordinal), "the server's log says the storage is unreachable");
 
         await _redis.StartAgainAsync();
         await Poll.UntilAsync(async () => await a.ReadyStatusAsync() == 200, "/ready answers 200 once Redis is back", TimeSpan.FromSeconds(60));

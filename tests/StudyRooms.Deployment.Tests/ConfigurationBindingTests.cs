@@ -12,8 +12,15 @@ namespace StudyRooms.Deployment.Tests;
 // Secret is refused at start-up with the key named.
 public sealed class ConfigurationBindingTests
 {
-    /// <summary>Variables read by others than our options: Orleans' Kubernetes hosting and Redis' own container.</summary>
-    private static readonly string[] ForeignVariables = ["POD_NAME", "POD_NAMESPACE", "POD_IP", "REDIS_PASSWORD"];
+    /// <summary>Variables read by others than our options: Orleans' Kubernetes hosting, ASP.NET Core and Redis' own container.</summary>
+    private static readonly string[] ForeignVariables = ["POD_NAME", "POD_NAMESPACE", "POD_IP", "REDIS_PASSWORD", "ASPNETCORE_FORWARDEDHEADERS_ENABLED"];
+
+    /// <summary>Option classes bound below the StudyRooms section, by section.</summary>
+    private static readonly (string Section, Type Type)[] SubSections =
+    [
+        (AuthOptions.Section, typeof(AuthOptions)),
+        (RateLimitOptions.Section, typeof(RateLimitOptions)),
+    ];
 
     public static TheoryData<string> Variables => [.. AllVariables().Distinct()];
 
@@ -27,9 +34,10 @@ public sealed class ConfigurationBindingTests
         }
 
         var key = variable.Replace("__", ":", StringComparison.Ordinal);
-        var (type, section) = key.StartsWith(AuthOptions.Section + ":", StringComparison.Ordinal)
-            ? (typeof(AuthOptions), AuthOptions.Section)
-            : (typeof(StudyRoomsOptions), StudyRoomsOptions.Section);
+        var (section, type) = SubSections
+            .Where(s => key.StartsWith(s.Section + ":", StringComparison.Ordinal))
+            .DefaultIfEmpty((StudyRoomsOptions.Section, typeof(StudyRoomsOptions)))
+            .First();
         Assert.StartsWith(section + ":", key, StringComparison.Ordinal);
         var name = key[(section.Length + 1)..];
 
@@ -58,6 +66,22 @@ public sealed class ConfigurationBindingTests
         var failure = Assert.Throws<OptionsValidationException>(() => StudyRoomsConfiguration.ReadValidated(Configuration(ShippedSettings())));
 
         Assert.Contains(failure.Failures, f => f.StartsWith("StudyRooms:Auth:SigningKey", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("MembershipProbeTimeout", "00:00:00.1")]
+    [InlineData("MembershipMissedProbesLimit", "0")]
+    [InlineData("MembershipVotesForDeath", "11")]
+    [InlineData("MembershipTableRefreshTimeout", "01:00:00")]
+    public void AnOutOfRangeMembershipSettingStopsStartUpNamingItsKey(string property, string value)
+    {
+        var settings = ShippedSettings();
+        settings["StudyRooms:Auth:SigningKey"] = Convert.ToBase64String(new byte[32]);
+        settings[$"StudyRooms:{property}"] = value;
+
+        var failure = Assert.Throws<OptionsValidationException>(() => StudyRoomsConfiguration.ReadValidated(Configuration(settings)));
+
+        Assert.StartsWith($"StudyRooms:{property} must be between", Assert.Single(failure.Failures), StringComparison.Ordinal);
     }
 
     /// <summary>The ConfigMap and Secret as the environment-variable provider hands them to the server.</summary>

@@ -120,12 +120,14 @@ public sealed class ManifestTests
     }
 
     [Fact]
-    public void TheIngressKeepsWebSocketsOpenAndSticksNegotiationToOnePod()
+    public void TheIngressKeepsWebSocketsOpenSticksNegotiationToOnePodAndForwardsClientAddresses()
     {
         var annotations = Manifests.One<V1Ingress>("ingress.yaml").Metadata.Annotations;
 
         Assert.True(int.Parse(annotations["nginx.ingress.kubernetes.io/proxy-read-timeout"], System.Globalization.CultureInfo.InvariantCulture) >= 3600);
         Assert.True(int.Parse(annotations["nginx.ingress.kubernetes.io/proxy-send-timeout"], System.Globalization.CultureInfo.InvariantCulture) >= 3600);
         Assert.Equal("cookie", annotations["nginx.ingress.kubernetes.io/affinity"]);
+        // Client addresses for the per-address limits come through the ingress' X-Forwarded-For.
+        Assert.Contains(Manifests.Server.Env, e => e.Name == "ASPNETCORE_FORWARDEDHEADERS_ENABLED" && e.Value == "true");
     }
 }
