@@ -41,7 +41,7 @@ public sealed class PresenceGhostTests : IAsyncLifetime
         var bob = await second.Client.SignInAsync("Bob");
         await using var bobClient = await RoomClient.ConnectAsync(second.Client, bob);
         var joined = await bobClient.JoinAsync(roomId);
-        Assert.Equal([ada.UserId, bob.UserId], joined.Participants.Select(p => p.UserId).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { ada.UserId, bob.UserId }.Order(StringComparer.Ordinal), joined.Participants.Select(p => p.UserId).Order(StringComparer.Ordinal));
         await Poll.UntilAsync(() => adaClient.ParticipantJoined.Any(e => e.Participant.UserId == bob.UserId), "Ada sees Bob join");
 
         var sinceKill = Stopwatch.StartNew();
