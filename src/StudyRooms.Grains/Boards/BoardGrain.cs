@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using StudyRooms.Contracts.Boards;
 using StudyRooms.Contracts.Protocol;
 using StudyRooms.Grains.Broadcasting;
@@ -9,36 +10,52 @@ namespace StudyRooms.Grains.Boards;
 
 /// <summary>
 /// The whiteboard of one room. Orders every edit with the board clock (P-OPS-1), stores it in the
-/// board's op log before acknowledging (P-OPS-2), then tells the room's other connections.
+/// board's op log before acknowledging (P-OPS-2), then tells the room's other connections. Keeps
+/// the recent ops in memory and in storage so a reconnecting client gets exactly what it missed
+/// (P-JOIN-4). Limits come from the configured <see cref="BoardSettings"/>.
 /// </summary>
 public sealed class BoardGrain(
     IBoardStore store,
     IRoomBroadcaster broadcaster,
+    IOptions<BoardSettings> settings,
     TimeProvider time,
     ILogger<BoardGrain> logger) : Grain, IBoardGrain
 {
-    /// <summary>Ops between snapshots; bounds the replay on activation.</summary>
-    internal const int SnapshotEveryOps = 1_000;
-
-    /// <summary>Push rate per user (P-OPS-6).</summary>
-    internal const double PushesPerSecond = 60;
-    internal const double PushBurst = 120;
-
     private readonly Dictionary<string, TokenBucket> _pushBuckets = new(StringComparer.Ordinal);
+    private readonly BoardSettings _limits = settings.Value;
     private BoardDocument _document = new();
+    private BoardOpLog _log = new(0);
     private long _snapshotClock;
+    private Task _snapshotWrite = Task.CompletedTask;
 
     private string BoardId => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var stored = await store.LoadAsync(BoardId, cancellationToken);
-        _document = BoardDocument.Restore(stored);
+        _document = BoardDocument.Restore(stored, _limits);
         _snapshotClock = stored.Snapshot?.Clock ?? 0;
+        _log = BoardOpLog.Load(_limits.OpLogRetention, _document.Clock, stored.Ops);
         BoardLog.Loaded(logger, BoardId, _document.Clock, _document.LiveCount, stored.Ops.Count);
     }
 
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // A snapshot still being written finishes before another activation can load this board.
+        await _snapshotWrite;
+    }
+
     public Task<BoardSnapshot> GetSnapshotAsync() => Task.FromResult(_document.ToSnapshot());
+
+    public Task<BoardCatchUp> CatchUpAsync(long? knownClock)
+    {
+        if (knownClock is { } known && _log.After(known) is { } missed)
+        {
+            return Task.FromResult(new BoardCatchUp { Resume = new BoardResume { Clock = _document.Clock, Ops = missed } });
+        }
+
+        return Task.FromResult(new BoardCatchUp { Board = _document.ToSnapshot() });
+    }
 
     public async Task<PushOpsResult> PushOpsAsync(PushOpsCommand command)
     {
@@ -63,8 +80,9 @@ public sealed class BoardGrain(
                 _document.Apply(op);
             }
 
+            _log.Append(plan.NewOps);
             await BroadcastAsync(command, plan.NewOps);
-            await CompactIfDueAsync();
+            StartSnapshotIfDue();
         }
 
         return new PushOpsResult { Clock = _document.Clock, Acks = plan.Acks };
@@ -79,14 +97,14 @@ public sealed class BoardGrain(
                 throw new StudyRoomsException(ErrorCodes.InvalidRequest, $"clientId must be 1–{BoardLimits.MaxIdLength} characters of A–Z, a–z, 0–9, _ or -");
             }
 
-            if (command.Ops is not { Length: > 0 and <= BoardLimits.MaxOpsPerPush })
+            if (command.Ops is not { Length: > 0 } ops || ops.Length > _limits.MaxOpsPerPush)
             {
-                throw new StudyRoomsException(ErrorCodes.InvalidRequest, $"ops must hold 1–{BoardLimits.MaxOpsPerPush} operations");
+                throw new StudyRoomsException(ErrorCodes.InvalidRequest, $"ops must hold 1–{_limits.MaxOpsPerPush} operations");
             }
 
             if (!BucketFor(command.UserId).TryTake())
             {
-                throw new StudyRoomsException(ErrorCodes.RateLimited, $"at most {PushesPerSecond:0} pushes per second; slow down and resend");
+                throw new StudyRoomsException(ErrorCodes.RateLimited, $"at most {_limits.PushesPerSecond:0.##} pushes per second; slow down and resend");
             }
 
             return _document.Plan(command.UserId, command.ClientId, command.Ops);
@@ -102,7 +120,7 @@ public sealed class BoardGrain(
     {
         if (!_pushBuckets.TryGetValue(userId, out var bucket))
         {
-            bucket = new TokenBucket(PushesPerSecond, PushBurst, time);
+            bucket = new TokenBucket(_limits.PushesPerSecond, _limits.PushBurst, time);
             _pushBuckets[userId] = bucket;
         }
 
@@ -129,23 +147,34 @@ public sealed class BoardGrain(
         }
     }
 
-    private async Task CompactIfDueAsync()
+    /// <summary>
+    /// Every <see cref="BoardSettings.SnapshotEveryOps"/> ops, writes a snapshot off the grain's turn:
+    /// the copy of the element table is taken here (shallow; elements are immutable records), while
+    /// serialising and storing it run on the thread pool, so pushes are not held up by it. One write
+    /// at a time; a failed one only delays compaction, since ops are dropped only with a stored snapshot.
+    /// </summary>
+    private void StartSnapshotIfDue()
     {
-        if (_document.Clock - _snapshotClock < SnapshotEveryOps)
+        if (!_snapshotWrite.IsCompleted || _document.Clock - _snapshotClock < _limits.SnapshotEveryOps)
         {
             return;
         }
 
         var snapshot = _document.ToStoredSnapshot();
-        try
+        _snapshotClock = snapshot.Clock;
+        var boardId = BoardId;
+        var retain = _limits.OpLogRetention;
+        _snapshotWrite = Task.Run(async () =>
         {
-            await store.SaveSnapshotAsync(BoardId, snapshot);
-            _snapshotClock = snapshot.Clock;
-            BoardLog.Compacted(logger, BoardId, snapshot.Clock);
-        }
-        catch (Exception exception)
-        {
-            BoardLog.CompactionFailed(logger, exception, BoardId, snapshot.Clock);
-        }
+            try
+            {
+                await store.SaveSnapshotAsync(boardId, snapshot, retain);
+                BoardLog.Compacted(logger, boardId, snapshot.Clock);
+            }
+            catch (Exception exception)
+            {
+                BoardLog.CompactionFailed(logger, exception, boardId, snapshot.Clock);
+            }
+        });
     }
 }

@@ -66,7 +66,7 @@ public sealed class RoomGrain(
             throw new StudyRoomsException(ErrorCodes.RoomNotFound, "no room has this id");
         }
 
-        var board = await GrainFactory.GetGrain<IBoardGrain>(RoomId).GetSnapshotAsync();
+        var board = await GrainFactory.GetGrain<IBoardGrain>(RoomId).CatchUpAsync(command.KnownClock);
         if (!_present.TryGetValue(command.UserId, out var user))
         {
             user = new PresentUser(new Participant
@@ -87,7 +87,8 @@ public sealed class RoomGrain(
             Room = Snapshot(),
             Self = user.Participant,
             Participants = _present.Values.Select(p => p.Participant).ToArray(),
-            Board = board,
+            Board = board.Board,
+            Resume = board.Resume,
         };
     }
 

@@ -26,6 +26,7 @@ public static class StudyRoomsHostingExtensions
         var (options, auth, rateLimits) = StudyRoomsConfiguration.ReadAllValidated(builder.Configuration);
         builder.Services.AddOptions<StudyRoomsOptions>().Bind(builder.Configuration.GetSection(StudyRoomsOptions.Section));
         builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section));
+        builder.AddStudyRoomsBoardOptions();
 
         builder.AddStudyRoomsLogging(options);
         builder.Services.AddSingleton(TimeProvider.System);

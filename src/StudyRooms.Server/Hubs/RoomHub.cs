@@ -45,6 +45,7 @@ public sealed partial class RoomHub(IGrainFactory grains, TimeProvider time) : H
                 UserId = user.UserId,
                 DisplayName = user.DisplayName,
                 ConnectionId = Context.ConnectionId,
+                KnownClock = request.KnownClock,
             });
             ConnectionRooms.Of(Context, time).Add(roomId);
             return result;
