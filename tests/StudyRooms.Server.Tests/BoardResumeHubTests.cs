@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using StudyRooms.Contracts.Boards;
 using StudyRooms.Contracts.Protocol;
