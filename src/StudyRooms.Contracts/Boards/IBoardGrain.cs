@@ -19,4 +19,8 @@ public interface IBoardGrain : IGrainWithStringKey
 
     [Alias("PushOps")]
     Task<PushOpsResult> PushOpsAsync(PushOpsCommand command);
+
+    /// <summary>Adds elements from a board.json file as create ops with fresh ids, all or none (P-EXP-3).</summary>
+    [Alias("Import")]
+    Task<ImportBoardResult> ImportAsync(ImportBoardCommand command);
 }

@@ -60,32 +60,63 @@ public sealed class BoardGrain(
     public async Task<PushOpsResult> PushOpsAsync(PushOpsCommand command)
     {
         var plan = Check(command);
-        if (plan.NewOps.Count > 0)
+        await CommitAsync(command.UserId, command.ClientId, command.ConnectionId, plan.NewOps);
+        return new PushOpsResult { Clock = _document.Clock, Acks = plan.Acks };
+    }
+
+    public async Task<ImportBoardResult> ImportAsync(ImportBoardCommand command)
+    {
+        var elements = command.Elements ?? [];
+        if (elements.Length == 0 || elements.Length > _limits.MaxElements)
         {
-            // Durable first: if the append throws, nothing was applied and the client may resend.
-            try
-            {
-                await store.AppendAsync(BoardId, plan.NewOps);
-            }
-            catch
-            {
-                // The append may have reached storage after all (a timeout); reload from storage on
-                // the next call so the resend is recognised instead of applied twice.
-                DeactivateOnIdle();
-                throw;
-            }
-
-            foreach (var op in plan.NewOps)
-            {
-                _document.Apply(op);
-            }
-
-            _log.Append(plan.NewOps);
-            await BroadcastAsync(command, plan.NewOps);
-            StartSnapshotIfDue();
+            throw new StudyRoomsException(ErrorCodes.InvalidRequest, $"an import holds 1–{_limits.MaxElements} elements");
         }
 
-        return new PushOpsResult { Clock = _document.Clock, Acks = plan.Acks };
+        var (clientId, ops, ids) = BoardImport.ToCreateOps(elements, _document.LastClientSeq(command.UserId, BoardImport.ClientId));
+        PushPlan plan;
+        try
+        {
+            plan = _document.Plan(command.UserId, clientId, ops);
+        }
+        catch (StudyRoomsException e)
+        {
+            BoardLog.PushRefused(logger, BoardId, command.UserId, e.Message);
+            throw;
+        }
+
+        await CommitAsync(command.UserId, clientId, connectionId: "", plan.NewOps);
+        return new ImportBoardResult { Clock = _document.Clock, ElementIds = ids };
+    }
+
+    /// <summary>Stores, applies, logs and broadcasts ops a plan accepted (P-OPS-2: durable before the answer).</summary>
+    private async Task CommitAsync(string userId, string clientId, string connectionId, IReadOnlyList<StoredOp> newOps)
+    {
+        if (newOps.Count == 0)
+        {
+            return;
+        }
+
+        // Durable first: if the append throws, nothing was applied and the client may resend.
+        try
+        {
+            await store.AppendAsync(BoardId, newOps);
+        }
+        catch
+        {
+            // The append may have reached storage after all (a timeout); reload from storage on
+            // the next call so the resend is recognised instead of applied twice.
+            DeactivateOnIdle();
+            throw;
+        }
+
+        foreach (var op in newOps)
+        {
+            _document.Apply(op);
+        }
+
+        _log.Append(newOps);
+        await BroadcastAsync(userId, clientId, connectionId, newOps);
+        StartSnapshotIfDue();
     }
 
     private PushPlan Check(PushOpsCommand command)
@@ -127,18 +158,18 @@ public sealed class BoardGrain(
         return bucket;
     }
 
-    private async Task BroadcastAsync(PushOpsCommand command, IReadOnlyList<StoredOp> ops)
+    private async Task BroadcastAsync(string userId, string clientId, string connectionId, IReadOnlyList<StoredOp> ops)
     {
         var e = new OpsApplied
         {
             RoomId = BoardId,
-            AuthorId = command.UserId,
-            ClientId = command.ClientId,
+            AuthorId = userId,
+            ClientId = clientId,
             Ops = ops.Select(BoardDocument.ToCommitted).ToArray(),
         };
         try
         {
-            await broadcaster.OpsAppliedAsync(e, command.ConnectionId);
+            await broadcaster.OpsAppliedAsync(e, connectionId);
         }
         catch (Exception exception)
         {

@@ -55,6 +55,7 @@ public static class StudyRoomsHostingExtensions
 
         app.MapSessionsApi();
         app.MapRoomsApi();
+        app.MapBoardsApi();
         app.MapHub<RoomHub>(HubPath);
         app.MapHealthChecks("/health", new() { Predicate = _ => false });
         app.MapHealthChecks("/ready", new() { Predicate = check => check.Tags.Contains(ReadyTag) });
