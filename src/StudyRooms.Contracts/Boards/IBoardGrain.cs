@@ -10,6 +10,13 @@ public interface IBoardGrain : IGrainWithStringKey
     [Alias("GetSnapshot")]
     Task<BoardSnapshot> GetSnapshotAsync();
 
+    /// <summary>
+    /// The ops after <paramref name="knownClock"/> when the op log still holds them all, else the
+    /// full snapshot; a null known clock (first join) always gets the snapshot (P-JOIN-4).
+    /// </summary>
+    [Alias("CatchUp")]
+    Task<BoardCatchUp> CatchUpAsync(long? knownClock);
+
     [Alias("PushOps")]
     Task<PushOpsResult> PushOpsAsync(PushOpsCommand command);
 
@@ -19,4 +26,8 @@ public interface IBoardGrain : IGrainWithStringKey
     /// </summary>
     [Alias("SetAccess")]
     Task SetAccessAsync(Rooms.BoardAccess? access);
+
+    /// <summary>Adds elements from a board.json file as create ops with fresh ids, all or none (P-EXP-3).</summary>
+    [Alias("Import")]
+    Task<ImportBoardResult> ImportAsync(ImportBoardCommand command);
 }

@@ -11,10 +11,19 @@ namespace StudyRooms.Grains.Boards;
 /// from claiming another's sequence numbers. Pure and single-threaded: the board grain owns one
 /// and nothing else touches it.
 /// </summary>
-public sealed class BoardDocument
+public sealed class BoardDocument(BoardSettings limits)
 {
     private readonly Dictionary<string, StoredElement> _elements = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _clientSeqs = new(StringComparer.Ordinal);
+
+    /// <summary>An empty board under the default limits.</summary>
+    public BoardDocument()
+        : this(BoardSettings.Default)
+    {
+    }
+
+    /// <summary>The limits this board enforces.</summary>
+    public BoardSettings Limits { get; } = limits;
 
     /// <summary>Clock of the last applied op; 0 for an empty board.</summary>
     public long Clock { get; private set; }
@@ -22,13 +31,16 @@ public sealed class BoardDocument
     /// <summary>Elements that are not deleted.</summary>
     public int LiveCount { get; private set; }
 
-    /// <summary>Point numbers summed over live elements (limit: <see cref="BoardLimits.MaxBoardPointNumbers"/>).</summary>
+    /// <summary>Point numbers summed over live elements (limit: <see cref="BoardSettings.MaxBoardPointNumbers"/>).</summary>
     public long PointNumbers { get; private set; }
 
     /// <summary>Rebuilds a board from its last snapshot and the ops stored after it.</summary>
-    public static BoardDocument Restore(StoredBoard stored)
+    public static BoardDocument Restore(StoredBoard stored) => Restore(stored, BoardSettings.Default);
+
+    /// <summary>Rebuilds a board under <paramref name="limits"/> from its last snapshot and the ops stored after it.</summary>
+    public static BoardDocument Restore(StoredBoard stored, BoardSettings limits)
     {
-        var document = new BoardDocument();
+        var document = new BoardDocument(limits);
         if (stored.Snapshot is { } snapshot)
         {
             foreach (var element in snapshot.Elements)
@@ -106,7 +118,7 @@ public sealed class BoardDocument
             }
 
             var id = op.ElementId!;
-            if (op.Props is { } props && ElementPropsRules.Validate(props) is { } reason)
+            if (op.Props is { } props && ElementPropsRules.Validate(props, Limits) is { } reason)
             {
                 throw Invalid(i, reason);
             }
@@ -132,9 +144,9 @@ public sealed class BoardDocument
                         throw Invalid(i, $"element {id} already exists or existed; ids are never reused");
                     }
 
-                    if (live >= BoardLimits.MaxLiveElements)
+                    if (live >= Limits.MaxElements)
                     {
-                        throw Invalid(i, $"the board holds its maximum of {BoardLimits.MaxLiveElements} elements");
+                        throw Invalid(i, $"the board holds its maximum of {Limits.MaxElements} elements");
                     }
 
                     liveInPush[id] = true;
@@ -175,9 +187,9 @@ public sealed class BoardDocument
                     throw Invalid(i, "kind must be create, patch or delete");
             }
 
-            if (pointNumbers > BoardLimits.MaxBoardPointNumbers)
+            if (pointNumbers > Limits.MaxBoardPointNumbers)
             {
-                throw Invalid(i, $"the board holds its maximum of {BoardLimits.MaxBoardPointNumbers} point numbers; erase something first");
+                throw Invalid(i, $"the board holds its maximum of {Limits.MaxBoardPointNumbers} point numbers; erase something first");
             }
 
             var clock = Clock + newOps.Count + 1;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using StudyRooms.Contracts.Boards;
 using StudyRooms.Contracts.Protocol;
 using StudyRooms.Contracts.Rooms;
@@ -10,24 +11,23 @@ namespace StudyRooms.Grains.Boards;
 
 /// <summary>
 /// The whiteboard of one room. Orders every edit with the board clock (P-OPS-1), stores it in the
-/// board's op log before acknowledging (P-OPS-2), then tells the room's other connections.
+/// board's op log before acknowledging (P-OPS-2), then tells the room's other connections. Keeps
+/// the recent ops in memory and in storage so a reconnecting client gets exactly what it missed
+/// (P-JOIN-4). Limits come from the configured <see cref="BoardSettings"/>.
 /// </summary>
 public sealed class BoardGrain(
     IBoardStore store,
     IRoomBroadcaster broadcaster,
+    IOptions<BoardSettings> settings,
     TimeProvider time,
     ILogger<BoardGrain> logger) : Grain, IBoardGrain
 {
-    /// <summary>Ops between snapshots; bounds the replay on activation.</summary>
-    internal const int SnapshotEveryOps = 1_000;
-
-    /// <summary>Push rate per user (P-OPS-6).</summary>
-    internal const double PushesPerSecond = 60;
-    internal const double PushBurst = 120;
-
     private readonly Dictionary<string, TokenBucket> _pushBuckets = new(StringComparer.Ordinal);
+    private readonly BoardSettings _limits = settings.Value;
     private BoardDocument _document = new();
+    private BoardOpLog _log = new(0);
     private long _snapshotClock;
+    private Task _snapshotWrite = Task.CompletedTask;
 
     // Who may edit, from the room grain (P-MOD-6). Not persisted: asked of the room on first push.
     private (bool Known, BoardAccess? Access) _access;
@@ -37,9 +37,16 @@ public sealed class BoardGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var stored = await store.LoadAsync(BoardId, cancellationToken);
-        _document = BoardDocument.Restore(stored);
+        _document = BoardDocument.Restore(stored, _limits);
         _snapshotClock = stored.Snapshot?.Clock ?? 0;
+        _log = BoardOpLog.Load(_limits.OpLogRetention, _document.Clock, stored.Ops);
         BoardLog.Loaded(logger, BoardId, _document.Clock, _document.LiveCount, stored.Ops.Count);
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // A snapshot still being written finishes before another activation can load this board.
+        await _snapshotWrite;
     }
 
     public Task<BoardSnapshot> GetSnapshotAsync() => Task.FromResult(_document.ToSnapshot());
@@ -48,6 +55,16 @@ public sealed class BoardGrain(
     {
         _access = (true, access);
         return Task.CompletedTask;
+    }
+
+    public Task<BoardCatchUp> CatchUpAsync(long? knownClock)
+    {
+        if (knownClock is { } known && _log.After(known) is { } missed)
+        {
+            return Task.FromResult(new BoardCatchUp { Resume = new BoardResume { Clock = _document.Clock, Ops = missed } });
+        }
+
+        return Task.FromResult(new BoardCatchUp { Board = _document.ToSnapshot() });
     }
 
     public async Task<PushOpsResult> PushOpsAsync(PushOpsCommand command)
@@ -64,31 +81,63 @@ public sealed class BoardGrain(
         }
 
         var plan = Check(command);
-        if (plan.NewOps.Count > 0)
+        await CommitAsync(command.UserId, command.ClientId, command.ConnectionId, plan.NewOps);
+        return new PushOpsResult { Clock = _document.Clock, Acks = plan.Acks };
+    }
+
+    public async Task<ImportBoardResult> ImportAsync(ImportBoardCommand command)
+    {
+        var elements = command.Elements ?? [];
+        if (elements.Length == 0 || elements.Length > _limits.MaxElements)
         {
-            // Durable first: if the append throws, nothing was applied and the client may resend.
-            try
-            {
-                await store.AppendAsync(BoardId, plan.NewOps);
-            }
-            catch
-            {
-                // The append may have reached storage after all (a timeout); reload from storage on
-                // the next call so the resend is recognised instead of applied twice.
-                DeactivateOnIdle();
-                throw;
-            }
-
-            foreach (var op in plan.NewOps)
-            {
-                _document.Apply(op);
-            }
-
-            await BroadcastAsync(command, plan.NewOps);
-            await CompactIfDueAsync();
+            throw new StudyRoomsException(ErrorCodes.InvalidRequest, $"an import holds 1–{_limits.MaxElements} elements");
         }
 
-        return new PushOpsResult { Clock = _document.Clock, Acks = plan.Acks };
+        var (clientId, ops, ids) = BoardImport.ToCreateOps(elements, _document.LastClientSeq(command.UserId, BoardImport.ClientId));
+        PushPlan plan;
+        try
+        {
+            plan = _document.Plan(command.UserId, clientId, ops);
+        }
+        catch (StudyRoomsException e)
+        {
+            BoardLog.PushRefused(logger, BoardId, command.UserId, e.Message);
+            throw;
+        }
+
+        await CommitAsync(command.UserId, clientId, connectionId: "", plan.NewOps);
+        return new ImportBoardResult { Clock = _document.Clock, ElementIds = ids };
+    }
+
+    /// <summary>Stores, applies, logs and broadcasts ops a plan accepted (P-OPS-2: durable before the answer).</summary>
+    private async Task CommitAsync(string userId, string clientId, string connectionId, IReadOnlyList<StoredOp> newOps)
+    {
+        if (newOps.Count == 0)
+        {
+            return;
+        }
+
+        // Durable first: if the append throws, nothing was applied and the client may resend.
+        try
+        {
+            await store.AppendAsync(BoardId, newOps);
+        }
+        catch
+        {
+            // The append may have reached storage after all (a timeout); reload from storage on
+            // the next call so the resend is recognised instead of applied twice.
+            DeactivateOnIdle();
+            throw;
+        }
+
+        foreach (var op in newOps)
+        {
+            _document.Apply(op);
+        }
+
+        _log.Append(newOps);
+        await BroadcastAsync(userId, clientId, connectionId, newOps);
+        StartSnapshotIfDue();
     }
 
     private PushPlan Check(PushOpsCommand command)
@@ -100,14 +149,14 @@ public sealed class BoardGrain(
                 throw new StudyRoomsException(ErrorCodes.InvalidRequest, $"clientId must be 1–{BoardLimits.MaxIdLength} characters of A–Z, a–z, 0–9, _ or -");
             }
 
-            if (command.Ops is not { Length: > 0 and <= BoardLimits.MaxOpsPerPush })
+            if (command.Ops is not { Length: > 0 } ops || ops.Length > _limits.MaxOpsPerPush)
             {
-                throw new StudyRoomsException(ErrorCodes.InvalidRequest, $"ops must hold 1–{BoardLimits.MaxOpsPerPush} operations");
+                throw new StudyRoomsException(ErrorCodes.InvalidRequest, $"ops must hold 1–{_limits.MaxOpsPerPush} operations");
             }
 
             if (!BucketFor(command.UserId).TryTake())
             {
-                throw new StudyRoomsException(ErrorCodes.RateLimited, $"at most {PushesPerSecond:0} pushes per second; slow down and resend");
+                throw new StudyRoomsException(ErrorCodes.RateLimited, $"at most {_limits.PushesPerSecond:0.##} pushes per second; slow down and resend");
             }
 
             return _document.Plan(command.UserId, command.ClientId, command.Ops);
@@ -123,25 +172,25 @@ public sealed class BoardGrain(
     {
         if (!_pushBuckets.TryGetValue(userId, out var bucket))
         {
-            bucket = new TokenBucket(PushesPerSecond, PushBurst, time);
+            bucket = new TokenBucket(_limits.PushesPerSecond, _limits.PushBurst, time);
             _pushBuckets[userId] = bucket;
         }
 
         return bucket;
     }
 
-    private async Task BroadcastAsync(PushOpsCommand command, IReadOnlyList<StoredOp> ops)
+    private async Task BroadcastAsync(string userId, string clientId, string connectionId, IReadOnlyList<StoredOp> ops)
     {
         var e = new OpsApplied
         {
             RoomId = BoardId,
-            AuthorId = command.UserId,
-            ClientId = command.ClientId,
+            AuthorId = userId,
+            ClientId = clientId,
             Ops = ops.Select(BoardDocument.ToCommitted).ToArray(),
         };
         try
         {
-            await broadcaster.OpsAppliedAsync(e, command.ConnectionId);
+            await broadcaster.OpsAppliedAsync(e, connectionId);
         }
         catch (Exception exception)
         {
@@ -150,23 +199,34 @@ public sealed class BoardGrain(
         }
     }
 
-    private async Task CompactIfDueAsync()
+    /// <summary>
+    /// Every <see cref="BoardSettings.SnapshotEveryOps"/> ops, writes a snapshot off the grain's turn:
+    /// the copy of the element table is taken here (shallow; elements are immutable records), while
+    /// serialising and storing it run on the thread pool, so pushes are not held up by it. One write
+    /// at a time; a failed one only delays compaction, since ops are dropped only with a stored snapshot.
+    /// </summary>
+    private void StartSnapshotIfDue()
     {
-        if (_document.Clock - _snapshotClock < SnapshotEveryOps)
+        if (!_snapshotWrite.IsCompleted || _document.Clock - _snapshotClock < _limits.SnapshotEveryOps)
         {
             return;
         }
 
         var snapshot = _document.ToStoredSnapshot();
-        try
+        _snapshotClock = snapshot.Clock;
+        var boardId = BoardId;
+        var retain = _limits.OpLogRetention;
+        _snapshotWrite = Task.Run(async () =>
         {
-            await store.SaveSnapshotAsync(BoardId, snapshot);
-            _snapshotClock = snapshot.Clock;
-            BoardLog.Compacted(logger, BoardId, snapshot.Clock);
-        }
-        catch (Exception exception)
-        {
-            BoardLog.CompactionFailed(logger, exception, BoardId, snapshot.Clock);
-        }
+            try
+            {
+                await store.SaveSnapshotAsync(boardId, snapshot, retain);
+                BoardLog.Compacted(logger, boardId, snapshot.Clock);
+            }
+            catch (Exception exception)
+            {
+                BoardLog.CompactionFailed(logger, exception, boardId, snapshot.Clock);
+            }
+        });
     }
 }

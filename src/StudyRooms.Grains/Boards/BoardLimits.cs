@@ -1,6 +1,10 @@
 namespace StudyRooms.Grains.Boards;
 
-/// <summary>Size limits of board edits (docs/protocol.md P-OPS-4, P-LIVE-1).</summary>
+/// <summary>
+/// Size limits of board edits (docs/protocol.md P-OPS-4, P-LIVE-1). The configurable ones
+/// (ops per push, points, text, live elements, board point budget) are the defaults of
+/// <see cref="BoardSettings"/>; the grains enforce the configured values.
+/// </summary>
 public static class BoardLimits
 {
     public const int MaxOpsPerPush = 200;
@@ -14,7 +18,7 @@ public static class BoardLimits
     public const double MinFontSize = 1;
     public const double MaxFontSize = 512;
     public const int MaxZIndexLength = 64;
-    public const int MaxLiveElements = 20_000;
+    public const int MaxLiveElements = 50_000;
 
     /// <summary>
     /// Point numbers summed over a board's live elements: bounds a snapshot (about 16 MB of JSON at

@@ -5,24 +5,27 @@ namespace StudyRooms.Grains.Boards;
 /// <summary>Validates and merges element properties: pure functions, no state.</summary>
 public static class ElementPropsRules
 {
-    /// <summary>Returns null when valid, else a reason naming the bad property.</summary>
-    public static string? Validate(ElementProps props)
+    /// <summary>Returns null when valid under the default limits, else a reason naming the bad property.</summary>
+    public static string? Validate(ElementProps props) => Validate(props, BoardSettings.Default);
+
+    /// <summary>Returns null when valid under <paramref name="limits"/>, else a reason naming the bad property.</summary>
+    public static string? Validate(ElementProps props, BoardSettings limits)
     {
         return Coordinate(props.X, "x")
             ?? Coordinate(props.Y, "y")
             ?? Size(props.Width, "width")
             ?? Size(props.Height, "height")
             ?? Coordinate(props.Angle, "angle")
-            ?? Points(props.Points)
+            ?? Points(props.Points, limits.MaxPointNumbers)
             ?? Color(props.StrokeColor, "strokeColor")
             ?? Fill(props.FillColor)
-            ?? Pressures(props.Pressures, props.Points)
+            ?? Pressures(props.Pressures, props.Points, limits.MaxPointNumbers)
             ?? Binding(props.StartBinding, "startBinding")
             ?? Binding(props.EndBinding, "endBinding")
             ?? Range(props.StrokeWidth, BoardLimits.MinStrokeWidth, BoardLimits.MaxStrokeWidth, "strokeWidth")
             ?? Range(props.Opacity, 0, 1, "opacity")
             ?? Range(props.FontSize, BoardLimits.MinFontSize, BoardLimits.MaxFontSize, "fontSize")
-            ?? Text(props.Text)
+            ?? Text(props.Text, limits.MaxTextLength)
             ?? ZIndex(props.ZIndex);
     }
 
@@ -73,16 +76,16 @@ public static class ElementPropsRules
             ? $"{name} must be a finite number within ±{BoardLimits.MaxCoordinate:0}"
             : null;
 
-    private static string? Points(double[]? points)
+    private static string? Points(double[]? points, int maxPointNumbers)
     {
         if (points is null)
         {
             return null;
         }
 
-        if (points.Length > BoardLimits.MaxPointNumbers)
+        if (points.Length > maxPointNumbers)
         {
-            return $"points has {points.Length} numbers; at most {BoardLimits.MaxPointNumbers} are allowed";
+            return $"points has {points.Length} numbers; at most {maxPointNumbers} are allowed";
         }
 
         if (points.Length % 2 != 0)
@@ -105,16 +108,16 @@ public static class ElementPropsRules
             ? "fillColor must be a colour written #rrggbb, or transparent"
             : null;
 
-    private static string? Pressures(double[]? pressures, double[]? points)
+    private static string? Pressures(double[]? pressures, double[]? points, int maxPointNumbers)
     {
         if (pressures is null)
         {
             return null;
         }
 
-        if (pressures.Length > BoardLimits.MaxPointNumbers / 2)
+        if (pressures.Length > maxPointNumbers / 2)
         {
-            return $"pressures has {pressures.Length} numbers; at most {BoardLimits.MaxPointNumbers / 2} are allowed";
+            return $"pressures has {pressures.Length} numbers; at most {maxPointNumbers / 2} are allowed";
         }
 
         if (points is not null && pressures.Length != points.Length / 2)
@@ -138,16 +141,16 @@ public static class ElementPropsRules
             ? $"{name} must be between {min} and {max}"
             : null;
 
-    private static string? Text(string? text)
+    private static string? Text(string? text, int maxTextLength)
     {
         if (text is null)
         {
             return null;
         }
 
-        if (text.Length > BoardLimits.MaxTextLength)
+        if (text.Length > maxTextLength)
         {
-            return $"text is longer than {BoardLimits.MaxTextLength} characters";
+            return $"text is longer than {maxTextLength} characters";
         }
 
         return text.Any(c => char.IsControl(c) && c is not '\n' and not '\t') || HasLoneSurrogate(text)

@@ -106,7 +106,7 @@ public sealed class RoomGrain(
             throw new StudyRoomsException(ErrorCodes.RoomFull, $"the room is full ({Capacity} people)");
         }
 
-        var board = await GrainFactory.GetGrain<IBoardGrain>(RoomId).GetSnapshotAsync();
+        var board = await GrainFactory.GetGrain<IBoardGrain>(RoomId).CatchUpAsync(command.KnownClock);
         if (!_present.TryGetValue(command.UserId, out var user))
         {
             user = new PresentUser(new Participant
@@ -130,7 +130,8 @@ public sealed class RoomGrain(
             Room = Snapshot(),
             Self = user.Participant,
             Participants = _present.Values.Select(p => p.Participant).ToArray(),
-            Board = board,
+            Board = board.Board,
+            Resume = board.Resume,
         };
     }
 

@@ -7,13 +7,17 @@ namespace StudyRooms.Grains.Storage;
 /// </summary>
 public interface IBoardStore
 {
+    /// <summary>The last snapshot and every op still in the log (the retained tail may start before the snapshot).</summary>
     Task<StoredBoard> LoadAsync(string boardId, CancellationToken cancellationToken = default);
 
     /// <summary>Appends ops atomically: all of them or none.</summary>
     Task AppendAsync(string boardId, IReadOnlyList<StoredOp> ops, CancellationToken cancellationToken = default);
 
-    /// <summary>Stores a snapshot and drops the ops it covers.</summary>
-    Task SaveSnapshotAsync(string boardId, StoredBoardSnapshot snapshot, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Stores a snapshot and drops the ops it covers except the last <paramref name="retainOps"/> of
+    /// them (clock &gt; snapshot clock − retainOps), which stay for resume (P-JOIN-4).
+    /// </summary>
+    Task SaveSnapshotAsync(string boardId, StoredBoardSnapshot snapshot, int retainOps, CancellationToken cancellationToken = default);
 
     /// <summary>Answers when the storage is reachable; throws otherwise.</summary>
     Task PingAsync(CancellationToken cancellationToken = default);

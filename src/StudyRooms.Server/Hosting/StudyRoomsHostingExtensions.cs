@@ -28,6 +28,7 @@ public static class StudyRoomsHostingExtensions
         var (options, auth, rateLimits) = StudyRoomsConfiguration.ReadAllValidated(builder.Configuration);
         builder.Services.AddOptions<StudyRoomsOptions>().Bind(builder.Configuration.GetSection(StudyRoomsOptions.Section));
         builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section));
+        builder.AddStudyRoomsBoardOptions();
 
         builder.AddStudyRoomsLogging(options);
         builder.AddStudyRoomsObservability();
@@ -62,6 +63,7 @@ public static class StudyRoomsHostingExtensions
         app.MapRoomsApi();
         app.MapInvitesApi();
         app.MapDirectoryApi();
+        app.MapBoardsApi();
         app.MapHub<RoomHub>(HubPath);
         app.MapHealthChecks("/health", new() { Predicate = _ => false });
         app.MapHealthChecks("/ready", new() { Predicate = check => check.Tags.Contains(ReadyTag) });

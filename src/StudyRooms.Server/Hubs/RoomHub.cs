@@ -46,6 +46,7 @@ public sealed partial class RoomHub(IGrainFactory grains, HostedConnections host
                 UserId = user.UserId,
                 DisplayName = user.DisplayName,
                 ConnectionId = Context.ConnectionId,
+                KnownClock = request.KnownClock,
             });
             ConnectionRooms.Of(Context, time).Add(roomId);
             hosted.Add(roomId, Context.ConnectionId);

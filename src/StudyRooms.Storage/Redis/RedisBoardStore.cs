@@ -23,7 +23,7 @@ public sealed class RedisBoardStore(IConnectionMultiplexer redis, string keyPref
             snapshot = JsonSerializer.Deserialize<StoredBoardSnapshot>(json.ToString(), StorageJson.Options);
         }
 
-        var entries = await Db.SortedSetRangeByScoreAsync(OpsKey(boardId), start: snapshot?.Clock ?? 0, exclude: Exclude.Start);
+        var entries = await Db.SortedSetRangeByScoreAsync(OpsKey(boardId));
         var ops = entries.Select(e => JsonSerializer.Deserialize<StoredOp>(e.ToString(), StorageJson.Options)!).ToList();
         return new StoredBoard(snapshot, ops);
     }
@@ -36,11 +36,11 @@ public sealed class RedisBoardStore(IConnectionMultiplexer redis, string keyPref
         await Db.SortedSetAddAsync(OpsKey(boardId), entries);
     }
 
-    public async Task SaveSnapshotAsync(string boardId, StoredBoardSnapshot snapshot, CancellationToken cancellationToken = default)
+    public async Task SaveSnapshotAsync(string boardId, StoredBoardSnapshot snapshot, int retainOps, CancellationToken cancellationToken = default)
     {
         var transaction = Db.CreateTransaction();
         _ = transaction.StringSetAsync(SnapshotKey(boardId), JsonSerializer.Serialize(snapshot, StorageJson.Options));
-        _ = transaction.SortedSetRemoveRangeByScoreAsync(OpsKey(boardId), double.NegativeInfinity, snapshot.Clock);
+        _ = transaction.SortedSetRemoveRangeByScoreAsync(OpsKey(boardId), double.NegativeInfinity, snapshot.Clock - Math.Max(0, retainOps));
         if (!await transaction.ExecuteAsync())
         {
             throw new RedisException($"snapshot of board {boardId} at clock {snapshot.Clock} was not written");

@@ -4,7 +4,7 @@ using StudyRooms.Storage.Serialization;
 
 namespace StudyRooms.Storage.Sqlite;
 
-/// <summary>Board op log and snapshots in the embedded SQLite file; one transaction per append.</summary>
+/// <summary>Board op log (a retained tail plus the ops after the snapshot) and snapshots in the embedded SQLite file; one transaction per append.</summary>
 public sealed class SqliteBoardStore(SqliteDatabase database) : IBoardStore
 {
     public async Task<StoredBoard> LoadAsync(string boardId, CancellationToken cancellationToken = default)
@@ -24,9 +24,8 @@ public sealed class SqliteBoardStore(SqliteDatabase database) : IBoardStore
         var ops = new List<StoredOp>();
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT payload FROM board_ops WHERE board_id = $id AND clock > $after ORDER BY clock";
+            command.CommandText = "SELECT payload FROM board_ops WHERE board_id = $id ORDER BY clock";
             command.Parameters.AddWithValue("$id", boardId);
-            command.Parameters.AddWithValue("$after", snapshot?.Clock ?? 0);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -58,7 +57,7 @@ public sealed class SqliteBoardStore(SqliteDatabase database) : IBoardStore
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task SaveSnapshotAsync(string boardId, StoredBoardSnapshot snapshot, CancellationToken cancellationToken = default)
+    public async Task SaveSnapshotAsync(string boardId, StoredBoardSnapshot snapshot, int retainOps, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
@@ -81,7 +80,7 @@ public sealed class SqliteBoardStore(SqliteDatabase database) : IBoardStore
             command.Transaction = transaction;
             command.CommandText = "DELETE FROM board_ops WHERE board_id = $id AND clock <= $clock";
             command.Parameters.AddWithValue("$id", boardId);
-            command.Parameters.AddWithValue("$clock", snapshot.Clock);
+            command.Parameters.AddWithValue("$clock", snapshot.Clock - Math.Max(0, retainOps));
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 

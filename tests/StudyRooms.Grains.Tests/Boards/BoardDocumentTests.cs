@@ -217,7 +217,7 @@ public sealed class BoardDocumentTests
 
     [Theory]
     [InlineData(null)]
-    [InlineData("rectangle")]
+    [InlineData("circle")]
     [InlineData("Freehand")]
     public void CreateNeedsAKnownType_P_EL_1(string? type)
     {
@@ -229,7 +229,7 @@ public sealed class BoardDocumentTests
     {
         var document = new BoardDocument();
 
-        document.Push(ClientA, new ElementOp { Kind = ElementOpKind.Create, ClientSeq = 1, ElementId = "e1", Type = "freehand" });
+        document.Push(ClientA, new ElementOp { Kind = ElementOpKind.Create, ClientSeq = 1, ElementId = "e1", Type = "rectangle" });
 
         Assert.Equal(new ElementProps(), Assert.Single(document.ToSnapshot().Elements).Props);
     }
@@ -301,7 +301,7 @@ public sealed class BoardDocumentTests
     public void PatchesOfDifferentPropertiesBothSurvive_P_OPS_5()
     {
         var document = new BoardDocument();
-        document.Push(ClientA, Ops.Create(1, "e1", new() { X = 0, Y = 0, StrokeColor = "#1e1e1e", StrokeWidth = 2 }));
+        document.Push(ClientA, Ops.Create(1, "e1", new() { X = 0, Y = 0, StrokeColor = "#1e1e1e", StrokeWidth = 2 }, type: "rectangle"));
 
         // Two users edit the same element at once: one moves it, the other recolours it.
         document.Push("u_ada", ClientA, [Ops.Patch(2, "e1", new() { X = 100, Y = 50 })]);

@@ -134,7 +134,7 @@ public sealed class BoardGrainTests(ClusterFixture fixture)
 
         var accepted = outcomes.Where(o => o.Code is null).Select(o => o.elementId).ToHashSet();
         var refused = outcomes.Where(o => o.Code is not null).ToList();
-        Assert.InRange(accepted.Count, (int)BoardGrain.PushBurst, 299);
+        Assert.InRange(accepted.Count, (int)BoardSettings.Default.PushBurst, 299);
         Assert.All(refused, o => Assert.Equal(ErrorCodes.RateLimited, o.Code));
 
         // Exactly the accepted pushes are on the board, in storage and broadcast (in clock order,

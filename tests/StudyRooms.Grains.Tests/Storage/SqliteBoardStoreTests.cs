@@ -85,7 +85,7 @@ public sealed class SqliteBoardStoreTests : IDisposable
         var snapshot = document.ToStoredSnapshot();
         await _store.AppendAsync("board", document.Push("c_a", Ops.Create(4, "e3"), Ops.Patch(5, "e2", new() { X = 1 })).NewOps);
 
-        await _store.SaveSnapshotAsync("board", snapshot);
+        await _store.SaveSnapshotAsync("board", snapshot, retainOps: 0);
 
         Assert.Equal([4L, 5L], await StoredClocksAsync("board"));
     }
@@ -96,7 +96,7 @@ public sealed class SqliteBoardStoreTests : IDisposable
         var document = new BoardDocument();
         await _store.AppendAsync("board", document.Push("c_a", Ops.Create(1, "e1"), Ops.Create(2, "e2"), Ops.Delete(3, "e1")).NewOps);
         var snapshot = document.ToStoredSnapshot();
-        await _store.SaveSnapshotAsync("board", snapshot);
+        await _store.SaveSnapshotAsync("board", snapshot, retainOps: 0);
         var newer = document.Push("c_b", Ops.Create(1, "e3"), Ops.Patch(2, "e2", new() { Opacity = 0.25 })).NewOps;
         await _store.AppendAsync("board", newer);
 
@@ -117,8 +117,8 @@ public sealed class SqliteBoardStoreTests : IDisposable
         await _store.AppendAsync("board", document.Push("c_a", Ops.Create(2, "e2")).NewOps);
         var newer = document.ToStoredSnapshot();
 
-        await _store.SaveSnapshotAsync("board", newer);
-        await _store.SaveSnapshotAsync("board", older);
+        await _store.SaveSnapshotAsync("board", newer, retainOps: 0);
+        await _store.SaveSnapshotAsync("board", older, retainOps: 0);
 
         var stored = await _store.LoadAsync("board");
         Assert.Equal(Canonical.Of(newer), Canonical.Of(stored.Snapshot!));
@@ -130,7 +130,7 @@ public sealed class SqliteBoardStoreTests : IDisposable
     {
         var document = new BoardDocument();
         await _store.AppendAsync("board", document.Push("c_a", Ops.Create(1, "e1"), Ops.Create(2, "e2"), Ops.Patch(3, "e1", new() { X = 99 })).NewOps);
-        await _store.SaveSnapshotAsync("board", document.ToStoredSnapshot());
+        await _store.SaveSnapshotAsync("board", document.ToStoredSnapshot(), retainOps: 0);
         await _store.AppendAsync("board", document.Push("c_a", Ops.Delete(4, "e2"), Ops.Create(5, "e3")).NewOps);
 
         // A process restart: no pooled connection and no object of the first instance survives.

@@ -1,0 +1,39 @@
+namespace StudyRooms.Grains.Boards;
+
+/// <summary>
+/// The configurable limits and storage cadence of boards (docs/protocol.md P-OPS-4, P-OPS-6,
+/// P-JOIN-4). Immutable: the host binds section "StudyRooms:Board", validates it and hands the
+/// grains one instance through <c>IOptions&lt;BoardSettings&gt;</c>; unset, the defaults below apply.
+/// </summary>
+public sealed record BoardSettings
+{
+    /// <summary>The defaults, as docs/protocol.md states them.</summary>
+    public static readonly BoardSettings Default = new();
+
+    /// <summary>Live (not deleted) elements per board.</summary>
+    public int MaxElements { get; init; } = BoardLimits.MaxLiveElements;
+
+    /// <summary>Numbers in one element's <c>points</c> (two per point).</summary>
+    public int MaxPointNumbers { get; init; } = BoardLimits.MaxPointNumbers;
+
+    /// <summary>Ops in one PushOps call.</summary>
+    public int MaxOpsPerPush { get; init; } = BoardLimits.MaxOpsPerPush;
+
+    /// <summary>Characters of an element's <c>text</c>.</summary>
+    public int MaxTextLength { get; init; } = BoardLimits.MaxTextLength;
+
+    /// <summary>Point numbers summed over a board's live elements.</summary>
+    public long MaxBoardPointNumbers { get; init; } = BoardLimits.MaxBoardPointNumbers;
+
+    /// <summary>Sustained PushOps calls per second per user on one board.</summary>
+    public double PushesPerSecond { get; init; } = 60;
+
+    /// <summary>PushOps calls a user may make at once before the rate applies.</summary>
+    public double PushBurst { get; init; } = 120;
+
+    /// <summary>Committed ops kept after compaction so reconnecting clients can resume (P-JOIN-4).</summary>
+    public int OpLogRetention { get; init; } = 10_000;
+
+    /// <summary>Ops between snapshots; bounds the replay on activation.</summary>
+    public int SnapshotEveryOps { get; init; } = 1_000;
+}
