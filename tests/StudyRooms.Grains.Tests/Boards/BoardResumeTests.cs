@@ -73,6 +73,7 @@ public sealed class BoardResumeTests(ClusterFixture fixture)
         var room = fixture.Grains.GetGrain<IRoomGrain>(roomId);
         await room.CreateAsync(new CreateRoomCommand { Name = "Resume", Topic = "", OwnerId = "u_ada" });
         var board = fixture.Grains.GetGrain<IBoardGrain>(roomId);
+        await room.JoinAsync(new JoinRoomCommand { UserId = "u_ada", DisplayName = "Ada", ConnectionId = "conn_ada" });
         await board.PushOpsAsync(BoardGrainTests.Push("u_ada", "c_ada", "conn_ada", Ops.Create(1, "e1"), Ops.Create(2, "e2")));
 
         var resumed = await room.JoinAsync(new JoinRoomCommand { UserId = "u_bob", DisplayName = "Bob", ConnectionId = "conn_bob", KnownClock = 1 });
