@@ -90,6 +90,8 @@ export interface ElementOp {
 /** An edit as the server broadcasts it: `ElementOp` without `clientSeq`, plus its board `clock`. */
 export interface CommittedOp {
   readonly clock: number;
+  /** Author, when the server includes it (resume ops). */
+  readonly authorId?: string;
   readonly kind: OpKind;
   readonly elementId: string;
   readonly type?: ElementType | (string & {});

@@ -2,6 +2,7 @@
 // are known but not yet in order (acked ahead of a gap) and local pending edits layered on top.
 // Pure: no transport, no timers; time comes in through `now`.
 import type {
+  BoardResume,
   BoardSnapshot,
   CommittedOp,
   Element,
@@ -98,6 +99,19 @@ export class BoardSync {
     const drained = this.drain();
     this.overlay = null;
     return { committedIds: [...snapshot.elements.map((e) => e.id), ...drained], visible: true };
+  }
+
+  /**
+   * Takes a `resume` answer (P-JOIN-4): the document stays and the missed ops follow in clock
+   * order; buffered ops at or below the clock are dropped. Local pending ops stay on top.
+   */
+  applyResume(resume: BoardResume, selfUserId: string): BoardChange {
+    this.localAuthorId = selfUserId;
+    for (const op of resume.ops) this.remember(op, op.authorId ?? '');
+    this.joining = false;
+    const drained = this.drain();
+    this.overlay = null;
+    return { committedIds: drained, visible: true };
   }
 
   /** Takes an `OpsApplied`: ops at or below the clock are ignored, newer ones applied in order. */
