@@ -45,20 +45,19 @@ export function followBindings(
   const x = p.x ?? 0;
   const y = p.y ?? 0;
   const abs = pts.map((v, i) => v + (i % 2 === 0 ? x : y));
-  let changed = false;
-  const moveEnd = (bindingId: string | undefined, ix: number): void => {
-    if (bindingId === undefined || bindingId === '') return;
+  const moveEnd = (bindingId: string | undefined, ix: number): boolean => {
+    if (bindingId === undefined || bindingId === '') return false;
     const old = before.get(bindingId);
     const now = after.get(bindingId);
-    if (old === undefined || now === undefined) return;
+    if (old === undefined || now === undefined) return false;
     const [nx, ny] = mapPoint(abs[ix] ?? 0, abs[ix + 1] ?? 0, elementBounds(old), elementBounds(now));
     abs[ix] = nx;
     abs[ix + 1] = ny;
-    changed = true;
+    return true;
   };
-  moveEnd(p.startBinding, 0);
-  moveEnd(p.endBinding, abs.length - 2);
-  if (!changed) return null;
+  const startMoved = moveEnd(p.startBinding, 0);
+  const endMoved = moveEnd(p.endBinding, abs.length - 2);
+  if (!startMoved && !endMoved) return null;
   const ox = abs[0] ?? 0;
   const oy = abs[1] ?? 0;
   const points = abs.map((v, i) => round2(v - (i % 2 === 0 ? ox : oy)));

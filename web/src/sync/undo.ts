@@ -103,8 +103,8 @@ export function revertStep(step: UndoStep, current: (id: string) => Element | un
       undone[key] = value;
     }
     if (Object.keys(props).length === 0) continue;
-    ops.push({ kind: 'patch', elementId: change.id, props: props as ElementProps });
-    inverse.push({ id: change.id, type: now.type, before: undone as ElementProps, after: props as ElementProps });
+    ops.push({ kind: 'patch', elementId: change.id, props: props });
+    inverse.push({ id: change.id, type: now.type, before: undone, after: props });
   }
   return { ops, inverse: { changes: inverse.reverse() }, renamed };
 }
