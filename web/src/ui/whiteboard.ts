@@ -527,8 +527,7 @@ export class Whiteboard {
   }
 
   private onKeyDown(event: KeyboardEvent): void {
-    const target = event.target as HTMLElement | null;
-    if (target !== null && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable)) return;
+    if (isTextTarget(event.target)) return;
     const mod = event.ctrlKey || event.metaKey;
     const key = event.key;
     if (key === ' ') {
@@ -936,8 +935,11 @@ function pressureOf(event: PointerEvent): number | undefined {
   return event.pointerType === 'pen' ? event.pressure : undefined;
 }
 
+/** Where keys type text: shortcuts stay off there (radio swatches and sliders do not count). */
 function isTextTarget(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable);
+  if (!(target instanceof HTMLElement)) return false;
+  if (target instanceof HTMLInputElement) return !['radio', 'checkbox', 'range', 'button'].includes(target.type);
+  return target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable;
 }
 
 /** Only the properties that differ, so a patch names no more than it changes (P-OPS-5). */
