@@ -2,8 +2,8 @@
 // follows in the same step (P-UNDO-4), z-order moves patch only zIndex (P-EL-3, P-CLIENT-1), and
 // paste/duplicate create new ids with fresh bindings.
 import { describe, expect, it } from 'vitest';
-import type { CursorUpdate, JoinRoomResult, PushOpsResult, StrokeProgress } from '../protocol';
-import type { RoomHub, RoomHubHandlers } from '../transport/roomHub';
+import type { JoinRoomResult, PushOpsResult } from '../protocol';
+import type { RoomHub } from '../transport/roomHub';
 import { BoardEditor } from './boardEditor';
 import { RoomSession } from './roomSession';
 
@@ -19,12 +19,12 @@ class OfflineHub implements RoomHub {
   pushOps(): Promise<PushOpsResult> {
     return new Promise(() => undefined);
   }
-  streamStroke(_progress: StrokeProgress): void {}
-  moveCursor(_update: CursorUpdate): void {}
+  streamStroke(): void {}
+  moveCursor(): void {}
 }
 
 function editor(): BoardEditor {
-  const session = new RoomSession({ roomId: 'room', clientId: 'c_t', storage: null, createHub: (_h: RoomHubHandlers) => new OfflineHub() });
+  const session = new RoomSession({ roomId: 'room', clientId: 'c_t', storage: null, createHub: () => new OfflineHub() });
   return new BoardEditor(session);
 }
 
