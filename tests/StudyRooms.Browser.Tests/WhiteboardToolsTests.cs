@@ -48,8 +48,8 @@ public sealed class WhiteboardToolsTests(BrowserFixture browser)
         await ada.Page.Keyboard.PressAsync("Escape");
 
         await bob.WaitForModelAsync("els.length === 9");
-        var types = (await bob.ElementsAsync()).Select(e => e.GetProperty("type").GetString()).Order().ToArray();
-        Assert.Equal(["arrow", "diamond", "ellipse", "freehand", "highlighter", "line", "rectangle", "sticky", "text"], types.Distinct().ToArray());
+        var types = (await bob.ElementsAsync()).Select(e => e.GetProperty("type").GetString() ?? "").Order().ToArray();
+        Assert.Equal(new[] { "arrow", "diamond", "ellipse", "freehand", "highlighter", "line", "rectangle", "sticky", "text" }, types);
         var rectangle = await bob.ElementOfTypeAsync("rectangle");
         var ellipse = await bob.ElementOfTypeAsync("ellipse");
         var arrow = await bob.ElementOfTypeAsync("arrow");
