@@ -28,7 +28,7 @@ export class BoardEditor {
   constructor(private readonly session: RoomSession) {}
 
   /** Visible elements in drawing order. */
-  elements(): Element[] {
+  elements(): readonly Element[] {
     return this.session.board.visibleElements();
   }
 

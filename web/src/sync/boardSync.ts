@@ -38,6 +38,8 @@ export class BoardSync {
   private gapSince: number | null = null;
   private overlay: Map<string, Element | null> | null = null;
   private localAuthorId = '';
+  /** Drawing order as of one overlay; a new overlay (any change) makes it stale. */
+  private visibleCache: { readonly overlay: Map<string, Element | null>; readonly elements: readonly Element[] } | null = null;
 
   constructor(
     private readonly queue: PendingQueue,
@@ -165,9 +167,13 @@ export class BoardSync {
     return this.document.get(id);
   }
 
-  /** Visible elements in drawing order: creation order, or `zIndex` where elements carry one. */
-  visibleElements(): Element[] {
+  /**
+   * Visible elements in drawing order: creation order, or `zIndex` where elements carry one.
+   * Cached until the board changes, so a redraw of a large board does not sort it again.
+   */
+  visibleElements(): readonly Element[] {
     const overlay = this.layered();
+    if (this.visibleCache !== null && this.visibleCache.overlay === overlay) return this.visibleCache.elements;
     const result: Element[] = [];
     let anyZ = false;
     for (const element of this.document.values()) {
@@ -187,6 +193,7 @@ export class BoardSync {
       // Array.prototype.sort is stable, so equal zIndex keeps creation order.
       result.sort((a, b) => compareZ(a.props.zIndex ?? '', b.props.zIndex ?? ''));
     }
+    this.visibleCache = { overlay, elements: result };
     return result;
   }
 

@@ -25,7 +25,7 @@ declare global {
 export function installDebugHook(session: RoomSession, whiteboard: Whiteboard): () => void {
   const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
   const hook: DebugHook = Object.freeze({
-    elements: () => copy(session.board.visibleElements()),
+    elements: () => copy([...session.board.visibleElements()]),
     counts: () => ({ ...session.counts, drawn: whiteboard.renderer.drawnCount }),
     selection: () => [...whiteboard.selected],
     tool: () => whiteboard.tool,
