@@ -29,7 +29,7 @@ export interface ToolInfo {
 /** Tools in toolbar order. */
 export const TOOLS: readonly ToolInfo[] = [
   { id: 'select', key: 'v', label: 'Select', glyph: '↖' },
-  { id: 'hand', key: 'h', label: 'Pan', glyph: '✋' },
+  { id: 'hand', key: 'h', label: 'Pan', glyph: '✥' },
   { id: 'pen', key: 'p', label: 'Pen', glyph: '✎' },
   { id: 'highlighter', key: 'i', label: 'Highlighter', glyph: '▍' },
   { id: 'eraser', key: 'e', label: 'Eraser', glyph: '⌫' },
