@@ -215,7 +215,7 @@ export class RoomSession {
   /** Applies local ops at once and queues them for `PushOps` (one undo step is the caller's business). */
   edit(ops: readonly NewElementOp[]): void {
     if (this.disposed || ops.length === 0) return;
-    for (const op of ops) this.board.edit(op);
+    this.board.editAll(ops);
     this.afterBoardChange({ committedIds: [], visible: true });
     this.flush();
   }

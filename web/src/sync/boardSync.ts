@@ -133,6 +133,13 @@ export class BoardSync {
     return queued;
   }
 
+  /** Applies several local edits at once (one save of the queue). */
+  editAll(ops: readonly NewElementOp[]): ElementOp[] {
+    const queued = this.queue.enqueueAll(ops);
+    this.overlay = null;
+    return queued;
+  }
+
   /**
    * Takes a `PushOps` answer: acked ops leave the queue and enter the document at their clock;
    * an ack with clock 0 is a resend the server had already applied (P-OPS-3), which the document
