@@ -61,4 +61,43 @@ public sealed class WhiteboardOfflineTests(BrowserFixture browser)
             await host.DisposeAsync();
         }
     }
+
+    [Fact]
+    public async Task UnsentEditsSurviveAPageReloadWhileTheHubIsUnreachable()
+    {
+        await using var proxy = new LoopbackProxy();
+        await using var host = await StudyRoomsHost.StartAsync();
+        proxy.ForwardTo(host.BaseAddress);
+        var page = await browser.NewPersonAsync();
+        await page.GotoAsync(proxy.Address.ToString());
+        await page.GetByTestId("display-name-input").FillAsync("Ada");
+        await page.GetByTestId("display-name-submit").ClickAsync();
+        await page.GetByTestId("room-name-input").FillAsync("Reload while offline");
+        await page.GetByTestId("create-room-submit").ClickAsync();
+        var ada = new WhiteboardPage(page);
+        await ada.WaitLiveAsync();
+
+        // The page still loads, but the hub cannot be reached: edits queue up.
+        await page.RouteAsync("**/hubs/room/negotiate**", route => route.AbortAsync());
+        proxy.DropAll();
+        await Assertions.Expect(page.GetByTestId("connection-status")).Not.ToHaveAttributeAsync("data-state", "live");
+        await ada.ToolAsync("diamond");
+        await ada.DragAsync(300, 200, 420, 300);
+        await ada.ToolAsync("sticky");
+        await ada.ClickAtAsync(600, 300);
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page.GetByTestId("save-status")).ToHaveTextAsync("offline, 2 unsent");
+
+        // A reload keeps them (IndexedDB) and shows them at once…
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByTestId("save-status")).ToHaveTextAsync("offline, 2 unsent");
+        await ada.WaitForModelAsync("els.some(e => e.type === 'diamond') && els.some(e => e.type === 'sticky')");
+
+        // …and sends them once the hub is reachable again.
+        await page.UnrouteAllAsync();
+        await ada.WaitLiveAsync();
+        await ada.SavedAsync();
+        await Assertions.Expect(page.GetByTestId("board")).ToHaveAttributeAsync("data-element-count", "2");
+        await page.Context.CloseAsync();
+    }
 }
