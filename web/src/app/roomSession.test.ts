@@ -3,6 +3,8 @@
 // and turns refusals into the right reaction (P-ERR-1, P-ERR-3, P-VER-2).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type {
+  CursorUpdate,
+  Element,
   JoinRoomRequest,
   JoinRoomResult,
   PushOpsRequest,
@@ -47,6 +49,11 @@ class FakeHub implements RoomHub {
     this.streamed.push(progress);
   }
 
+  readonly cursors: CursorUpdate[] = [];
+  moveCursor(update: CursorUpdate): void {
+    this.cursors.push(update);
+  }
+
   connect(): void {
     this.isConnected = true;
     this.handlers.status({ state: 'live' });
@@ -61,7 +68,7 @@ class FakeHub implements RoomHub {
 }
 
 const self = { userId: 'u_me', displayName: 'Me', color: '#e03131' };
-function joinResult(clock: number, elements: JoinRoomResult['board']['elements'] = []): JoinRoomResult {
+function joinResult(clock: number, elements: readonly Element[] = []): JoinRoomResult {
   return {
     room: { roomId: 'room', name: 'Calculus', topic: 'Limits', createdAt: '2025-01-01T00:00:00Z', link: '/r/room' },
     self,
@@ -272,5 +279,53 @@ describe('RoomSession', () => {
       [0, [0, 0]],
       [2, [5, 5, 10, 10]],
     ]);
+  });
+
+  it('rejoins with knownClock and takes a resume answer (P-JOIN-4)', async () => {
+    const { session, hub } = createSession();
+    hub.connect();
+    await settle();
+    draw(session, 0);
+    hub.pushes[0]!.answer.resolve({ clock: 1, acks: [{ clientSeq: 1, clock: 1 }] });
+    await settle();
+    hub.drop();
+    draw(session, 50); // made while offline
+    expect(session.saveState).toEqual({ kind: 'offline', count: 1 });
+    hub.joinAnswer = () =>
+      Promise.resolve({
+        ...joinResult(0),
+        board: null,
+        resume: { clock: 2, ops: [{ clock: 2, kind: 'create', elementId: 'e_peer', type: 'rectangle', props: { x: 5 } }] },
+      });
+    hub.connect();
+    await settle();
+    expect(hub.joins[1]).toMatchObject({ knownClock: 1 });
+    expect(session.counts).toMatchObject({ elements: 2, clock: 2, pending: 1 });
+    expect(session.saveState).toEqual({ kind: 'saving', count: 1 });
+    expect(hub.pushes.at(-1)?.request.ops[0]?.clientSeq).toBe(2);
+  });
+
+  it('still takes a full board answer to a rejoin with knownClock (server without resume)', async () => {
+    const { session, hub } = createSession();
+    hub.connect();
+    await settle();
+    hub.drop();
+    hub.joinAnswer = () => Promise.resolve(joinResult(3, [{ id: 'e_x', type: 'ellipse', version: 3, createdBy: 'u', props: {} }]));
+    hub.connect();
+    await settle();
+    expect(hub.joins[1]).toMatchObject({ knownClock: 0 });
+    expect(session.counts).toMatchObject({ elements: 1, clock: 3 });
+    expect(session.saveState).toEqual({ kind: 'saved' });
+  });
+
+  it('sends cursors at most 30 times a second, the latest one last', async () => {
+    const { session, hub } = createSession();
+    hub.connect();
+    await settle();
+    for (let i = 0; i < 10; i++) session.moveCursor({ x: i, y: 0, visible: true, laser: false });
+    expect(hub.cursors.map((c) => c.x)).toEqual([0]);
+    await vi.advanceTimersByTimeAsync(40);
+    expect(hub.cursors.map((c) => c.x)).toEqual([0, 9]);
+    expect(hub.cursors[1]).toMatchObject({ roomId: 'room', laser: false });
   });
 });

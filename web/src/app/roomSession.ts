@@ -2,9 +2,13 @@
 // presence apart (store/), and turns pointer strokes into streamed progress and committed ops.
 // The UI talks to this and never to the transport.
 import {
+  CURSOR_SEND_INTERVAL_MS,
+  MAX_CURSOR_SELECTION,
   MAX_OPS_PER_PUSH,
   PROTOCOL_VERSION,
   parseProtocolError,
+  type CursorMoved,
+  type CursorUpdate,
   type ElementOp,
   type OpsApplied,
   type Participant,
@@ -13,11 +17,12 @@ import {
   type RoomInfo,
   type StrokeProgressed,
 } from '../protocol';
+import { CursorStore, Throttle } from '../store/cursors';
 import { ParticipantsStore } from '../store/participants';
 import { PreviewStore } from '../store/previews';
 import { BoardSync, type BoardChange } from '../sync/boardSync';
 import { newElementId } from '../sync/ids';
-import { PendingQueue } from '../sync/pendingQueue';
+import { PendingQueue, type NewElementOp } from '../sync/pendingQueue';
 import type { StorageLike } from '../sync/storage';
 import { StrokeStreamer } from '../sync/stroke';
 import type { ConnectionStatus } from '../transport/connectionStatus';
@@ -69,7 +74,19 @@ export interface LocalStroke {
   readonly points: readonly number[];
   readonly strokeColor: string;
   readonly strokeWidth: number;
+  readonly type: string;
+  readonly opacity: number;
 }
+
+/** Options of a stroke drawn with the pen or highlighter. */
+export interface StrokeStyle {
+  readonly type: 'freehand' | 'highlighter';
+  readonly opacity: number;
+  readonly zIndex: string;
+}
+
+/** The save state the user sees: "saved", "saving N", or "offline, N unsent". */
+export type SaveState = { readonly kind: 'saved' } | { readonly kind: 'saving'; readonly count: number } | { readonly kind: 'offline'; readonly count: number };
 
 /** Events of a room session. */
 export interface RoomSessionEvents {
@@ -80,6 +97,8 @@ export interface RoomSessionEvents {
   board: BoardChange;
   /** Previews or the local stroke changed: redraw the interactive layer. */
   overlay: undefined;
+  /** A peer's cursor moved (P-LIVE-3). */
+  cursor: CursorMoved;
   counts: BoardCounts;
   notice: RoomNotice;
   /** The token was refused: sign in again, then start a new session. */
@@ -105,6 +124,7 @@ export class RoomSession {
   readonly board: BoardSync;
   readonly participants = new ParticipantsStore();
   readonly previews = new PreviewStore();
+  readonly cursors = new CursorStore();
   readonly events = new Emitter<RoomSessionEvents>();
 
   private readonly hub: RoomHub;
@@ -121,6 +141,11 @@ export class RoomSession {
   private batchLimit = MAX_OPS_PER_PUSH;
   private isolateThroughSeq = 0;
   private stroke: StrokeStreamer | null = null;
+  private strokeStyle: StrokeStyle | null = null;
+  private readonly cursorThrottle = new Throttle<CursorUpdate>(CURSOR_SEND_INTERVAL_MS);
+  private cursorTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Set when a resume answer was incomplete: the next join asks for a full snapshot. */
+  private forceSnapshot = false;
   private strokeTimer: ReturnType<typeof setTimeout> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private tickTimer: ReturnType<typeof setInterval> | null = null;
@@ -140,6 +165,7 @@ export class RoomSession {
       participantLeft: (event) => this.onParticipantLeft(event),
       opsApplied: (event) => this.onOpsApplied(event),
       strokeProgressed: (event) => this.onStrokeProgressed(event),
+      cursorMoved: (event) => this.onCursorMoved(event),
     });
   }
 
@@ -169,7 +195,51 @@ export class RoomSession {
 
   /** The stroke being drawn here, if any. */
   get localStroke(): LocalStroke | null {
-    return this.stroke;
+    const stroke = this.stroke;
+    if (stroke === null) return null;
+    return { points: stroke.points, strokeColor: stroke.strokeColor, strokeWidth: stroke.strokeWidth, type: this.strokeStyle?.type ?? 'freehand', opacity: this.strokeStyle?.opacity ?? 1 };
+  }
+
+  /** "saved", "saving N" or "offline, N unsent". */
+  get saveState(): SaveState {
+    const count = this.board.pendingCount;
+    if (count === 0) return { kind: 'saved' };
+    return this.joined ? { kind: 'saving', count } : { kind: 'offline', count };
+  }
+
+  /** The user id of this page's user, once joined. */
+  get selfUserId(): string | undefined {
+    return this.participants.self?.userId;
+  }
+
+  /** Applies local ops at once and queues them for `PushOps` (one undo step is the caller's business). */
+  edit(ops: readonly NewElementOp[]): void {
+    if (this.disposed || ops.length === 0) return;
+    this.board.editAll(ops);
+    this.afterBoardChange({ committedIds: [], visible: true });
+    this.flush();
+  }
+
+  /** Sends the cursor (volatile, at most 30 per second, the latest winning; P-LIVE-3). */
+  moveCursor(update: Omit<CursorUpdate, 'roomId'>): void {
+    if (this.disposed || !this.joined) return;
+    const full: CursorUpdate = {
+      ...update,
+      roomId: this.roomId,
+      selection: update.selection?.slice(0, MAX_CURSOR_SELECTION),
+    };
+    const now = this.now();
+    const ready = this.cursorThrottle.offer(full, now);
+    if (ready !== null) {
+      this.hub.moveCursor(ready);
+      return;
+    }
+    if (this.cursorTimer !== null) return;
+    this.cursorTimer = setTimeout(() => {
+      this.cursorTimer = null;
+      const due = this.cursorThrottle.takeDue(this.now());
+      if (due !== null && this.joined) this.hub.moveCursor(due);
+    }, Math.ceil(this.cursorThrottle.dueInMs(now) ?? 0));
   }
 
   /** Connects and joins; keeps reconnecting and rejoining until disposed. */
@@ -183,7 +253,7 @@ export class RoomSession {
   /** Leaves the room (by closing the connection) and stops every timer. Pending ops stay stored. */
   async dispose(): Promise<void> {
     this.disposed = true;
-    for (const timer of [this.strokeTimer, this.retryTimer]) if (timer !== null) clearTimeout(timer);
+    for (const timer of [this.strokeTimer, this.retryTimer, this.cursorTimer]) if (timer !== null) clearTimeout(timer);
     if (this.tickTimer !== null) clearInterval(this.tickTimer);
     this.strokeTimer = this.retryTimer = this.tickTimer = null;
     this.stroke = null;
@@ -192,40 +262,48 @@ export class RoomSession {
   }
 
   /** Starts a pen stroke at a board point. */
-  beginStroke(x: number, y: number, strokeColor: string, strokeWidth: number): void {
-    if (this.disposed) return;
+  beginStroke(x: number, y: number, strokeColor: string, strokeWidth: number, style?: StrokeStyle, pressure?: number): string | null {
+    if (this.disposed) return null;
     this.stroke = new StrokeStreamer({ roomId: this.roomId, strokeId: newElementId(), strokeColor, strokeWidth });
-    this.stroke.add(x, y);
+    this.strokeStyle = style ?? null;
+    this.stroke.add(x, y, pressure);
     this.sendProgress(false);
     this.events.emit('overlay', undefined);
+    return this.stroke.strokeId;
   }
 
-  /** Adds board points to the current stroke. */
-  extendStroke(points: readonly (readonly [number, number])[]): void {
+  /** Adds board points (with optional pressure) to the current stroke. */
+  extendStroke(points: readonly (readonly [number, number, number?])[]): void {
     const stroke = this.stroke;
     if (stroke === null) return;
     let added = false;
-    for (const [x, y] of points) added = stroke.add(x, y) || added;
+    for (const [x, y, p] of points) added = stroke.add(x, y, p) || added;
     if (!added) return;
     this.sendProgress(false);
     this.events.emit('overlay', undefined);
   }
 
-  /** Lifts the pen: commits the stroke as a `freehand` element (local at once, pushed after). */
-  endStroke(): void {
+  /** Lifts the pen: commits the stroke as an element (local at once, pushed after); returns its create op. */
+  endStroke(): NewElementOp | null {
     const stroke = this.stroke;
-    if (stroke === null) return;
+    if (stroke === null) return null;
+    const style = this.strokeStyle;
     this.sendProgress(true);
     this.stroke = null;
     if (this.strokeTimer !== null) clearTimeout(this.strokeTimer);
     this.strokeTimer = null;
-    const op = stroke.toCreateOp();
+    const base = stroke.toCreateOp();
+    const op: NewElementOp | null =
+      base === null || style === null
+        ? base
+        : { ...base, type: style.type, props: { ...base.props, opacity: style.opacity, zIndex: style.zIndex } };
     if (op !== null) {
       this.board.edit(op);
       this.afterBoardChange({ committedIds: [], visible: true });
     }
     this.events.emit('overlay', undefined);
     this.flush();
+    return op;
   }
 
   /** Abandons the current stroke (pointer cancelled); peers' previews expire (P-LIVE-2). */
@@ -244,6 +322,7 @@ export class RoomSession {
     if (status.state !== 'live') {
       this.joined = false;
       // Progress of strokes in flight is lost with the connection; the ops will come with the snapshot.
+      this.cursors.clear();
       if (this.previews.size > 0) {
         this.previews.clear();
         this.events.emit('overlay', undefined);
@@ -270,7 +349,14 @@ export class RoomSession {
     this.emitStatus();
     let result;
     try {
-      result = await this.hub.joinRoom({ protocolVersion: PROTOCOL_VERSION, roomId: this.roomId, clientId: this.clientId });
+      // A client that already holds the board asks only for what it missed (P-JOIN-4).
+      const knownClock = this.everJoined && !this.forceSnapshot && reason !== 'resync' ? this.board.clock : undefined;
+      result = await this.hub.joinRoom({
+        protocolVersion: PROTOCOL_VERSION,
+        roomId: this.roomId,
+        clientId: this.clientId,
+        ...(knownClock !== undefined ? { knownClock } : {}),
+      });
     } catch (error) {
       if (this.isCurrentJoin(generation)) {
         this.presenceDuringJoin = null;
@@ -280,7 +366,23 @@ export class RoomSession {
     }
     if (!this.isCurrentJoin(generation)) return;
     this.roomInfo = result.room;
-    const change = this.board.applySnapshot(result.board, result.self.userId);
+    let change: BoardChange;
+    if (result.board !== null) {
+      this.forceSnapshot = false;
+      change = this.board.applySnapshot(result.board, result.self.userId);
+    } else if (result.resume !== undefined && result.resume !== null) {
+      change = this.board.applyResume(result.resume, result.self.userId);
+      if (this.board.clock < result.resume.clock) {
+        // The ops did not reach the clock the server named: take a full snapshot instead.
+        this.forceSnapshot = true;
+        void this.join('resync');
+        return;
+      }
+    } else {
+      this.forceSnapshot = true;
+      void this.join('resync');
+      return;
+    }
     this.participants.reset(result.self, result.participants);
     for (const replay of this.takePresenceReplays()) replay();
     this.joined = true;
@@ -421,6 +523,7 @@ export class RoomSession {
   private onParticipantLeft(event: ParticipantLeft): void {
     if (event.roomId !== this.roomId) return;
     this.presence(() => this.participants.leave(event.userId));
+    if (this.cursors.remove(event.userId)) this.events.emit('overlay', undefined);
     if (this.previews.removeUser(event.userId)) {
       this.events.emit('overlay', undefined);
       this.emitCounts();
@@ -443,6 +546,14 @@ export class RoomSession {
     if (this.previews.applyProgress(event, this.now(), (id) => this.board.visible(id) !== undefined)) {
       this.events.emit('overlay', undefined);
       this.emitCounts();
+    }
+  }
+
+  private onCursorMoved(event: CursorMoved): void {
+    if (event.roomId !== this.roomId || !this.joined) return;
+    if (this.cursors.apply(event, this.now())) {
+      this.events.emit('cursor', event);
+      this.events.emit('overlay', undefined);
     }
   }
 

@@ -2,6 +2,7 @@
 // this object and never reach the transport themselves.
 import { ROOM_HUB_PATH, type RoomInfo } from '../protocol';
 import { pruneStaleClientState } from '../sync/pendingQueue';
+import { openPendingStorage } from '../sync/idbStorage';
 import { MemoryStorage, type EnumerableStorage } from '../sync/storage';
 import { ApiError, createRoom, createSession } from '../transport/httpApi';
 import { RoomConnection } from '../transport/roomConnection';
@@ -45,8 +46,10 @@ export async function createBrowserServices(): Promise<AppServices> {
   const auth = new AuthSessionStore(local);
   const locks = (navigator as Navigator & { locks?: LockManagerLike }).locks;
   const clientId = await acquireClientId(perTab, locks);
+  // Pending edits live in IndexedDB where there is one (they survive a reload), else in localStorage.
+  const pending = await openPendingStorage(typeof indexedDB === 'undefined' ? undefined : indexedDB, local);
   try {
-    pruneStaleClientState(local, Date.now());
+    pruneStaleClientState(pending, Date.now());
   } catch (error) {
     console.warn('StudyRooms: could not prune old pending edits', error);
   }
@@ -79,7 +82,7 @@ export async function createBrowserServices(): Promise<AppServices> {
       return new RoomSession({
         roomId,
         clientId,
-        storage: local,
+        storage: pending,
         createHub: (handlers) =>
           new RoomConnection({
             hubUrl: ROOM_HUB_PATH,

@@ -1,14 +1,38 @@
 // Board elements and the ops that change them (docs/protocol.md, "Shapes").
 
 /** Element types known in protocol version 1 (P-EL-1). */
-export type ElementType = 'freehand';
+export type ElementType =
+  | 'freehand'
+  | 'highlighter'
+  | 'line'
+  | 'arrow'
+  | 'rectangle'
+  | 'ellipse'
+  | 'diamond'
+  | 'text'
+  | 'sticky';
+
+/** Every element type of P-EL-1, for validation and tool lists. */
+export const ELEMENT_TYPES: readonly ElementType[] = [
+  'freehand',
+  'highlighter',
+  'line',
+  'arrow',
+  'rectangle',
+  'ellipse',
+  'diamond',
+  'text',
+  'sticky',
+];
 
 /** Element properties; every member optional: absent = unchanged (patch) or default (create). */
 export interface ElementProps {
   readonly x?: number;
   readonly y?: number;
-  /** Flat `[dx0, dy0, dx1, dy1, …]`, relative to `x`, `y` for `freehand` (P-EL-1). */
+  /** Flat `[dx0, dy0, dx1, dy1, …]`, relative to `x`, `y` (P-EL-1). */
   readonly points?: readonly number[];
+  /** One number in [0, 1] per point (P-EL-2). */
+  readonly pressures?: readonly number[];
   readonly width?: number;
   readonly height?: number;
   readonly angle?: number;
@@ -19,6 +43,10 @@ export interface ElementProps {
   readonly text?: string;
   readonly fontSize?: number;
   readonly zIndex?: string;
+  /** Id of the element an arrow's start is attached to, or `""` (P-EL-2). */
+  readonly startBinding?: string;
+  /** Id of the element an arrow's end is attached to, or `""` (P-EL-2). */
+  readonly endBinding?: string;
 }
 
 /** Defaults for properties a `create` leaves out. */
@@ -29,7 +57,7 @@ export const ELEMENT_DEFAULTS = {
   height: 0,
   angle: 0,
   strokeColor: '#1e1e1e',
-  fillColor: '#ffffff',
+  fillColor: 'transparent',
   strokeWidth: 2,
   opacity: 1,
   fontSize: 20,
@@ -62,6 +90,8 @@ export interface ElementOp {
 /** An edit as the server broadcasts it: `ElementOp` without `clientSeq`, plus its board `clock`. */
 export interface CommittedOp {
   readonly clock: number;
+  /** Author, when the server includes it (resume ops). */
+  readonly authorId?: string;
   readonly kind: OpKind;
   readonly elementId: string;
   readonly type?: ElementType | (string & {});

@@ -11,6 +11,7 @@ export const HubMethods = {
   leaveRoom: 'LeaveRoom',
   pushOps: 'PushOps',
   streamStroke: 'StreamStroke',
+  moveCursor: 'MoveCursor',
 } as const;
 
 /** Server → client callback names. */
@@ -19,6 +20,7 @@ export const ClientCallbacks = {
   participantLeft: 'ParticipantLeft',
   opsApplied: 'OpsApplied',
   strokeProgressed: 'StrokeProgressed',
+  cursorMoved: 'CursorMoved',
 } as const;
 
 /** A room member as presence reports it. */
@@ -35,6 +37,15 @@ export interface JoinRoomRequest {
   readonly roomId: string;
   /** One tab's client id, kept across reconnects of that tab (P-JOIN-1). */
   readonly clientId: string;
+  /** Board clock the client already holds, on a reconnect (P-JOIN-4). */
+  readonly knownClock?: number;
+}
+
+/** The ops a rejoining client missed (P-JOIN-4). */
+export interface BoardResume {
+  /** Board clock after the ops. */
+  readonly clock: number;
+  readonly ops: readonly CommittedOp[];
 }
 
 /** Answer of `JoinRoom`. */
@@ -42,7 +53,10 @@ export interface JoinRoomResult {
   readonly room: RoomInfo;
   readonly self: Participant;
   readonly participants: readonly Participant[];
-  readonly board: BoardSnapshot;
+  /** Full snapshot; null when `resume` is given (P-JOIN-4). */
+  readonly board: BoardSnapshot | null;
+  /** Only when `knownClock` was sent and the server's op log covers it (P-JOIN-4). */
+  readonly resume?: BoardResume | null;
 }
 
 /** Argument of `LeaveRoom`. */
@@ -110,4 +124,35 @@ export interface StrokeProgressed {
   readonly points: readonly number[];
   readonly strokeColor: string;
   readonly strokeWidth: number;
+}
+
+/** A board rectangle in view (board coordinates). */
+export interface Viewport {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Argument of `MoveCursor`: volatile, at most 30 per second (P-LIVE-3). */
+export interface CursorUpdate {
+  readonly roomId: string;
+  readonly x: number;
+  readonly y: number;
+  readonly visible: boolean;
+  readonly laser: boolean;
+  readonly selection?: readonly string[];
+  readonly viewport?: Viewport;
+}
+
+/** Event of `CursorMoved`: a peer's cursor, relayed and never stored (P-LIVE-3). */
+export interface CursorMoved {
+  readonly roomId: string;
+  readonly userId: string;
+  readonly x: number;
+  readonly y: number;
+  readonly visible: boolean;
+  readonly laser: boolean;
+  readonly selection?: readonly string[] | null;
+  readonly viewport?: Viewport | null;
 }

@@ -24,3 +24,9 @@ export const MAX_ROOM_NAME_LENGTH = 80;
 export const MAX_ROOM_TOPIC_LENGTH = 80;
 /** A preview with no progress for this long is discarded (P-LIVE-2). */
 export const PREVIEW_TIMEOUT_MS = 10_000;
+/** Fastest cursor updates a client sends (P-LIVE-3). */
+export const CURSOR_SEND_INTERVAL_MS = 1000 / 30;
+/** Most ids in a cursor's `selection` (P-LIVE-3). */
+export const MAX_CURSOR_SELECTION = 500;
+/** Longest string property, e.g. `text` (P-OPS-4). */
+export const MAX_TEXT_LENGTH = 2_000;

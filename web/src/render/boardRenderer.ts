@@ -1,16 +1,20 @@
 // Two stacked canvases: a static layer for committed (and pending) elements, which changes when
 // the document does, and an interactive layer for previews and the stroke being drawn, which
 // changes on every pointer move. Each is redrawn on the next animation frame, only when dirty.
+import { cullToViewport, type Box } from '../geometry/geometry';
 import type { Element } from '../protocol';
 import type { StrokePreview } from '../store/previews';
-import { drawElement, drawStroke } from './drawStroke';
-import { applyView, boardToScreen, IDENTITY_VIEW, screenToBoard, type ViewTransform } from './viewTransform';
+import { drawElement, HIGHLIGHTER_ALPHA } from './drawElement';
+import { drawStroke } from './drawStroke';
+import { applyView, boardToScreen, IDENTITY_VIEW, screenToBoard, visibleBoardBox, type ViewTransform } from './viewTransform';
 
 /** A stroke in absolute board coordinates. */
 export interface LiveStroke {
   readonly points: readonly number[];
   readonly strokeColor: string;
   readonly strokeWidth: number;
+  readonly type: string;
+  readonly opacity: number;
 }
 
 /** Where the renderer reads the scene from. */
@@ -23,6 +27,8 @@ export interface SceneSource {
   localStroke(): LiveStroke | null;
   /** Name and colour to tag a remote preview with. */
   author(userId: string): { readonly name: string; readonly color: string } | undefined;
+  /** Draws the rest of the interactive layer (selection, drafts, cursors) in board coordinates. */
+  overlay(ctx: CanvasRenderingContext2D, view: ViewTransform, pixelRatio: number): void;
 }
 
 /** Renders a board into a host element. */
@@ -40,6 +46,7 @@ export class BoardRenderer {
   private cssWidth = 0;
   private cssHeight = 0;
   private pixelRatio = 1;
+  private lastDrawn = 0;
 
   constructor(
     private readonly host: HTMLElement,
@@ -77,6 +84,21 @@ export class BoardRenderer {
   invalidateInteractive(): void {
     this.interactiveDirty = true;
     this.schedule();
+  }
+
+  /** CSS size of the board. */
+  get size(): { readonly width: number; readonly height: number } {
+    return { width: this.cssWidth, height: this.cssHeight };
+  }
+
+  /** The board rectangle in view. */
+  get visibleBox(): Box {
+    return visibleBoardBox(this.viewTransform, this.cssWidth, this.cssHeight);
+  }
+
+  /** Elements drawn in the last static frame (after culling), for tests and benchmarks. */
+  get drawnCount(): number {
+    return this.lastDrawn;
   }
 
   /** Board coordinates of a pointer position given in client (viewport) pixels. */
@@ -124,7 +146,10 @@ export class BoardRenderer {
       const ctx = this.staticCtx;
       clear(ctx, this.staticCanvas);
       applyView(ctx, this.viewTransform, this.pixelRatio);
-      for (const element of this.source.elements()) drawElement(ctx, element);
+      // Only what meets the viewport is drawn, so a 10,000-element board pans smoothly.
+      const visible = cullToViewport(this.source.elements(), this.visibleBox);
+      this.lastDrawn = visible.length;
+      for (const element of visible) drawElement(ctx, element);
     }
     if (this.interactiveDirty) {
       this.interactiveDirty = false;
@@ -135,7 +160,11 @@ export class BoardRenderer {
         drawStroke(ctx, preview.points, 0, 0, preview.strokeColor, preview.strokeWidth, 0.85);
       }
       const local = this.source.localStroke();
-      if (local !== null) drawStroke(ctx, local.points, 0, 0, local.strokeColor, local.strokeWidth);
+      if (local !== null) {
+        const highlighter = local.type === 'highlighter';
+        drawStroke(ctx, local.points, 0, 0, local.strokeColor, highlighter ? local.strokeWidth * 4 : local.strokeWidth, highlighter ? local.opacity * HIGHLIGHTER_ALPHA : local.opacity);
+      }
+      this.source.overlay(ctx, this.viewTransform, this.pixelRatio);
       this.drawAuthorTags(ctx);
     }
   }

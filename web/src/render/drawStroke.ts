@@ -1,5 +1,4 @@
 // Drawing of freehand strokes, shared by committed elements, previews and the local stroke.
-import { ELEMENT_DEFAULTS, type Element } from '../protocol';
 
 /** Strokes a flat point list, shifted by (originX, originY), as a smoothed round-capped line. */
 export function drawStroke(
@@ -43,19 +42,4 @@ export function drawStroke(
   ctx.lineTo((points[n - 2] ?? 0) + originX, (points[n - 1] ?? 0) + originY);
   ctx.stroke();
   ctx.restore();
-}
-
-/** Draws one committed or pending element; unknown types (a newer protocol) are skipped. */
-export function drawElement(ctx: CanvasRenderingContext2D, element: Element): void {
-  if (element.type !== 'freehand') return;
-  const p = element.props;
-  drawStroke(
-    ctx,
-    p.points ?? [],
-    p.x ?? ELEMENT_DEFAULTS.x,
-    p.y ?? ELEMENT_DEFAULTS.y,
-    p.strokeColor ?? ELEMENT_DEFAULTS.strokeColor,
-    p.strokeWidth ?? ELEMENT_DEFAULTS.strokeWidth,
-    p.opacity ?? ELEMENT_DEFAULTS.opacity,
-  );
 }

@@ -25,3 +25,42 @@ export function applyView(ctx: CanvasRenderingContext2D, view: ViewTransform, pi
   const k = view.scale * pixelRatio;
   ctx.setTransform(k, 0, 0, k, -view.offsetX * k, -view.offsetY * k);
 }
+
+/** Smallest and largest zoom. */
+export const MIN_SCALE = 0.05;
+export const MAX_SCALE = 8;
+
+/** The board rectangle a view shows in a viewport of `width` × `height` CSS pixels. */
+export function visibleBoardBox(view: ViewTransform, width: number, height: number): { minX: number; minY: number; maxX: number; maxY: number } {
+  return { minX: view.offsetX, minY: view.offsetY, maxX: view.offsetX + width / view.scale, maxY: view.offsetY + height / view.scale };
+}
+
+/** The view zoomed by `factor` keeping the board point under screen point (sx, sy) in place. */
+export function zoomAt(view: ViewTransform, factor: number, sx: number, sy: number): ViewTransform {
+  const scale = Math.min(MAX_SCALE, Math.max(MIN_SCALE, view.scale * factor));
+  const [bx, by] = screenToBoard(view, sx, sy);
+  return { scale, offsetX: bx - sx / scale, offsetY: by - sy / scale };
+}
+
+/** The view panned by (dx, dy) screen pixels. */
+export function panBy(view: ViewTransform, dx: number, dy: number): ViewTransform {
+  return { ...view, offsetX: view.offsetX - dx / view.scale, offsetY: view.offsetY - dy / view.scale };
+}
+
+/** The view that shows a board box whole and centred, with `margin` CSS pixels around it. */
+export function fitBox(
+  box: { minX: number; minY: number; maxX: number; maxY: number },
+  width: number,
+  height: number,
+  margin = 40,
+  maxScale = 1,
+): ViewTransform {
+  const bw = Math.max(1, box.maxX - box.minX);
+  const bh = Math.max(1, box.maxY - box.minY);
+  const scale = Math.min(maxScale, MAX_SCALE, Math.max(MIN_SCALE, Math.min((width - 2 * margin) / bw, (height - 2 * margin) / bh)));
+  return {
+    scale,
+    offsetX: (box.minX + box.maxX) / 2 - width / 2 / scale,
+    offsetY: (box.minY + box.maxY) / 2 - height / 2 / scale,
+  };
+}

@@ -178,3 +178,30 @@ describe('BoardSync local edits', () => {
     expect(sync.visibleElements().map((e) => e.id)).toEqual(['e_b', 'e_a']);
   });
 });
+
+describe('BoardSync resume (P-JOIN-4)', () => {
+  it('keeps the document and applies exactly the missed ops, with pending ops on top', () => {
+    const queue = PendingQueue.load(null, 'room', 'c_me');
+    const sync = new BoardSync(queue, () => 0);
+    sync.applySnapshot({ clock: 2, elements: [element('e_a', 1), element('e_b', 2)] }, 'u_me');
+    sync.edit({ kind: 'patch', elementId: 'e_a', props: { x: 42 } });
+    sync.beginJoin();
+    sync.applyResume(
+      {
+        clock: 4,
+        ops: [
+          { clock: 2, kind: 'delete', elementId: 'e_b' }, // already held: ignored
+          { clock: 3, kind: 'patch', elementId: 'e_a', props: { y: 7 } },
+          { clock: 4, kind: 'create', elementId: 'e_c', type: 'rectangle', props: { x: 1 } },
+        ],
+      },
+      'u_me',
+    );
+    expect(sync.isJoining).toBe(false);
+    expect(sync.clock).toBe(4);
+    expect(sync.isCommitted('e_b')).toBe(true);
+    expect(sync.committed('e_a')?.props.y).toBe(7);
+    expect(sync.visible('e_a')?.props.x).toBe(42);
+    expect(sync.isCommitted('e_c')).toBe(true);
+  });
+});

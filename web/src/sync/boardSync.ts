@@ -2,6 +2,7 @@
 // are known but not yet in order (acked ahead of a gap) and local pending edits layered on top.
 // Pure: no transport, no timers; time comes in through `now`.
 import type {
+  BoardResume,
   BoardSnapshot,
   CommittedOp,
   Element,
@@ -37,6 +38,8 @@ export class BoardSync {
   private gapSince: number | null = null;
   private overlay: Map<string, Element | null> | null = null;
   private localAuthorId = '';
+  /** Drawing order as of one overlay; a new overlay (any change) makes it stale. */
+  private visibleCache: { readonly overlay: Map<string, Element | null>; readonly elements: readonly Element[] } | null = null;
 
   constructor(
     private readonly queue: PendingQueue,
@@ -100,6 +103,19 @@ export class BoardSync {
     return { committedIds: [...snapshot.elements.map((e) => e.id), ...drained], visible: true };
   }
 
+  /**
+   * Takes a `resume` answer (P-JOIN-4): the document stays and the missed ops follow in clock
+   * order; buffered ops at or below the clock are dropped. Local pending ops stay on top.
+   */
+  applyResume(resume: BoardResume, selfUserId: string): BoardChange {
+    this.localAuthorId = selfUserId;
+    for (const op of resume.ops) this.remember(op, op.authorId ?? '');
+    this.joining = false;
+    const drained = this.drain();
+    this.overlay = null;
+    return { committedIds: drained, visible: true };
+  }
+
   /** Takes an `OpsApplied`: ops at or below the clock are ignored, newer ones applied in order. */
   receive(event: OpsApplied): BoardChange {
     let known = false;
@@ -113,6 +129,13 @@ export class BoardSync {
   /** Applies a local edit at once and queues it for `PushOps`. */
   edit(op: NewElementOp): ElementOp {
     const queued = this.queue.enqueue(op);
+    this.overlay = null;
+    return queued;
+  }
+
+  /** Applies several local edits at once (one save of the queue). */
+  editAll(ops: readonly NewElementOp[]): ElementOp[] {
+    const queued = this.queue.enqueueAll(ops);
     this.overlay = null;
     return queued;
   }
@@ -151,9 +174,13 @@ export class BoardSync {
     return this.document.get(id);
   }
 
-  /** Visible elements in drawing order: creation order, or `zIndex` where elements carry one. */
-  visibleElements(): Element[] {
+  /**
+   * Visible elements in drawing order: creation order, or `zIndex` where elements carry one.
+   * Cached until the board changes, so a redraw of a large board does not sort it again.
+   */
+  visibleElements(): readonly Element[] {
     const overlay = this.layered();
+    if (this.visibleCache !== null && this.visibleCache.overlay === overlay) return this.visibleCache.elements;
     const result: Element[] = [];
     let anyZ = false;
     for (const element of this.document.values()) {
@@ -173,6 +200,7 @@ export class BoardSync {
       // Array.prototype.sort is stable, so equal zIndex keeps creation order.
       result.sort((a, b) => compareZ(a.props.zIndex ?? '', b.props.zIndex ?? ''));
     }
+    this.visibleCache = { overlay, elements: result };
     return result;
   }
 

@@ -123,3 +123,26 @@ describe('pruneStaleClientState', () => {
     expect(storage.getItem('unrelated')).toBe('x');
   });
 });
+
+describe('PendingQueue.enqueueAll', () => {
+  it('numbers a batch in order and saves it once', () => {
+    let writes = 0;
+    const storage = {
+      items: new Map<string, string>(),
+      getItem(key: string) {
+        return this.items.get(key) ?? null;
+      },
+      setItem(key: string, value: string) {
+        writes++;
+        this.items.set(key, value);
+      },
+      removeItem(key: string) {
+        this.items.delete(key);
+      },
+    };
+    const queue = PendingQueue.load(storage, 'room', 'c_batch');
+    const ops = queue.enqueueAll(Array.from({ length: 1000 }, (_, i) => ({ kind: 'create' as const, elementId: `e${i}`, type: 'rectangle' })));
+    expect(ops.map((op) => op.clientSeq)).toEqual(Array.from({ length: 1000 }, (_, i) => i + 1));
+    expect(writes).toBe(2); // the queue and the counter, once each
+  });
+});

@@ -96,10 +96,14 @@ export class PendingQueue {
 
   /** Gives the op the next clientSeq, keeps it until acked, and saves at once. */
   enqueue(op: NewElementOp): ElementOp {
-    this.lastSeq += 1;
-    const queued: ElementOp = { ...op, clientSeq: this.lastSeq };
-    this.ops.push(queued);
-    this.persist();
+    return this.enqueueAll([op])[0] ?? { ...op, clientSeq: this.lastSeq };
+  }
+
+  /** Enqueues several ops (one user action) and saves once, so a large paste is not quadratic. */
+  enqueueAll(ops: readonly NewElementOp[]): ElementOp[] {
+    const queued = ops.map((op): ElementOp => ({ ...op, clientSeq: ++this.lastSeq }));
+    this.ops.push(...queued);
+    if (queued.length > 0) this.persist();
     return queued;
   }
 

@@ -42,6 +42,9 @@ export class StrokeStreamer {
   private readonly maxChunkNumbers: number;
   private readonly maxNumbers: number;
   private readonly absolute: number[] = [];
+  /** One pressure per kept point, when the pointer reports real pressure (P-EL-2). */
+  private readonly pressureList: number[] = [];
+  private pressureSeen = false;
   private sentNumbers = 0;
   private lastSentAt = Number.NEGATIVE_INFINITY;
 
@@ -72,7 +75,7 @@ export class StrokeStreamer {
   }
 
   /** Adds a point; returns false when it was skipped (too close, or the stroke is full). */
-  add(x: number, y: number): boolean {
+  add(x: number, y: number, pressure?: number): boolean {
     if (!Number.isFinite(x) || !Number.isFinite(y) || this.isFull) return false;
     const rx = roundCoordinate(x);
     const ry = roundCoordinate(y);
@@ -83,6 +86,10 @@ export class StrokeStreamer {
       if (dx * dx + dy * dy < MIN_POINT_DISTANCE * MIN_POINT_DISTANCE) return false;
     }
     this.absolute.push(rx, ry);
+    const p = pressure !== undefined && Number.isFinite(pressure) ? Math.max(0, Math.min(1, pressure)) : 0.5;
+    // Mice report 0.5 (buttons down) or 0; only a varying value means a real pressure sensor.
+    if (p !== 0.5 && p !== 0) this.pressureSeen = true;
+    this.pressureList.push(Math.round(p * 1000) / 1000);
     return true;
   }
 
@@ -118,7 +125,10 @@ export class StrokeStreamer {
 
   /** The `create` op that commits this stroke, or null when it has no point. */
   toCreateOp(): NewElementOp | null {
-    return freehandCreateOp(this.strokeId, this.absolute, this.strokeColor, this.strokeWidth);
+    const op = freehandCreateOp(this.strokeId, this.absolute, this.strokeColor, this.strokeWidth);
+    if (op === null || !this.pressureSeen) return op;
+    const count = (op.props?.points?.length ?? 0) / 2;
+    return { ...op, props: { ...op.props, pressures: this.pressureList.slice(0, count) } };
   }
 }
 

@@ -10,6 +10,8 @@ import {
 import {
   ClientCallbacks,
   HubMethods,
+  type CursorMoved,
+  type CursorUpdate,
   type JoinRoomRequest,
   type JoinRoomResult,
   type LeaveRoomRequest,
@@ -64,6 +66,7 @@ export class RoomConnection implements RoomHub {
     c.on(ClientCallbacks.participantLeft, (e: ParticipantLeft) => this.handlers.participantLeft(e));
     c.on(ClientCallbacks.opsApplied, (e: OpsApplied) => this.handlers.opsApplied(e));
     c.on(ClientCallbacks.strokeProgressed, (e: StrokeProgressed) => this.handlers.strokeProgressed(e));
+    c.on(ClientCallbacks.cursorMoved, (e: CursorMoved) => this.handlers.cursorMoved(e));
     c.onreconnecting(() => this.handlers.status({ state: 'reconnecting', attempt: 1 }));
     c.onreconnected(() => {
       this.handlers.status({ state: 'live' });
@@ -124,6 +127,15 @@ export class RoomConnection implements RoomHub {
     this.connection.send(HubMethods.streamStroke, progress).catch((error: unknown) => {
       // Volatile traffic: a lost progress message only makes a peer's preview coarser.
       console.debug('StudyRooms: stroke progress not sent', error);
+    });
+  }
+
+  /** `MoveCursor` (volatile: fire and forget; dropped while not connected). */
+  moveCursor(update: CursorUpdate): void {
+    if (!this.isConnected) return;
+    this.connection.send(HubMethods.moveCursor, update).catch((error: unknown) => {
+      // Volatile traffic: the next cursor update supersedes a lost one.
+      console.debug('StudyRooms: cursor not sent', error);
     });
   }
 

@@ -1,4 +1,6 @@
 import type {
+  CursorMoved,
+  CursorUpdate,
   JoinRoomRequest,
   JoinRoomResult,
   OpsApplied,
@@ -23,6 +25,7 @@ export interface RoomHubHandlers {
   participantLeft(event: ParticipantLeft): void;
   opsApplied(event: OpsApplied): void;
   strokeProgressed(event: StrokeProgressed): void;
+  cursorMoved(event: CursorMoved): void;
 }
 
 /** The room hub as the session uses it; `RoomConnection` is the real one, tests pass a fake. */
@@ -33,4 +36,5 @@ export interface RoomHub {
   joinRoom(request: JoinRoomRequest): Promise<JoinRoomResult>;
   pushOps(request: PushOpsRequest): Promise<PushOpsResult>;
   streamStroke(progress: StrokeProgress): void;
+  moveCursor(update: CursorUpdate): void;
 }

@@ -1,13 +1,15 @@
 // The room page: header with title, share link and status; the whiteboard; the participant list.
-import type { BoardCounts, SessionStatus } from '../app/roomSession';
+import type { BoardCounts, SaveState, SessionStatus } from '../app/roomSession';
 import type { AppServices } from '../app/services';
 import type { Participant, RoomInfo } from '../protocol';
-import { BoardRenderer } from '../render/boardRenderer';
 import { h, type Screen } from './dom';
+import { installDebugHook } from './debugHook';
 import type { Notices } from './notices';
-import { PEN_COLORS, PEN_WIDTHS, penToolbar, type PenSettings } from './penToolbar';
 import { roomUrl } from './router';
 import { strings } from './strings';
+import { defaultStyle, stylePanel } from './stylePanel';
+import { COMMAND_SHORTCUTS, TOOLS, type ToolId } from './tools';
+import { Whiteboard } from './whiteboard';
 
 /** What the room screen may ask of the app. */
 export interface RoomActions {
@@ -19,7 +21,7 @@ export interface RoomActions {
 /** The room screen; it owns the room session for as long as it is shown. */
 export function roomScreen(services: AppServices, roomId: string, notices: Notices, actions: RoomActions): Screen {
   const session = services.openRoom(roomId);
-  const pen: PenSettings = { color: PEN_COLORS[0].value, width: PEN_WIDTHS[0].value };
+  const style = defaultStyle();
 
   // Header
   const homeLink = h('a', { href: '/', class: 'brand', 'aria-label': strings.room.home }, strings.appName);
@@ -30,12 +32,14 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
   const copyButton = h('button', { type: 'button', class: 'button', 'aria-describedby': 'share-link', 'data-testid': 'copy-link' }, strings.room.copy);
   const status = h('div', { class: 'status', role: 'status', 'data-testid': 'connection-status', 'data-state': 'connecting' },
     h('span', { class: 'status-dot', 'aria-hidden': 'true' }), h('span', { class: 'status-text' }, strings.status.connecting));
+  const saveStatus = h('div', { class: 'save-status', 'data-testid': 'save-status', 'data-state': 'saved', 'aria-live': 'polite' }, 'saved');
   const header = h(
     'header',
     { class: 'app-header room-header' },
     homeLink,
     h('div', { class: 'room-heading' }, title, topic),
     h('div', { class: 'share' }, h('span', { class: 'share-label' }, strings.room.shareLabel), link, copyButton),
+    saveStatus,
     status,
   );
 
@@ -55,7 +59,6 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
       'data-clock': 0,
     },
     layers,
-    penToolbar(pen),
     pendingNote,
   );
 
@@ -66,15 +69,67 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
 
   const element = h('div', { class: 'screen room-screen' }, header, h('div', { class: 'room-body' }, board, aside));
 
-  const renderer = new BoardRenderer(layers, {
-    elements: () => session.board.visibleElements(),
-    previews: () => session.previews.values(),
-    localStroke: () => session.localStroke,
-    author: (userId) => {
-      const participant = session.participants.get(userId);
-      return participant === undefined ? undefined : { name: participant.displayName, color: participant.color };
+  // Whiteboard: tools, style, actions, help.
+  const toolButtons = new Map<ToolId, HTMLButtonElement>();
+  const helpDialog = h('dialog', { class: 'help-dialog', 'data-testid': 'help-panel', 'aria-labelledby': 'help-heading' });
+  const whiteboard = new Whiteboard(layers, session, style, {
+    toolChanged: (tool) => {
+      board.dataset.tool = tool;
+      for (const [id, button] of toolButtons) button.setAttribute('aria-pressed', String(id === tool));
     },
+    selectionChanged: (count) => (board.dataset.selectedCount = String(count)),
+    followChanged: (userId) => {
+      board.dataset.following = userId ?? '';
+      showParticipants(session.participants.list());
+    },
+    help: () => openHelp(),
   });
+  const renderer = whiteboard.renderer;
+  const toolbar = h('div', { class: 'toolbar tool-bar', role: 'toolbar', 'aria-label': 'Tools', 'data-testid': 'tool-bar' });
+  for (const tool of TOOLS) {
+    const button = h('button', { type: 'button', class: 'tool-button', title: `${tool.label} (${tool.key.toUpperCase()})`, 'aria-label': tool.label, 'aria-pressed': 'false', 'data-testid': `tool-${tool.id}` }, tool.glyph);
+    button.addEventListener('click', () => whiteboard.setTool(tool.id));
+    toolButtons.set(tool.id, button);
+    toolbar.append(button);
+  }
+  const action = (testId: string, label: string, glyph: string, run: () => void): HTMLButtonElement => {
+    const button = h('button', { type: 'button', class: 'tool-button', title: label, 'aria-label': label, 'data-testid': testId }, glyph);
+    button.addEventListener('click', run);
+    return button;
+  };
+  const actions2 = h(
+    'div',
+    { class: 'toolbar action-bar', role: 'toolbar', 'aria-label': 'Actions' },
+    action('action-undo', 'Undo (Ctrl+Z)', '↶', () => whiteboard.undo()),
+    action('action-redo', 'Redo (Ctrl+Shift+Z)', '↷', () => whiteboard.redo()),
+    action('action-delete', 'Delete (Del)', '✕', () => whiteboard.deleteSelection()),
+    action('action-duplicate', 'Duplicate (Ctrl+D)', '❐', () => whiteboard.duplicateSelection()),
+    action('action-forward', 'Bring forward (Ctrl+])', '⬆', () => whiteboard.reorderSelection('forward')),
+    action('action-backward', 'Send backward (Ctrl+[)', '⬇', () => whiteboard.reorderSelection('backward')),
+    action('zoom-out', 'Zoom out (−)', '−', () => whiteboard.zoomBy(1 / 1.2)),
+    action('zoom-in', 'Zoom in (+)', '+', () => whiteboard.zoomBy(1.2)),
+    action('zoom-fit', 'Zoom to fit (Shift+1)', '⤢', () => whiteboard.zoomToContent(false)),
+    action('export-png', 'Download PNG', 'PNG', () => void whiteboard.export('png')),
+    action('export-svg', 'Download SVG', 'SVG', () => void whiteboard.export('svg')),
+    action('export-json', 'Download JSON', 'JSON', () => void whiteboard.export('json')),
+    action('help-button', 'Keyboard shortcuts (?)', '?', () => openHelp()),
+  );
+  board.append(toolbar, stylePanel(style, (patch) => whiteboard.restyle(patch)), actions2, helpDialog);
+  whiteboard.setTool('pen');
+  function openHelp(): void {
+    const close = h('button', { type: 'button', class: 'button', 'data-testid': 'help-close' }, 'Close');
+    close.addEventListener('click', () => helpDialog.close());
+    helpDialog.replaceChildren(
+      h('h2', { id: 'help-heading' }, 'Keyboard shortcuts'),
+      h('table', { class: 'help-table' },
+        ...TOOLS.map((t) => h('tr', {}, h('td', {}, h('kbd', {}, t.key.toUpperCase())), h('td', {}, t.label))),
+        ...COMMAND_SHORTCUTS.map((c) => h('tr', {}, h('td', {}, h('kbd', {}, c.keys)), h('td', {}, c.label)))),
+      h('p', {}, 'Undo and redo change only your own edits; a property someone else changed since keeps their value.'),
+      close,
+    );
+    if (!helpDialog.open) helpDialog.showModal();
+  }
+  const removeDebugHook = installDebugHook(session, whiteboard);
   const canvas = renderer.inputCanvas;
   canvas.setAttribute('data-testid', 'board-canvas');
   canvas.setAttribute('role', 'img');
@@ -85,6 +140,7 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
     session.events.on('status', (s) => {
       showStatus(status, s);
       showPendingNote();
+      showSaveState(session.saveState);
     }),
     session.events.on('room', (room) => showRoom(room)),
     session.events.on('participants', (list) => showParticipants(list)),
@@ -129,9 +185,16 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
         h('li', { class: 'participant', 'data-testid': 'participant', 'data-user-id': p.userId },
           h('span', { class: 'participant-color', style: `background:${p.color}`, 'aria-hidden': 'true' }),
           h('span', { class: 'participant-name' }, p.displayName),
-          p.userId === selfId ? h('span', { class: 'participant-you' }, ` ${strings.room.you}`) : null),
+          p.userId === selfId ? h('span', { class: 'participant-you' }, ` ${strings.room.you}`) : followButton(p)),
       ),
     );
+  }
+
+  function followButton(p: Participant): HTMLElement {
+    const following = whiteboard.followedUser === p.userId;
+    const button = h('button', { type: 'button', class: 'link-button', 'aria-pressed': String(following), 'data-testid': 'follow-participant' }, following ? 'Following' : 'Follow');
+    button.addEventListener('click', () => whiteboard.follow(following ? null : p.userId));
+    return button;
   }
 
   function showCounts(counts: BoardCounts): void {
@@ -140,6 +203,13 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
     board.dataset.pendingCount = String(counts.pending);
     board.dataset.clock = String(counts.clock);
     showPendingNote();
+    showSaveState(session.saveState);
+  }
+
+  function showSaveState(state: SaveState): void {
+    saveStatus.dataset.state = state.kind;
+    saveStatus.dataset.count = state.kind === 'saved' ? '0' : String(state.count);
+    saveStatus.textContent = state.kind === 'saved' ? 'saved' : state.kind === 'saving' ? `saving ${state.count}` : `offline, ${state.count} unsent`;
   }
 
   /** Unsaved edits are worth mentioning only while they cannot be sent. */
@@ -147,47 +217,6 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
     const pending = session.counts.pending;
     pendingNote.textContent = pending > 0 && session.status.state !== 'live' ? strings.room.unsaved(pending) : '';
   }
-
-  // Pen input: one pointer at a time (mouse, touch or pen), captured so the stroke continues
-  // outside the canvas.
-  let activePointer: number | null = null;
-  const onPointerDown = (event: PointerEvent): void => {
-    if (activePointer !== null || !event.isPrimary) return;
-    if (event.pointerType === 'mouse' && event.button !== 0) return;
-    event.preventDefault();
-    activePointer = event.pointerId;
-    canvas.setPointerCapture(event.pointerId);
-    const [x, y] = renderer.toBoard(event.clientX, event.clientY);
-    session.beginStroke(x, y, pen.color, pen.width);
-  };
-  const onPointerMove = (event: PointerEvent): void => {
-    if (event.pointerId !== activePointer) return;
-    const coalesced = typeof event.getCoalescedEvents === 'function' ? event.getCoalescedEvents() : [];
-    const events = coalesced.length > 0 ? coalesced : [event];
-    session.extendStroke(events.map((e) => renderer.toBoard(e.clientX, e.clientY)));
-  };
-  const onPointerUp = (event: PointerEvent): void => {
-    if (event.pointerId !== activePointer) return;
-    activePointer = null;
-    if (canvas.hasPointerCapture(event.pointerId)) canvas.releasePointerCapture(event.pointerId);
-    session.endStroke();
-  };
-  const onPointerCancel = (event: PointerEvent): void => {
-    if (event.pointerId !== activePointer) return;
-    activePointer = null;
-    session.cancelStroke();
-  };
-  const onKeyDown = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape' && activePointer !== null) {
-      activePointer = null;
-      session.cancelStroke();
-    }
-  };
-  canvas.addEventListener('pointerdown', onPointerDown);
-  canvas.addEventListener('pointermove', onPointerMove);
-  canvas.addEventListener('pointerup', onPointerUp);
-  canvas.addEventListener('pointercancel', onPointerCancel);
-  window.addEventListener('keydown', onKeyDown);
 
   // Share link
   let copyReset: ReturnType<typeof setTimeout> | null = null;
@@ -216,13 +245,9 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
     initialFocus: title,
     dispose() {
       for (const unsubscribe of subscriptions) unsubscribe();
-      canvas.removeEventListener('pointerdown', onPointerDown);
-      canvas.removeEventListener('pointermove', onPointerMove);
-      canvas.removeEventListener('pointerup', onPointerUp);
-      canvas.removeEventListener('pointercancel', onPointerCancel);
-      window.removeEventListener('keydown', onKeyDown);
       if (copyReset !== null) clearTimeout(copyReset);
-      renderer.dispose();
+      removeDebugHook();
+      whiteboard.dispose();
       void session.dispose();
     },
   };

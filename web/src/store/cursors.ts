@@ -1,0 +1,122 @@
+// Presence: peers' cursors, selections, viewports and laser trails (P-LIVE-3). Never persisted.
+import type { CursorMoved, Viewport } from '../protocol';
+
+/** How long a laser trail point stays visible. */
+export const LASER_FADE_MS = 1_200;
+/** A cursor with no update for this long is hidden (the peer went idle or the message was lost). */
+export const CURSOR_IDLE_MS = 30_000;
+
+/** One laser trail point, board coordinates. */
+export interface TrailPoint {
+  readonly x: number;
+  readonly y: number;
+  readonly at: number;
+}
+
+/** A peer's cursor as last reported. */
+export interface PeerCursor {
+  readonly userId: string;
+  readonly x: number;
+  readonly y: number;
+  readonly visible: boolean;
+  readonly laser: boolean;
+  readonly selection: readonly string[];
+  readonly viewport: Viewport | null;
+  readonly updatedAt: number;
+  /** Recent laser points, oldest first. */
+  readonly trail: readonly TrailPoint[];
+}
+
+/** Peers' cursors by user id. */
+export class CursorStore {
+  private readonly byUser = new Map<string, PeerCursor>();
+
+  /** Takes a `CursorMoved`; returns false for a malformed one. */
+  apply(event: CursorMoved, now: number): boolean {
+    if (typeof event.userId !== 'string' || !Number.isFinite(event.x) || !Number.isFinite(event.y)) return false;
+    const old = this.byUser.get(event.userId);
+    const trail = (old?.trail ?? []).filter((p) => now - p.at < LASER_FADE_MS);
+    if (event.laser && event.visible) trail.push({ x: event.x, y: event.y, at: now });
+    this.byUser.set(event.userId, {
+      userId: event.userId,
+      x: event.x,
+      y: event.y,
+      visible: event.visible,
+      laser: event.laser,
+      selection: Array.isArray(event.selection) ? event.selection : [],
+      viewport: event.viewport ?? null,
+      updatedAt: now,
+      trail,
+    });
+    return true;
+  }
+
+  /** Drops laser points older than the fade time and idle cursors; returns whether anything is still fading. */
+  fade(now: number): boolean {
+    let fading = false;
+    for (const [id, cursor] of this.byUser) {
+      if (now - cursor.updatedAt > CURSOR_IDLE_MS) {
+        this.byUser.delete(id);
+        continue;
+      }
+      if (cursor.trail.length === 0) continue;
+      const trail = cursor.trail.filter((p) => now - p.at < LASER_FADE_MS);
+      this.byUser.set(id, { ...cursor, trail });
+      if (trail.length > 0) fading = true;
+    }
+    return fading;
+  }
+
+  remove(userId: string): boolean {
+    return this.byUser.delete(userId);
+  }
+
+  clear(): void {
+    this.byUser.clear();
+  }
+
+  get(userId: string): PeerCursor | undefined {
+    return this.byUser.get(userId);
+  }
+
+  values(): IterableIterator<PeerCursor> {
+    return this.byUser.values();
+  }
+
+  get size(): number {
+    return this.byUser.size;
+  }
+}
+
+/** Decides when a cursor update may go: at most one per interval, the latest one winning (P-LIVE-3). */
+export class Throttle<T> {
+  private lastSentAt = Number.NEGATIVE_INFINITY;
+  private waiting: T | null = null;
+
+  constructor(private readonly intervalMs: number) {}
+
+  /** Offers a value; returns it when it may go now, else keeps it as the one to send when due. */
+  offer(value: T, now: number): T | null {
+    if (now - this.lastSentAt >= this.intervalMs) {
+      this.lastSentAt = now;
+      this.waiting = null;
+      return value;
+    }
+    this.waiting = value;
+    return null;
+  }
+
+  /** Milliseconds until the waiting value may go, or null when none waits. */
+  dueInMs(now: number): number | null {
+    return this.waiting === null ? null : Math.max(0, this.lastSentAt + this.intervalMs - now);
+  }
+
+  /** The waiting value, if due. */
+  takeDue(now: number): T | null {
+    if (this.waiting === null || now - this.lastSentAt < this.intervalMs) return null;
+    const value = this.waiting;
+    this.waiting = null;
+    this.lastSentAt = now;
+    return value;
+  }
+}
