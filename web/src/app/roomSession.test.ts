@@ -305,6 +305,27 @@ describe('RoomSession', () => {
     expect(hub.pushes.at(-1)?.request.ops[0]?.clientSeq).toBe(2);
   });
 
+  it('takes a resume answer whose board member is absent, as the server sends it (P-JOIN-4)', async () => {
+    const { session, hub } = createSession();
+    hub.connect();
+    await settle();
+    draw(session, 0);
+    hub.pushes[0]!.answer.resolve({ clock: 1, acks: [{ clientSeq: 1, clock: 1 }] });
+    await settle();
+    hub.drop();
+    draw(session, 50);
+    hub.joinAnswer = () => {
+      const withoutBoard: Record<string, unknown> = { ...joinResult(0) };
+      delete withoutBoard['board'];
+      return Promise.resolve({ ...withoutBoard, resume: { clock: 1, ops: [] } } as unknown as JoinRoomResult);
+    };
+    hub.connect();
+    await settle();
+    expect(hub.joins[1]).toMatchObject({ knownClock: 1 });
+    expect(session.counts).toMatchObject({ elements: 1, clock: 1, pending: 1 });
+    expect(session.saveState).toEqual({ kind: 'saving', count: 1 });
+  });
+
   it('still takes a full board answer to a rejoin with knownClock (server without resume)', async () => {
     const { session, hub } = createSession();
     hub.connect();

@@ -367,7 +367,8 @@ export class RoomSession {
     if (!this.isCurrentJoin(generation)) return;
     this.roomInfo = result.room;
     let change: BoardChange;
-    if (result.board !== null) {
+    // The server omits null members, so "no board" arrives as an absent one (P-JOIN-4).
+    if (result.board !== null && result.board !== undefined) {
       this.forceSnapshot = false;
       change = this.board.applySnapshot(result.board, result.self.userId);
     } else if (result.resume !== undefined && result.resume !== null) {

@@ -53,8 +53,10 @@ export interface JoinRoomResult {
   readonly room: RoomInfo;
   readonly self: Participant;
   readonly participants: readonly Participant[];
-  /** Full snapshot; null when `resume` is given (P-JOIN-4). */
-  readonly board: BoardSnapshot | null;
+  /**
+   * Full snapshot; absent (the server omits null members) or null when `resume` is given (P-JOIN-4).
+   */
+  readonly board?: BoardSnapshot | null;
   /** Only when `knownClock` was sent and the server's op log covers it (P-JOIN-4). */
   readonly resume?: BoardResume | null;
 }
