@@ -67,7 +67,10 @@ if ! dotnet build StudyRooms.sln -c Release -nologo -clp:ErrorsOnly; then
 fi
 
 step "dotnet test"
-dotnet test StudyRooms.sln -c Release --no-build --nologo \
+# One test project at a time (-m:1): the suites start servers, clusters and a browser, and some
+# check liveness deadlines (a dead server's users gone within 10 s); on 2 cores, running the
+# projects side by side starves those deadlines.
+dotnet test StudyRooms.sln -c Release --no-build --nologo -m:1 \
   --logger "trx" --logger "console;verbosity=normal" --results-directory "$RESULTS" \
   --blame-hang-timeout 10m
 dotnet_rc=$?
