@@ -37,39 +37,8 @@ public sealed class ClusterNode : IAsyncDisposable
 
     public static async Task<ClusterNode> StartAsync(string name, IReadOnlyDictionary<string, string> settings)
     {
-        var httpPort = FreePorts.Next();
-        var siloPort = FreePorts.Next();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "StudyRooms.Server.dll"));
-        var all = new Dictionary<string, string>
-        {
-            ["urls"] = $"http://127.0.0.1:{httpPort}",
-            ["StudyRooms:DataDirectory"] = Path.Combine(Path.GetTempPath(), "studyrooms-node-" + Guid.NewGuid().ToString("N")),
-            ["StudyRooms:SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture),
-            ["StudyRooms:GatewayPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
-        };
-        foreach (var (key, value) in settings)
-        {
-            all[key] = value;
-        }
-
-        foreach (var (key, value) in all)
-        {
-            start.ArgumentList.Add($"--{key}={value}");
-        }
-
-        var output = new ConcurrentQueue<string>();
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"server {name} did not start");
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { output.Enqueue(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { output.Enqueue(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "studyrooms-node-" + Guid.NewGuid().ToString("N"));
+        var (process, httpPort, siloPort, output) = ServerProcess.Launch(dataDirectory, settings);
         var node = new ClusterNode(process, name, new Uri($"http://127.0.0.1:{httpPort}"), siloPort, output);
         await node.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
         return node;

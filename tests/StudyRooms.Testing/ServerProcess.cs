@@ -28,38 +28,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public static async Task<ServerProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var port = FreePorts.Next();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "StudyRooms.Server.dll"));
-        var all = new Dictionary<string, string>
-        {
-            ["urls"] = $"http://127.0.0.1:{port}",
-            ["StudyRooms:DataDirectory"] = dataDirectory,
-            ["StudyRooms:SiloPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
-            ["StudyRooms:GatewayPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
-        {
-            all[key] = value;
-        }
-
-        foreach (var (key, value) in all)
-        {
-            start.ArgumentList.Add($"--{key}={value}");
-        }
-
-        var output = new ConcurrentQueue<string>();
-        var process = Process.Start(start) ?? throw new InvalidOperationException("the server process did not start");
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { output.Enqueue(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { output.Enqueue(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var (process, port, _, output) = Launch(dataDirectory, settings);
         var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"), output);
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
         await Poll.UntilAsync(
@@ -82,6 +51,50 @@ public sealed class ServerProcess : IAsyncDisposable
             "the server process is ready",
             TimeSpan.FromSeconds(60));
         return server;
+    }
+
+    /// <summary>
+    /// Starts StudyRooms.Server.dll (built beside the tests) on free HTTP, silo and gateway ports,
+    /// collecting its output; <paramref name="settings"/> override configuration keys. Shared by
+    /// <see cref="ServerProcess"/> and <see cref="ClusterNode"/>.
+    /// </summary>
+    internal static (Process Process, int HttpPort, int SiloPort, ConcurrentQueue<string> Output) Launch(
+        string dataDirectory, IReadOnlyDictionary<string, string>? settings)
+    {
+        var httpPort = FreePorts.Next();
+        var siloPort = FreePorts.Next();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "StudyRooms.Server.dll"));
+        var all = new Dictionary<string, string>
+        {
+            ["urls"] = $"http://127.0.0.1:{httpPort}",
+            ["StudyRooms:DataDirectory"] = dataDirectory,
+            ["StudyRooms:SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture),
+            ["StudyRooms:GatewayPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            all[key] = value;
+        }
+
+        foreach (var (key, value) in all)
+        {
+            start.ArgumentList.Add($"--{key}={value}");
+        }
+
+        var output = new ConcurrentQueue<string>();
+        var process = Process.Start(start) ?? throw new InvalidOperationException("the server process did not start");
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { output.Enqueue(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { output.Enqueue(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return (process, httpPort, siloPort, output);
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing; what survives is what was durable.</summary>
