@@ -1,0 +1,17 @@
+namespace StudyRooms.Contracts.Stats;
+
+/// <summary>
+/// One user's study history: focus minutes, sprints, goals, streaks and heatmaps. Key: the user id.
+/// Written only by sprint grains (server-recorded participation); read by the stats API.
+/// </summary>
+[Alias("StudyRooms.IUserStatsGrain")]
+public interface IUserStatsGrain : IGrainWithStringKey
+{
+    /// <summary>Adds a block's credit; a second credit with the same room, sprint and block is ignored.</summary>
+    [Alias("RecordFocus")]
+    Task RecordFocusAsync(FocusCredit credit);
+
+    /// <summary>Keeps a block's goal and recap; a later recap for the same block replaces the earlier one.</summary>
+    [Alias("RecordRecap")]
+    Task RecordRecapAsync(FocusRecap recap);
+}
