@@ -30,6 +30,13 @@ public sealed class RoomGrain(
 
     private TimeProvider PresenceClock => _presence.Clock;
 
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // Presence lives only in this activation: a deactivation with people present loses it.
+        RoomLog.Deactivated(logger, RoomId, _present.Count, reason.ToString());
+        return base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
     public async Task<RoomSnapshot> CreateAsync(CreateRoomCommand command)
     {
         if (state.State.Exists)

@@ -24,4 +24,7 @@ internal static partial class RoomLog
 
     [LoggerMessage(EventId = 1007, Level = LogLevel.Information, Message = "Room {RoomId}: {UserId} accepted an invite and holds the role {Role}")]
     public static partial void InviteAccepted(ILogger logger, string roomId, string userId, string role);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Information, Message = "Room {RoomId} deactivated with {ParticipantCount} present: {Reason}")]
+    public static partial void Deactivated(ILogger logger, string roomId, int participantCount, string reason);
 }

@@ -38,6 +38,11 @@ public static class OrleansSetup
         var prefix = options.KeyPrefix;
         silo.UseRedisClustering(clustering => clustering.ConfigurationOptions = ConfigurationOptions.Parse(redis));
         silo.UseRedisReminderService(reminders => reminders.ConfigurationOptions = ConfigurationOptions.Parse(redis));
+
+        // Where each activation lives is kept in Redis, not in a partition owned by one silo: with the
+        // in-cluster directory, a silo's death also deactivates the survivors' grains whose directory
+        // entries it held, and a room activation takes its presence with it (P-PRES-2).
+        silo.UseRedisGrainDirectoryAsDefault(directory => directory.ConfigurationOptions = ConfigurationOptions.Parse(redis));
         silo.Configure<ClusterMembershipOptions>(membership =>
         {
             membership.ProbeTimeout = options.MembershipProbeTimeout;
