@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using StudyRooms.Contracts.Help;
 using StudyRooms.Contracts.Invites;
 using StudyRooms.Contracts.Rooms;
 using StudyRooms.Contracts.Sessions;
@@ -38,6 +39,10 @@ public sealed class PermissionMatrixTests(HostFixture fixture) : IClassFixture<H
         ("RemoveParticipant ban", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", Ok, Ok]),
         ("UnbanUser", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", Ok, Ok]),
         ("SetReadOnly", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", Ok, Ok]),
+        ("RaiseHand", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", Ok, Ok, Ok, Ok]),
+        ("TakeHand", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", Ok, Ok]),
+        ("ResolveHand", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", Ok, Ok]),
+        ("ResolveHand own", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", Ok, Ok, Ok, Ok]),
         ("POST /api/rooms/{id}/invites", ["401", "403", "403", "403", "403", "403", "201"]),
         ("GET /api/rooms/{id}/invites", ["401", "403", "403", "403", "403", "403", "200"]),
         ("DELETE /api/rooms/{id}/invites/{code}", ["401", "403", "403", "403", "403", "403", "204"]),
@@ -185,6 +190,21 @@ public sealed class PermissionMatrixTests(HostFixture fixture) : IClassFixture<H
                     break;
                 case "SetReadOnly":
                     await actor.InvokeAsync("SetReadOnly", new SetReadOnlyRequest { RoomId = roomId, ReadOnly = true });
+                    break;
+                case "RaiseHand":
+                    await actor.InvokeAsync<HelpRequest[]>("RaiseHand", new RaiseHandRequest { RoomId = roomId, Note = "stuck" });
+                    break;
+                case "TakeHand":
+                    await room.Member.Connection.InvokeAsync<HelpRequest[]>("RaiseHand", new RaiseHandRequest { RoomId = roomId });
+                    await actor.InvokeAsync<HelpRequest[]>("TakeHand", new HandRequest { RoomId = roomId, UserId = room.Member.User.UserId });
+                    break;
+                case "ResolveHand":
+                    await room.Member.Connection.InvokeAsync<HelpRequest[]>("RaiseHand", new RaiseHandRequest { RoomId = roomId });
+                    await actor.InvokeAsync<HelpRequest[]>("ResolveHand", new HandRequest { RoomId = roomId, UserId = room.Member.User.UserId });
+                    break;
+                case "ResolveHand own":
+                    await actor.InvokeAsync<HelpRequest[]>("RaiseHand", new RaiseHandRequest { RoomId = roomId });
+                    await actor.InvokeAsync<HelpRequest[]>("ResolveHand", new HandRequest { RoomId = roomId });
                     break;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(action), action, null);

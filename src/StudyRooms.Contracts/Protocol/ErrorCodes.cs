@@ -20,4 +20,6 @@ public static class ErrorCodes
     public const string RoomFull = "ROOM_FULL";
     /// <summary>No usable invite has this code: unknown, revoked, expired or used up, alike (P-INV-2).</summary>
     public const string InviteInvalid = "INVITE_INVALID";
+    /// <summary>The user has no raised hand in the room's help queue (P-HAND-2).</summary>
+    public const string HandNotRaised = "HAND_NOT_RAISED";
 }

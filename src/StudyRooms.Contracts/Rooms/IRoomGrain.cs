@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using StudyRooms.Contracts.Help;
 using StudyRooms.Contracts.Invites;
 
 namespace StudyRooms.Contracts.Rooms;
@@ -63,4 +64,8 @@ public interface IRoomGrain : IGrainWithStringKey
     /// <summary>Gives the caller the invite's role in the room (P-INV-2).</summary>
     [Alias("AcceptInvite")]
     Task<AcceptInviteResult> AcceptInviteAsync(InviteCommand command);
+
+    /// <summary>Raises, takes or resolves a hand in the help queue; answers the queue (P-HAND-2).</summary>
+    [Alias("UpdateHelpQueue")]
+    Task<HelpRequest[]> UpdateHelpQueueAsync(HelpQueueCommand command);
 }

@@ -1,4 +1,5 @@
 using StudyRooms.Contracts.Boards;
+using StudyRooms.Contracts.Help;
 
 namespace StudyRooms.Contracts.Rooms;
 
@@ -12,4 +13,6 @@ public sealed record JoinRoomResult
     /// <summary>The full board; null when <see cref="Resume"/> carries the missed ops instead (P-JOIN-4).</summary>
     [Id(3)] public BoardSnapshot? Board { get; init; }
     [Id(4)] public BoardResume? Resume { get; init; }
+    /// <summary>The room's raised hands in order (P-HAND-3).</summary>
+    [Id(5)] public HelpRequest[] HelpQueue { get; init; } = [];
 }

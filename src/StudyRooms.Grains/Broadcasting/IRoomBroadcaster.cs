@@ -1,4 +1,5 @@
 using StudyRooms.Contracts.Boards;
+using StudyRooms.Contracts.Help;
 using StudyRooms.Contracts.Rooms;
 
 namespace StudyRooms.Grains.Broadcasting;
@@ -25,4 +26,6 @@ public interface IRoomBroadcaster
     Task ParticipantRemovedAsync(ParticipantRemoved e, string[] connectionIds);
 
     Task RoomUpdatedAsync(RoomUpdated e);
+
+    Task HelpQueueChangedAsync(HelpQueueChanged e);
 }

@@ -2,10 +2,12 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StudyRooms.Contracts.Boards;
 using StudyRooms.Contracts.Discovery;
+using StudyRooms.Contracts.Help;
 using StudyRooms.Contracts.Invites;
 using StudyRooms.Contracts.Protocol;
 using StudyRooms.Contracts.Rooms;
 using StudyRooms.Grains.Broadcasting;
+using StudyRooms.Grains.Limits;
 using StudyRooms.Grains.Storage;
 
 namespace StudyRooms.Grains.Rooms;
@@ -24,6 +26,8 @@ public sealed class RoomGrain(
 {
     private readonly Dictionary<string, PresentUser> _present = new(StringComparer.Ordinal);
     private readonly RoomPresenceOptions _presence = presenceOptions.Value;
+    private readonly HelpQueue _helpQueue = new();
+    private readonly Dictionary<string, TokenBucket> _handBudgets = new(StringComparer.Ordinal);
     private IGrainTimer? _sweep;
 
     private string RoomId => this.GetPrimaryKeyString();
@@ -139,6 +143,7 @@ public sealed class RoomGrain(
             Participants = _present.Values.Select(p => p.Participant).ToArray(),
             Board = board.Board,
             Resume = board.Resume,
+            HelpQueue = _helpQueue.ToArray(),
         };
     }
 
@@ -302,6 +307,60 @@ public sealed class RoomGrain(
         return new AcceptInviteResult { RoomId = RoomId, Role = RoleOf(command.ActorId), Link = RoomRules.LinkFor(RoomId) };
     }
 
+    public async Task<HelpRequest[]> UpdateHelpQueueAsync(HelpQueueCommand command)
+    {
+        if (!state.State.Exists)
+        {
+            throw new StudyRoomsException(ErrorCodes.RoomNotFound, "no room has this id");
+        }
+
+        if (!_present.TryGetValue(command.ActorId, out var actor) || !actor.Connections.ContainsKey(command.ActorConnectionId))
+        {
+            throw new StudyRoomsException(ErrorCodes.NotInRoom, "join the room first");
+        }
+
+        var target = command.TargetUserId ?? command.ActorId;
+        var actorRole = RoleOf(command.ActorId);
+        switch (command.Action)
+        {
+            case HelpQueueAction.Raise:
+                if (!HandBudget(command.ActorId).TryTake())
+                {
+                    throw new StudyRoomsException(ErrorCodes.RateLimited, "too many raised hands; wait a few seconds and try again");
+                }
+
+                _helpQueue.Raise(command.ActorId, actor.Participant.DisplayName, command.Note, time.GetUtcNow());
+                break;
+            case HelpQueueAction.Take when actorRole >= RoomRole.Mentor:
+                _helpQueue.Take(target, command.ActorId, actor.Participant.DisplayName);
+                break;
+            case HelpQueueAction.Take:
+                throw new StudyRoomsException(ErrorCodes.Forbidden, "only the owner and mentors may take a request");
+            case HelpQueueAction.Resolve when target == command.ActorId || actorRole >= RoomRole.Mentor:
+                _helpQueue.Resolve(target);
+                break;
+            case HelpQueueAction.Resolve:
+                throw new StudyRoomsException(ErrorCodes.Forbidden, "only the owner and mentors may resolve someone else's request");
+            default:
+                throw new StudyRoomsException(ErrorCodes.InvalidRequest, "unknown help queue action");
+        }
+
+        await AnnounceHelpQueueAsync();
+        return _helpQueue.ToArray();
+    }
+
+    /// <summary>Raising (or re-noting) a hand: bursts of 5, then one every 5 s per user (P-HAND-2), on the presence clock.</summary>
+    private TokenBucket HandBudget(string userId)
+    {
+        if (!_handBudgets.TryGetValue(userId, out var budget))
+        {
+            budget = new TokenBucket(ratePerSecond: 0.2, burst: 5, PresenceClock);
+            _handBudgets[userId] = budget;
+        }
+
+        return budget;
+    }
+
     private void RequireOwner(string actorId)
     {
         if (!state.State.Exists)
@@ -400,6 +459,7 @@ public sealed class RoomGrain(
             var removed = new ParticipantRemoved { RoomId = RoomId, UserId = target, ByUserId = command.ActorId, Banned = ban };
             await AnnounceAsync(() => broadcaster.ParticipantRemovedAsync(removed, user.Connections.Keys.ToArray()));
             await AnnounceAsync(() => broadcaster.ParticipantLeftAsync(new ParticipantLeft { RoomId = RoomId, UserId = target }));
+            await DropHandAsync(target);
             await ListInDirectoryAsync();
             await PublishBoardAccessAsync();
             SweepWhilePresent();
@@ -493,8 +553,22 @@ public sealed class RoomGrain(
         _present.Remove(userId);
         RoomLog.ParticipantLeft(logger, userId, RoomId, _present.Count);
         await AnnounceAsync(() => broadcaster.ParticipantLeftAsync(new ParticipantLeft { RoomId = RoomId, UserId = userId }));
+        await DropHandAsync(userId);
         await ListInDirectoryAsync();
     }
+
+    /// <summary>A hand goes down when its user leaves the room, however they left (P-HAND-4).</summary>
+    private async Task DropHandAsync(string userId)
+    {
+        _handBudgets.Remove(userId);
+        if (_helpQueue.Drop(userId))
+        {
+            await AnnounceHelpQueueAsync();
+        }
+    }
+
+    private Task AnnounceHelpQueueAsync() =>
+        AnnounceAsync(() => broadcaster.HelpQueueChangedAsync(new HelpQueueChanged { RoomId = RoomId, Requests = _helpQueue.ToArray() }));
 
     /// <summary>Drops connections no server vouched for within the expiry (P-PRES-2).</summary>
     private async Task ExpireStaleAsync()

@@ -15,7 +15,7 @@ public sealed class RoomPresenceOptions
     public TimeSpan SweepPeriod { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// The clock presence expiry reads. Its own setting, not the silo's TimeProvider, so a test can
+    /// The clock presence expiry and the raise-hand budget read. Its own setting, not the silo's TimeProvider, so a test can
     /// move presence time without moving Orleans' timers.
     /// </summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;

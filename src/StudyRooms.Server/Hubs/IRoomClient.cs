@@ -1,4 +1,5 @@
 using StudyRooms.Contracts.Boards;
+using StudyRooms.Contracts.Help;
 using StudyRooms.Contracts.Rooms;
 
 namespace StudyRooms.Server.Hubs;
@@ -21,4 +22,6 @@ public interface IRoomClient
     Task ParticipantRemoved(ParticipantRemoved e);
 
     Task RoomUpdated(RoomUpdated e);
+
+    Task HelpQueueChanged(HelpQueueChanged e);
 }

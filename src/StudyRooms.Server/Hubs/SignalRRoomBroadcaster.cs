@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using StudyRooms.Contracts.Boards;
+using StudyRooms.Contracts.Help;
 using StudyRooms.Contracts.Rooms;
 using StudyRooms.Grains.Broadcasting;
 
@@ -37,4 +38,7 @@ public sealed class SignalRRoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub
 
     public Task RoomUpdatedAsync(RoomUpdated e) =>
         hub.Clients.Group(RoomGroups.For(e.RoomId)).RoomUpdated(e);
+
+    public Task HelpQueueChangedAsync(HelpQueueChanged e) =>
+        hub.Clients.Group(RoomGroups.For(e.RoomId)).HelpQueueChanged(e);
 }

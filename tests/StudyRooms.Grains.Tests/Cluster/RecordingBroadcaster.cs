@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using StudyRooms.Contracts.Boards;
+using StudyRooms.Contracts.Help;
 using StudyRooms.Contracts.Rooms;
 using StudyRooms.Grains.Broadcasting;
 using StudyRooms.Grains.Tests.Support;
@@ -51,6 +52,12 @@ public sealed class RecordingBroadcaster : IRoomBroadcaster
     }
 
     public Task RoomUpdatedAsync(RoomUpdated e)
+    {
+        _events.Enqueue(new RecordedEvent(e.RoomId, e, ExceptConnectionId: null));
+        return Task.CompletedTask;
+    }
+
+    public Task HelpQueueChangedAsync(HelpQueueChanged e)
     {
         _events.Enqueue(new RecordedEvent(e.RoomId, e, ExceptConnectionId: null));
         return Task.CompletedTask;
