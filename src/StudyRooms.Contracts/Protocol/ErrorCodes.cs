@@ -20,4 +20,6 @@ public static class ErrorCodes
     public const string RoomFull = "ROOM_FULL";
     /// <summary>No usable invite has this code: unknown, revoked, expired or used up, alike (P-INV-2).</summary>
     public const string InviteInvalid = "INVITE_INVALID";
+    /// <summary>A time zone id that is not a known IANA id, e.g. in GET /api/me/stats?tz= (P-STATS-2).</summary>
+    public const string InvalidTimeZone = "INVALID_TIME_ZONE";
 }
