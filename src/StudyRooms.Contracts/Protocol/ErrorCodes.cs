@@ -22,4 +22,6 @@ public static class ErrorCodes
     public const string InviteInvalid = "INVITE_INVALID";
     /// <summary>The user has no raised hand in the room's help queue (P-HAND-2).</summary>
     public const string HandNotRaised = "HAND_NOT_RAISED";
+    /// <summary>A time zone id that is not a known IANA id, e.g. in GET /api/me/stats?tz= (P-STATS-2).</summary>
+    public const string InvalidTimeZone = "INVALID_TIME_ZONE";
 }

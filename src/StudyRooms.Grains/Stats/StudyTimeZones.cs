@@ -1,0 +1,38 @@
+using StudyRooms.Contracts.Protocol;
+
+namespace StudyRooms.Grains.Stats;
+
+/// <summary>Turns a client's IANA time zone id ("Europe/Berlin") into a <see cref="TimeZoneInfo"/>, or refuses it.</summary>
+public static class StudyTimeZones
+{
+    public const int MaxIdLength = 64;
+
+    /// <summary>True for a known IANA id; Windows ids, "Local" and anything path-like are refused.</summary>
+    public static bool TryResolve(string? id, out TimeZoneInfo zone)
+    {
+        zone = TimeZoneInfo.Utc;
+        if (string.IsNullOrEmpty(id) || id.Length > MaxIdLength || !id.All(IsIdChar) || id.Contains("..", StringComparison.Ordinal)
+            || id.StartsWith('/') || id.EndsWith('/'))
+        {
+            return false;
+        }
+
+        // Windows ids ("W. Europe Standard Time") hold spaces and are refused above; the check on
+        // HasIanaId keeps the answer the same on a host that resolves ids through ICU.
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(id, out var found) || !found.HasIanaId)
+        {
+            return false;
+        }
+
+        zone = found;
+        return true;
+    }
+
+    /// <summary>The zone for an IANA id; an unknown one is refused with INVALID_TIME_ZONE.</summary>
+    public static TimeZoneInfo Resolve(string? id) =>
+        TryResolve(id, out var zone)
+            ? zone
+            : throw new StudyRoomsException(ErrorCodes.InvalidTimeZone, "tz must be a known IANA time zone id such as Europe/Berlin");
+
+    private static bool IsIdChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '/' or '_' or '-' or '+';
+}
