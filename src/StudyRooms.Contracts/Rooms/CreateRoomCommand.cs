@@ -14,4 +14,6 @@ public sealed record CreateRoomCommand
     [Id(6)] public string[]? Tags { get; init; }
     /// <summary>Private room: only its owner and users with a role (by invite or from the owner) join (P-INV-4).</summary>
     [Id(7)] public bool InviteOnly { get; init; }
+    /// <summary>When full, newcomers enter as viewers (up to the largest capacity) instead of ROOM_FULL (P-ROOM-5).</summary>
+    [Id(8)] public bool OverflowAsViewers { get; init; }
 }

@@ -10,4 +10,5 @@ public sealed record CreateRoomRequest
     public int? Capacity { get; init; }
     public string[]? Tags { get; init; }
     public bool InviteOnly { get; init; }
+    public bool OverflowAsViewers { get; init; }
 }

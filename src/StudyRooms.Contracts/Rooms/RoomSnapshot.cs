@@ -19,4 +19,6 @@ public sealed record RoomSnapshot
     [Id(9)] public bool ReadOnly { get; init; }
     [Id(10)] public string OwnerId { get; init; } = "";
     [Id(11)] public bool InviteOnly { get; init; }
+    /// <summary>When full, newcomers enter as viewers instead of being refused (P-ROOM-5).</summary>
+    [Id(12)] public bool OverflowAsViewers { get; init; }
 }

@@ -70,6 +70,7 @@ public sealed class RoomGrain(
             Capacity = capacity,
             Tags = tags!,
             InviteOnly = command.InviteOnly,
+            OverflowAsViewers = command.OverflowAsViewers,
         };
         try
         {
@@ -112,9 +113,16 @@ public sealed class RoomGrain(
         }
 
         var role = RoleOf(command.UserId);
+        var overflow = false;
         if (!_present.ContainsKey(command.UserId) && _present.Count >= Capacity && role < RoomRole.Mentor)
         {
-            throw new StudyRoomsException(ErrorCodes.RoomFull, $"the room is full ({Capacity} people)");
+            // P-ROOM-5: a room may seat newcomers as viewers past its capacity, up to the largest one.
+            if (!state.State.OverflowAsViewers || _present.Count >= RoomRules.MaxCapacity)
+            {
+                throw new StudyRoomsException(ErrorCodes.RoomFull, $"the room is full ({Capacity} people)");
+            }
+
+            overflow = true;
         }
 
         var board = await GrainFactory.GetGrain<IBoardGrain>(RoomId).CatchUpAsync(command.KnownClock);
@@ -125,8 +133,11 @@ public sealed class RoomGrain(
                 UserId = command.UserId,
                 DisplayName = command.DisplayName,
                 Color = ParticipantColors.For(command.UserId),
-                Role = role,
-            });
+                Role = overflow ? RoomRole.Viewer : role,
+            })
+            {
+                Overflow = overflow,
+            };
             _present[command.UserId] = user;
             RoomLog.ParticipantJoined(logger, command.UserId, RoomId, _present.Count);
             await AnnounceAsync(() => broadcaster.ParticipantJoinedAsync(new ParticipantJoined { RoomId = RoomId, Participant = user.Participant }));
@@ -422,6 +433,7 @@ public sealed class RoomGrain(
         if (_present.TryGetValue(target, out var user))
         {
             user.Participant = user.Participant with { Role = command.Role };
+            user.Overflow = false;
         }
 
         RoomLog.Moderated(logger, RoomId, command.ActorId, command.Kind.ToString(), target);
@@ -532,7 +544,7 @@ public sealed class RoomGrain(
         var viewers = new List<string>();
         foreach (var user in _present.Values)
         {
-            (RoleOf(user.Participant.UserId) >= RoomRole.Member ? editors : viewers).AddRange(user.Connections.Keys);
+            (EffectiveRole(user) >= RoomRole.Member ? editors : viewers).AddRange(user.Connections.Keys);
         }
 
         return new BoardAccess
@@ -642,6 +654,7 @@ public sealed class RoomGrain(
         ReadOnly = state.State.ReadOnly,
         OwnerId = state.State.OwnerId,
         InviteOnly = state.State.InviteOnly,
+        OverflowAsViewers = state.State.OverflowAsViewers,
     };
 
     /// <summary>
@@ -676,9 +689,16 @@ public sealed class RoomGrain(
         }
     }
 
+    /// <summary>The role a present user acts with: an overflow seat is a viewer's (P-ROOM-5).</summary>
+    private RoomRole EffectiveRole(PresentUser user) =>
+        user.Overflow ? RoomRole.Viewer : RoleOf(user.Participant.UserId);
+
     private sealed class PresentUser(Participant participant)
     {
         public Participant Participant { get; set; } = participant;
+
+        /// <summary>Entered a full room as a viewer (P-ROOM-5), until they leave or the owner sets a role.</summary>
+        public bool Overflow { get; set; }
 
         /// <summary>Connection id → when it was last vouched for (P-PRES-2).</summary>
         public Dictionary<string, DateTimeOffset> Connections { get; } = new(StringComparer.Ordinal);

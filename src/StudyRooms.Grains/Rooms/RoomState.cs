@@ -22,4 +22,5 @@ public sealed class RoomState
     [Id(11)] public HashSet<string> Banned { get; set; } = new(StringComparer.Ordinal);
     [Id(12)] public bool InviteOnly { get; set; }
     [Id(13)] public List<InviteState> Invites { get; set; } = [];
+    [Id(14)] public bool OverflowAsViewers { get; set; }
 }

@@ -36,6 +36,7 @@ public static class RoomsApi
                 Capacity = request?.Capacity,
                 Tags = request?.Tags,
                 InviteOnly = request?.InviteOnly ?? false,
+                OverflowAsViewers = request?.OverflowAsViewers ?? false,
                 OwnerId = user.UserId,
             });
             return Results.Created(room.Link, room);

@@ -275,6 +275,30 @@ public sealed class RoomModerationTests(ClusterFixture fixture)
         Assert.Equal(3, owner.Participants.Length);
     }
 
+    [Fact]
+    public async Task AFullRoomThatAllowsOverflowSeatsNewcomersAsViewersUntilTheOwnerGivesThemARole_P_ROOM_5()
+    {
+        var roomId = TestIds.Room();
+        var room = fixture.Grains.GetGrain<IRoomGrain>(roomId);
+        var board = fixture.Grains.GetGrain<IBoardGrain>(roomId);
+        var created = await room.CreateAsync(new CreateRoomCommand { Name = "Lecture", OwnerId = Owner, Capacity = 2, OverflowAsViewers = true });
+        await room.JoinAsync(Join(Owner, "conn_owner"));
+        await room.JoinAsync(Join("u_ada", "conn_ada"));
+
+        var carol = await room.JoinAsync(Join("u_carol", "conn_carol"));
+        var viewerPush = await Assert.ThrowsAsync<StudyRoomsException>(() => board.PushOpsAsync(Push("u_carol", "conn_carol")));
+        await room.ModerateAsync(Act(ModerationKind.SetRole, Owner, "conn_owner", "u_carol", RoomRole.Member));
+        await board.PushOpsAsync(Push("u_carol", "conn_carol"));
+        await room.LeaveAsync(new LeaveRoomCommand { UserId = "u_ada", ConnectionId = "conn_ada" });
+        var ada = await room.JoinAsync(Join("u_ada", "conn_ada_2"));
+
+        Assert.True(created.OverflowAsViewers);
+        Assert.Equal(RoomRole.Viewer, carol.Self.Role);
+        Assert.Equal(ErrorCodes.Forbidden, viewerPush.Code);
+        Assert.Equal(RoomRole.Viewer, ada.Self.Role); // the room is full again, so Ada is now the one seated as a viewer
+        Assert.Equal(RoomRole.Member, (await room.JoinAsync(Join("u_carol", "conn_carol_2"))).Self.Role);
+    }
+
     private static JoinRoomCommand Join(string userId, string connectionId) =>
         new() { UserId = userId, DisplayName = userId[2..], ConnectionId = connectionId };
 
