@@ -24,4 +24,10 @@ public static class ErrorCodes
     public const string HandNotRaised = "HAND_NOT_RAISED";
     /// <summary>A time zone id that is not a known IANA id, e.g. in GET /api/me/stats?tz= (P-STATS-2).</summary>
     public const string InvalidTimeZone = "INVALID_TIME_ZONE";
+    /// <summary>An account with this username exists (P-ACCT-1).</summary>
+    public const string UsernameTaken = "USERNAME_TAKEN";
+    /// <summary>Username or password is wrong; the answer does not say which (P-ACCT-2).</summary>
+    public const string InvalidCredentials = "INVALID_CREDENTIALS";
+    /// <summary>A username or password that does not meet the rules (P-ACCT-1).</summary>
+    public const string InvalidAccount = "INVALID_ACCOUNT";
 }

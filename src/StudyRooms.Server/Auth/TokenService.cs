@@ -9,14 +9,19 @@ using StudyRooms.Server.Options;
 
 namespace StudyRooms.Server.Auth;
 
-/// <summary>Issues guest identities: a fresh user id and a signed bearer token (P-AUTH-1).</summary>
+/// <summary>Issues identities: a signed bearer token for a fresh guest (P-AUTH-1) or an account (P-ACCT-2).</summary>
 public sealed class TokenService(SigningKey signingKey, IOptions<AuthOptions> options, TimeProvider time)
 {
     public const string Audience = "studyrooms";
 
-    public SessionResult CreateGuest(string displayName)
+    public SessionResult CreateGuest(string displayName) => Issue(NewUserId(), displayName);
+
+    /// <summary>A fresh user id: 128 random bits.</summary>
+    public static string NewUserId() => "u_" + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
+
+    /// <summary>A token for a known user: a guest's, or an account's (P-ACCT-2).</summary>
+    public SessionResult Issue(string userId, string displayName)
     {
-        var userId = "u_" + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
         var now = time.GetUtcNow();
         var expires = now + options.Value.TokenLifetime;
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor

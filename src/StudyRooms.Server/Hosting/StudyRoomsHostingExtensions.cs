@@ -60,6 +60,7 @@ public static class StudyRoomsHostingExtensions
         app.UseRateLimiter();
 
         app.MapSessionsApi();
+        app.MapAccountsApi();
         app.MapRoomsApi();
         app.MapInvitesApi();
         app.MapDirectoryApi();

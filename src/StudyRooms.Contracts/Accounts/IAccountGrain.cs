@@ -1,0 +1,28 @@
+namespace StudyRooms.Contracts.Accounts;
+
+/// <summary>
+/// One password account (P-ACCT-1). Key: the username in lower case. The grain stores the password
+/// hash the host made and counts failed sign-ins; hashing and checking stay in the host.
+/// </summary>
+[Alias("StudyRooms.IAccountGrain")]
+public interface IAccountGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the account; USERNAME_TAKEN when it exists.</summary>
+    [Alias("Register")]
+    Task<AccountCredentials> RegisterAsync(RegisterAccountCommand command);
+
+    /// <summary>
+    /// The stored credentials for a sign-in attempt; null when no account has this name.
+    /// RATE_LIMITED while the account is locked after repeated failures (P-ACCT-3).
+    /// </summary>
+    [Alias("GetCredentials")]
+    Task<AccountCredentials?> GetCredentialsAsync();
+
+    /// <summary>Counts a failed sign-in; enough of them lock the account for a while (P-ACCT-3).</summary>
+    [Alias("RecordFailedSignIn")]
+    Task RecordFailedSignInAsync();
+
+    /// <summary>Clears the failure count after a good sign-in.</summary>
+    [Alias("RecordSignIn")]
+    Task RecordSignInAsync();
+}
