@@ -4,7 +4,7 @@ import { ROOM_HUB_PATH, type RoomInfo } from '../protocol';
 import { pruneStaleClientState } from '../sync/pendingQueue';
 import { openPendingStorage } from '../sync/idbStorage';
 import { MemoryStorage, type EnumerableStorage } from '../sync/storage';
-import { ApiError, createRoom, createSession } from '../transport/httpApi';
+import { ApiError, createAccount, createRoom, createSession, signInWithPassword } from '../transport/httpApi';
 import { RoomConnection } from '../transport/roomConnection';
 import { AuthSessionStore, type AuthSession } from './authSession';
 import { acquireClientId, type LockManagerLike } from './clientIdentity';
@@ -34,6 +34,10 @@ export interface AppServices {
   /** The name last used here, to prefill the prompt. */
   lastDisplayName(): string;
   signIn(displayName: string): Promise<AuthSession>;
+  /** Signs in to a password account (P-ACCT-2). */
+  signInWithPassword(username: string, password: string): Promise<AuthSession>;
+  /** Creates a password account; a signed-in guest keeps their identity (P-ACCT-1). */
+  createAccount(username: string, password: string, displayName: string): Promise<AuthSession>;
   signOut(): void;
   createRoom(name: string, topic: string): Promise<RoomInfo>;
   openRoom(roomId: string): RoomSession;
@@ -65,6 +69,17 @@ export async function createBrowserServices(): Promise<AppServices> {
     lastDisplayName: () => auth.lastDisplayName(),
     async signIn(displayName) {
       const session = await wrap(() => createSession({ displayName }));
+      auth.save(session);
+      return session;
+    },
+    async signInWithPassword(username, password) {
+      const session = await wrap(() => signInWithPassword({ username, password }));
+      auth.save(session);
+      return session;
+    },
+    async createAccount(username, password, displayName) {
+      const guest = auth.current();
+      const session = await wrap(() => createAccount(guest?.token ?? null, { username, password, displayName }));
       auth.save(session);
       return session;
     },

@@ -15,6 +15,19 @@ export interface SessionResult {
   readonly expiresAt: string;
 }
 
+/** Body of `POST /api/accounts` (P-ACCT-1); sent with a guest's token, the account keeps that user id. */
+export interface CreateAccountRequest {
+  readonly username: string;
+  readonly password: string;
+  readonly displayName: string;
+}
+
+/** Body of `POST /api/sessions/password` (P-ACCT-2). */
+export interface PasswordSignInRequest {
+  readonly username: string;
+  readonly password: string;
+}
+
 /** Body of `POST /api/rooms`. */
 export interface CreateRoomRequest {
   readonly name: string;

@@ -1,5 +1,7 @@
 // The HTTP part of the protocol: sessions and rooms, errors as problem details (P-ERR-2).
 import type {
+  CreateAccountRequest,
+  PasswordSignInRequest,
   CreateRoomRequest,
   CreateSessionRequest,
   ProblemDetails,
@@ -25,6 +27,16 @@ export class ApiError extends Error {
 /** `POST /api/sessions`. */
 export function createSession(request: CreateSessionRequest): Promise<SessionResult> {
   return send<SessionResult>('POST', '/api/sessions', null, request);
+}
+
+/** `POST /api/accounts`; with a guest's token the account keeps that guest's user id (P-ACCT-1). */
+export function createAccount(token: string | null, request: CreateAccountRequest): Promise<SessionResult> {
+  return send<SessionResult>('POST', '/api/accounts', token, request);
+}
+
+/** `POST /api/sessions/password` (P-ACCT-2). */
+export function signInWithPassword(request: PasswordSignInRequest): Promise<SessionResult> {
+  return send<SessionResult>('POST', '/api/sessions/password', null, request);
 }
 
 /** `POST /api/rooms`. */
