@@ -29,6 +29,7 @@ public sealed class PermissionMatrixTests(HostFixture fixture) : IClassFixture<H
         ("POST /api/sessions", ["200", "200", "200", "200", "200", "200", "200"]),
         ("POST /api/rooms", ["401", "201", "201", "201", "201", "201", "201"]),
         ("GET /api/rooms/{id}", ["401", "200", "200", "200", "200", "200", "200"]),
+        ("GET /api/rooms/{id}/leaderboard", ["401", "200", "200", "200", "200", "200", "200"]),
         ("JoinRoom", ["401", Ok, "BANNED", Ok, Ok, Ok, Ok]),
         ("LeaveRoom", ["401", Ok, Ok, Ok, Ok, Ok, Ok]),
         ("PushOps", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", Ok, Ok, Ok]),
@@ -127,6 +128,7 @@ public sealed class PermissionMatrixTests(HostFixture fixture) : IClassFixture<H
             "POST /api/sessions" => await http.PostAsJsonAsync("/api/sessions", new CreateSessionRequest { DisplayName = "Someone" }, ServerClient.Json),
             "POST /api/rooms" => await http.PostAsJsonAsync("/api/rooms", new CreateRoomRequest { Name = "Mine" }, ServerClient.Json),
             "GET /api/rooms/{id}" => await http.GetAsync($"/api/rooms/{room.RoomId}"),
+            "GET /api/rooms/{id}/leaderboard" => await http.GetAsync($"/api/rooms/{room.RoomId}/leaderboard"),
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
         };
         return ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);

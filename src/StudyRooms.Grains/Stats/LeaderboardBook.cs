@@ -17,22 +17,37 @@ public sealed class LeaderboardBook(RoomLeaderboardState state)
 
     public const int MaxLimit = 50;
 
-    private readonly HashSet<(string UserId, string SprintId, int BlockIndex)> _keys =
-        state.Recent.Select(k => (k.UserId, k.SprintId, k.BlockIndex)).ToHashSet();
-
     /// <summary>Adds a credit; false (nothing changed) for a repeat, a zero credit, or one older than the window.</summary>
     public bool AddCredit(FocusCredit credit, DateTimeOffset now)
     {
         var length = credit.BlockEndedAt - credit.BlockStartedAt;
         var credited = credit.Credited > length ? length : credit.Credited;
         var cutoff = now - DedupWindow;
-        if (credited <= TimeSpan.Zero || credit.BlockEndedAt < cutoff || !_keys.Add((credit.UserId, credit.SprintId, credit.BlockIndex)))
+        if (credited <= TimeSpan.Zero || credit.BlockEndedAt < cutoff)
         {
             return false;
         }
 
-        state.Recent.Add(new RecentCredit { UserId = credit.UserId, SprintId = credit.SprintId, BlockIndex = credit.BlockIndex, EndedAt = credit.BlockEndedAt });
-        state.Recent.RemoveAll(k => k.EndedAt < cutoff && _keys.Remove((k.UserId, k.SprintId, k.BlockIndex)));
+        if (!state.Recent.TryGetValue(credit.SprintId, out var sprint))
+        {
+            sprint = new RecentSprint { LastEndedAt = credit.BlockEndedAt };
+            state.Recent[credit.SprintId] = sprint;
+        }
+
+        if (!sprint.Credited.Add($"{credit.BlockIndex}/{credit.UserId}"))
+        {
+            return false;
+        }
+
+        if (credit.BlockEndedAt > sprint.LastEndedAt)
+        {
+            sprint.LastEndedAt = credit.BlockEndedAt;
+        }
+
+        foreach (var old in state.Recent.Where(s => s.Value.LastEndedAt < cutoff).Select(s => s.Key).ToArray())
+        {
+            state.Recent.Remove(old);
+        }
 
         if (!state.Users.TryGetValue(credit.UserId, out var user))
         {

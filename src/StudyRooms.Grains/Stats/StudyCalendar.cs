@@ -36,6 +36,20 @@ public static class StudyCalendar
     public static Dictionary<DateOnly, double> SecondsPerDay(IEnumerable<FocusSpan> spans, TimeZoneInfo zone)
     {
         var days = new Dictionary<DateOnly, double>();
+        // Zone rules are slow to consult (about 10 µs a block); blocks come in time order, many per
+        // day, so the local day around the last instant is kept and reused while instants fall in it.
+        var known = (Day: DateOnly.MinValue, Start: DateTimeOffset.MaxValue, End: DateTimeOffset.MinValue);
+        (DateOnly Day, DateTimeOffset End) DayOf(DateTimeOffset instant)
+        {
+            if (instant < known.Start || instant >= known.End)
+            {
+                var day = LocalDate(instant, zone);
+                known = (day, StartOfDay(day, zone), StartOfDay(day.AddDays(1), zone));
+            }
+
+            return (known.Day, known.End);
+        }
+
         foreach (var span in spans)
         {
             var credited = Math.Max(0, span.Credited.TotalSeconds);
@@ -46,7 +60,7 @@ public static class StudyCalendar
 
             if (span.EndedAt <= span.StartedAt)
             {
-                Add(days, LocalDate(span.EndedAt, zone), credited);
+                Add(days, DayOf(span.EndedAt).Day, credited);
                 continue;
             }
 
@@ -54,8 +68,7 @@ public static class StudyCalendar
             var cursor = span.StartedAt;
             while (cursor < span.EndedAt)
             {
-                var day = LocalDate(cursor, zone);
-                var next = StartOfDay(day.AddDays(1), zone);
+                var (day, next) = DayOf(cursor);
                 if (next <= cursor)
                 {
                     // Cannot happen with sane zone data; never loop forever on insane data.

@@ -7,12 +7,14 @@ public static class StudyTimeZones
 {
     public const int MaxIdLength = 64;
 
-    /// <summary>True for a known IANA id; Windows ids, "Local" and anything path-like are refused.</summary>
+    /// <summary>True for a known IANA id; Windows ids, "Local", other files of the zoneinfo folder and anything path-like are refused.</summary>
     public static bool TryResolve(string? id, out TimeZoneInfo zone)
     {
         zone = TimeZoneInfo.Utc;
-        if (string.IsNullOrEmpty(id) || id.Length > MaxIdLength || !id.All(IsIdChar) || id.Contains("..", StringComparison.Ordinal)
-            || id.StartsWith('/') || id.EndsWith('/'))
+        // IANA ids start with a capital letter; this also keeps out the zoneinfo folder's other files
+        // ("localtime", "posixrules") and variants ("posix/…", "right/…" with leap seconds).
+        if (string.IsNullOrEmpty(id) || id.Length > MaxIdLength || !char.IsAsciiLetterUpper(id[0]) || !id.All(IsIdChar)
+            || id.Contains("..", StringComparison.Ordinal) || id.Contains("//", StringComparison.Ordinal) || id.EndsWith('/'))
         {
             return false;
         }

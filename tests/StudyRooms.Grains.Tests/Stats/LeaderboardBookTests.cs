@@ -104,7 +104,7 @@ public sealed class LeaderboardBookTests
 
         var later = Now.AddDays(10);
         Assert.True(book.AddCredit(Block("u_ada", "room", "s2", 0, later.AddHours(-1), TimeSpan.FromMinutes(25)), later));
-        Assert.Equal(["s2"], state.Recent.Select(k => k.SprintId));
+        Assert.Equal(["s2"], state.Recent.Keys);
         Assert.Equal(2, state.Weeks.Count);
         Assert.Equal(50, book.Read("room", LeaderboardPeriod.All, 10, later).Entries.Single().FocusMinutes);
     }

@@ -133,6 +133,8 @@ public sealed class StudyCalendarTests
     [InlineData("America/New_York")]
     [InlineData("UTC")]
     [InlineData("Asia/Kolkata")]
+    [InlineData("America/Argentina/Buenos_Aires")]
+    [InlineData("Etc/GMT+5")]
     public void KnownIanaIdsResolve_S_TZ_1(string id)
     {
         Assert.True(StudyTimeZones.TryResolve(id, out var zone));
@@ -148,6 +150,13 @@ public sealed class StudyCalendarTests
     [InlineData("../../etc/passwd")]
     [InlineData("/Europe/Berlin")]
     [InlineData("Europe/Berlin\n")]
+    [InlineData("Local")]
+    [InlineData("localtime")]
+    [InlineData("posixrules")]
+    [InlineData("right/Europe/Berlin")]
+    [InlineData("posix/Europe/Berlin")]
+    [InlineData("Europe//Berlin")]
+    [InlineData("zone.tab")]
     public void UnknownZoneIdsAreRefusedWithInvalidTimeZone_S_TZ_1(string? id)
     {
         Assert.False(StudyTimeZones.TryResolve(id, out _));
