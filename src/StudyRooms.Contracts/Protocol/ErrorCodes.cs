@@ -20,4 +20,8 @@ public static class ErrorCodes
     public const string RoomFull = "ROOM_FULL";
     /// <summary>No usable invite has this code: unknown, revoked, expired or used up, alike (P-INV-2).</summary>
     public const string InviteInvalid = "INVITE_INVALID";
+    /// <summary>A chat message's text is longer than the limit (P-CHAT-6).</summary>
+    public const string MessageTooLong = "MESSAGE_TOO_LONG";
+    /// <summary>No chat message has this seq in the room, or it was deleted (P-CHAT-7).</summary>
+    public const string MessageNotFound = "MESSAGE_NOT_FOUND";
 }

@@ -63,4 +63,11 @@ public interface IRoomGrain : IGrainWithStringKey
     /// <summary>Gives the caller the invite's role in the room (P-INV-2).</summary>
     [Alias("AcceptInvite")]
     Task<AcceptInviteResult> AcceptInviteAsync(InviteCommand command);
+
+    /// <summary>
+    /// The connection's place in the room for the chat grain (docs/permissions.md). Interleaves like
+    /// <see cref="GetBoardAccessAsync"/>: it only reads.
+    /// </summary>
+    [Alias("GetChatAccess"), AlwaysInterleave]
+    Task<ChatAccess> GetChatAccessAsync(string userId, string connectionId);
 }

@@ -1,4 +1,5 @@
 using StudyRooms.Contracts.Boards;
+using StudyRooms.Contracts.Chat;
 using StudyRooms.Contracts.Rooms;
 
 namespace StudyRooms.Grains.Broadcasting;
@@ -25,4 +26,13 @@ public interface IRoomBroadcaster
     Task ParticipantRemovedAsync(ParticipantRemoved e, string[] connectionIds);
 
     Task RoomUpdatedAsync(RoomUpdated e);
+
+    /// <summary>Chat events go to every connection of the room except the caller's (P-CHAT-3).</summary>
+    Task MessagePostedAsync(MessagePosted e, string exceptConnectionId);
+
+    Task MessageEditedAsync(MessageEdited e, string exceptConnectionId);
+
+    Task MessageDeletedAsync(MessageDeleted e, string exceptConnectionId);
+
+    Task ReactionsChangedAsync(ReactionsChanged e, string exceptConnectionId);
 }

@@ -187,6 +187,14 @@ public sealed class RoomGrain(
     public Task<BoardAccess?> GetBoardAccessAsync() =>
         Task.FromResult(state.State.Exists ? BoardAccess() : null);
 
+    public Task<ChatAccess> GetChatAccessAsync(string userId, string connectionId) =>
+        Task.FromResult(new ChatAccess
+        {
+            InRoom = state.State.Exists && _present.TryGetValue(userId, out var user) && user.Connections.ContainsKey(connectionId),
+            Role = RoleOf(userId),
+            ReadOnly = state.State.ReadOnly,
+        });
+
     public Task RefreshPresenceAsync(RefreshPresenceCommand command)
     {
         var now = PresenceClock.GetUtcNow();

@@ -1,4 +1,5 @@
 using StudyRooms.Contracts.Boards;
+using StudyRooms.Contracts.Chat;
 using StudyRooms.Contracts.Rooms;
 
 namespace StudyRooms.Server.Hubs;
@@ -21,4 +22,14 @@ public interface IRoomClient
     Task ParticipantRemoved(ParticipantRemoved e);
 
     Task RoomUpdated(RoomUpdated e);
+
+    Task MessagePosted(MessagePosted e);
+
+    Task MessageEdited(MessageEdited e);
+
+    Task MessageDeleted(MessageDeleted e);
+
+    Task ReactionsChanged(ReactionsChanged e);
+
+    Task TypingChanged(TypingChanged e);
 }
