@@ -10,6 +10,7 @@ import { strings } from './strings';
 import { defaultStyle, stylePanel } from './stylePanel';
 import { COMMAND_SHORTCUTS, TOOLS, type ToolId } from './tools';
 import { Whiteboard } from './whiteboard';
+import { createChatPanel } from './chat/chatPanel';
 
 /** What the room screen may ask of the app. */
 export interface RoomActions {
@@ -67,7 +68,8 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
   const participantList = h('ul', { class: 'participant-list', 'data-testid': 'participant-list', 'aria-labelledby': 'participants-heading' });
   const aside = h('aside', { class: 'participants' }, participantsHeading, participantList);
 
-  const element = h('div', { class: 'screen room-screen' }, header, h('div', { class: 'room-body' }, board, aside));
+  const chatPanel = createChatPanel(session);
+  const element = h('div', { class: 'screen room-screen' }, header, h('div', { class: 'room-body' }, board, chatPanel.element, aside));
 
   // Whiteboard: tools, style, actions, help.
   const toolButtons = new Map<ToolId, HTMLButtonElement>();
@@ -248,6 +250,7 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
       if (copyReset !== null) clearTimeout(copyReset);
       removeDebugHook();
       whiteboard.dispose();
+      chatPanel.dispose();
       void session.dispose();
     },
   };
