@@ -89,6 +89,69 @@ public sealed class ChatTests(BrowserFixture browser)
         await bob.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task OlderMessagesLoadOnScrollAndTheUnreadBadgeCountsWhatArrivesMeanwhile()
+    {
+        await using var host = await StudyRoomsHost.StartAsync();
+        var owner = await host.SignInAsync("Owner");
+        var roomId = (await host.CreateRoomAsync(owner, "History")).RoomId;
+        var writers = new List<RoomClient>();
+        for (var i = 0; i < 12; i++)
+        {
+            var writer = await RoomClient.ConnectAsync(host, i == 0 ? owner : await host.SignInAsync($"Writer {i}"));
+            await writer.JoinAsync(roomId);
+            writers.Add(writer);
+        }
+
+        // 120 messages: ten per writer, each within the posting burst (P-CHAT-6).
+        for (var n = 0; n < 120; n++)
+        {
+            await writers[n / 10].PostAsync(roomId, $"history {n + 1:000}");
+        }
+
+        var bob = await browser.NewPersonAsync();
+        await bob.GotoAsync(new Uri(host.BaseAddress, $"/r/{roomId}").ToString());
+        await EnterNameAsync(bob, "Bob");
+        await WaitLiveAsync(bob);
+        var list = bob.GetByTestId("chat-messages");
+        await Assertions.Expect(list).ToHaveAttributeAsync("data-count", "50");
+        await Assertions.Expect(list).ToHaveAttributeAsync("data-has-more", "true");
+
+        // Scrolling to the top loads the next older page, until the beginning.
+        await ScrollChatAsync(bob, top: true);
+        await Assertions.Expect(list).ToHaveAttributeAsync("data-count", "100");
+        await ScrollChatAsync(bob, top: true);
+        await Assertions.Expect(list).ToHaveAttributeAsync("data-count", "120");
+        await Assertions.Expect(list).ToHaveAttributeAsync("data-has-more", "false");
+        var texts = await list.GetByTestId("chat-text").AllTextContentsAsync();
+        Assert.Equal(Enumerable.Range(1, 120).Select(n => $"history {n:000}"), texts);
+
+        // Reading old messages, Bob is not at the bottom: what arrives now is unread.
+        await ScrollChatAsync(bob, top: true);
+        await writers[1].PostAsync(roomId, "new one");
+        await writers[2].PostAsync(roomId, "new two");
+        await Assertions.Expect(bob.GetByTestId("chat-unread")).ToHaveTextAsync("2");
+        await ScrollChatAsync(bob, top: false);
+        await Assertions.Expect(bob.GetByTestId("chat-unread")).ToBeHiddenAsync();
+
+        // After a reload the newest page shows again, and nothing is unread.
+        await bob.ReloadAsync();
+        await WaitLiveAsync(bob);
+        await Assertions.Expect(list).ToHaveAttributeAsync("data-count", "50");
+        await Assertions.Expect(bob.GetByTestId("chat-unread")).ToBeHiddenAsync();
+        foreach (var writer in writers)
+        {
+            await writer.DisposeAsync();
+        }
+
+        await bob.Context.CloseAsync();
+    }
+
+    private static Task ScrollChatAsync(IPage page, bool top) =>
+        page.EvaluateAsync(top
+            ? "() => { const box = document.querySelector('.chat-panel > .chat-scroll'); box.scrollTop = 0; box.dispatchEvent(new Event('scroll')); }"
+            : "() => { const box = document.querySelector('.chat-panel > .chat-scroll'); box.scrollTop = box.scrollHeight; box.dispatchEvent(new Event('scroll')); }");
+
     private static async Task EnterNameAsync(IPage page, string name)
     {
         await page.GetByTestId("display-name-input").FillAsync(name);

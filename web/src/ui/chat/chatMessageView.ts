@@ -91,6 +91,13 @@ export function renderMessage(message: ChatMessage, context: MessageViewContext)
     item.append(reactions);
   }
 
+  if (!context.inThread && message.replyCount > 0) {
+    // A thread's size stays in view (the other actions show on hover or focus).
+    const replies = h('button', { type: 'button', class: 'link-button chat-thread-link', 'data-testid': 'chat-reply' }, chatStrings.replies(message.replyCount));
+    replies.addEventListener('click', () => context.openThread(message));
+    item.append(replies);
+  }
+
   const actions = h('div', { class: 'chat-actions' });
   if (context.canWrite) {
     for (const emoji of QUICK_REACTIONS) {
@@ -99,9 +106,8 @@ export function renderMessage(message: ChatMessage, context: MessageViewContext)
       actions.append(button);
     }
   }
-  if (!context.inThread && (context.canWrite || message.replyCount > 0)) {
-    const label = message.replyCount > 0 ? chatStrings.replies(message.replyCount) : chatStrings.reply;
-    const reply = h('button', { type: 'button', class: 'chat-action', 'data-testid': 'chat-reply' }, label);
+  if (!context.inThread && context.canWrite && message.replyCount === 0) {
+    const reply = h('button', { type: 'button', class: 'chat-action', 'data-testid': 'chat-reply' }, chatStrings.reply);
     reply.addEventListener('click', () => context.openThread(message));
     actions.append(reply);
   }
