@@ -49,6 +49,9 @@ public sealed class PermissionMatrixTests(HostFixture fixture) : IClassFixture<H
         ("LoadMessages", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", Ok, Ok, Ok, Ok]),
         ("SearchMessages", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", Ok, Ok, Ok, Ok]),
         ("MarkRead", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", Ok, Ok, Ok, Ok]),
+        ("MuteInChat member", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", Ok, Ok]),
+        ("MuteInChat mentor", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", Ok]),
+        ("PostMessage muted", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", Ok]),
         ("POST /api/rooms/{id}/invites", ["401", "403", "403", "403", "403", "403", "201"]),
         ("GET /api/rooms/{id}/invites", ["401", "403", "403", "403", "403", "403", "200"]),
         ("DELETE /api/rooms/{id}/invites/{code}", ["401", "403", "403", "403", "403", "403", "204"]),
@@ -224,6 +227,21 @@ public sealed class PermissionMatrixTests(HostFixture fixture) : IClassFixture<H
                     break;
                 case "SearchMessages":
                     await actor.InvokeAsync<SearchMessagesResult>("SearchMessages", new SearchMessagesRequest { RoomId = roomId, Query = "hello" });
+                    break;
+                case "MuteInChat member":
+                    await actor.InvokeAsync("MuteInChat", new MuteInChatRequest { RoomId = roomId, UserId = room.Member.User.UserId });
+                    break;
+                case "MuteInChat mentor":
+                    await actor.InvokeAsync("MuteInChat", new MuteInChatRequest { RoomId = roomId, UserId = room.Mentor.User.UserId });
+                    break;
+                case "PostMessage muted":
+                    // The owner mutes the caller (never themselves; a mute is stored by user id, present or not).
+                    if (room.Actor != room.Owner)
+                    {
+                        await room.Owner.Connection.InvokeAsync("MuteInChat", new MuteInChatRequest { RoomId = roomId, UserId = room.Actor.User.UserId });
+                    }
+
+                    await room.Actor.PostAsync(roomId, "hello");
                     break;
                 case "MarkRead":
                     await actor.InvokeAsync<ChatUnread>("MarkRead", new MarkReadRequest { RoomId = roomId, Seq = 1 });

@@ -11,4 +11,6 @@ public sealed record ChatAccess
     [Id(0)] public bool InRoom { get; init; }
     [Id(1)] public RoomRole Role { get; init; }
     [Id(2)] public bool ReadOnly { get; init; }
+    /// <summary>A moderator muted the user in the room's chat (P-CHAT-15).</summary>
+    [Id(3)] public bool Muted { get; init; }
 }

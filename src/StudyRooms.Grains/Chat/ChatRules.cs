@@ -16,8 +16,9 @@ public static class ChatRules
 
     /// <summary>
     /// Null when the connection may post, edit its own messages and react, else the refusal: members
-    /// and above; in a read-only room only mentors and the owner. A chat mute (a sprint's focus phase,
-    /// a moderator's mute) is one more field of <see cref="ChatAccess"/> checked here.
+    /// and above; in a read-only room only mentors and the owner; not a user a moderator muted
+    /// (P-CHAT-15). A sprint's focus phase muting the chat would be one more field of
+    /// <see cref="ChatAccess"/> checked here.
     /// </summary>
     public static StudyRoomsException? WriteRefusal(ChatAccess access)
     {
@@ -34,6 +35,11 @@ public static class ChatRules
         if (access.ReadOnly && access.Role < RoomRole.Mentor)
         {
             return new StudyRoomsException(ErrorCodes.Forbidden, "the room is read-only; only the owner and mentors may write");
+        }
+
+        if (access.Muted)
+        {
+            return new StudyRoomsException(ErrorCodes.Forbidden, "a moderator muted you in this room's chat");
         }
 
         return null;

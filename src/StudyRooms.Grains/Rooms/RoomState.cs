@@ -22,4 +22,6 @@ public sealed class RoomState
     [Id(11)] public HashSet<string> Banned { get; set; } = new(StringComparer.Ordinal);
     [Id(12)] public bool InviteOnly { get; set; }
     [Id(13)] public List<InviteState> Invites { get; set; } = [];
+    /// <summary>Users a moderator muted in the room's chat (P-CHAT-15).</summary>
+    [Id(14)] public HashSet<string> ChatMuted { get; set; } = new(StringComparer.Ordinal);
 }

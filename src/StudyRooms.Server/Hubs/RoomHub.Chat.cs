@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using StudyRooms.Contracts.Chat;
 using StudyRooms.Contracts.Protocol;
+using StudyRooms.Contracts.Rooms;
 using StudyRooms.Server.Auth;
 
 namespace StudyRooms.Server.Hubs;
@@ -28,6 +29,10 @@ public sealed partial class RoomHub
 
     public Task<ChatUnread> MarkRead(MarkReadRequest? request) =>
         Chat(request?.RoomId).MarkReadAsync(ChatActor(), request!);
+
+    /// <summary>Moderation (P-CHAT-15): the room grain decides, like the other moderation acts.</summary>
+    public Task MuteInChat(MuteInChatRequest? request) =>
+        ModerateAsync(request?.RoomId, new(request?.Muted == false ? ModerationKind.UnmuteChat : ModerationKind.MuteChat, request?.UserId));
 
     /// <summary>Volatile (P-CHAT-14): relayed to the others in the room, never stored; over budget it is dropped.</summary>
     public async Task SetTyping(SetTypingRequest? request)

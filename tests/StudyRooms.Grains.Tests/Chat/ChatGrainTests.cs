@@ -314,4 +314,43 @@ public sealed class ChatGrainTests(ClusterFixture fixture, ITestOutputHelper out
         Assert.Equal(payload, (await StoreOnDisk().GetAsync(room.RoomId, 1))!.Text);
         Assert.Equal(payload, Assert.Single((await room.LoadAsync(ada)).Messages).Text);
     }
+
+    [Fact]
+    public async Task AMutedUserReadsButCannotWriteUntilUnmuted_P_CHAT_15()
+    {
+        var room = await ChatRoom.CreateAsync(fixture.Grains);
+        var mentor = await room.JoinAsync(role: RoomRole.Mentor);
+        var member = await room.JoinAsync();
+        var own = await room.PostAsync(member, "before");
+
+        await room.Room.ModerateAsync(Mute(mentor, member.UserId, mute: true));
+        var post = await Assert.ThrowsAsync<StudyRoomsException>(() => room.PostAsync(member, "hi"));
+        var react = await Assert.ThrowsAsync<StudyRoomsException>(() => room.ReactAsync(member, own.Seq, "👍"));
+        var deleteOwn = await Assert.ThrowsAsync<StudyRoomsException>(() => room.DeleteAsync(member, own.Seq));
+        var reads = await room.LoadAsync(member);
+        var memberMutes = await Assert.ThrowsAsync<StudyRoomsException>(() => room.Room.ModerateAsync(Mute(member, mentor.UserId, mute: true)));
+        var mentorMutesOwner = await Assert.ThrowsAsync<StudyRoomsException>(() => room.Room.ModerateAsync(Mute(mentor, room.Owner.UserId, mute: true)));
+        // The mute is stored: a restarted room (presence is gone, so everyone joins again) keeps it.
+        await fixture.DeactivateAsync(room.Room);
+        var memberAgain = await room.JoinAsync(member.UserId);
+        var afterRestart = await Assert.ThrowsAsync<StudyRoomsException>(() => room.PostAsync(memberAgain, "hi"));
+
+        Assert.Equal([ErrorCodes.Forbidden, ErrorCodes.Forbidden, ErrorCodes.Forbidden], [post.Code, react.Code, deleteOwn.Code]);
+        Assert.Contains("muted", post.Reason, StringComparison.Ordinal);
+        Assert.Single(reads.Messages);
+        Assert.Equal([ErrorCodes.Forbidden, ErrorCodes.Forbidden], [memberMutes.Code, mentorMutesOwner.Code]);
+        Assert.Equal(ErrorCodes.Forbidden, afterRestart.Code);
+
+        var mentorAgain = await room.JoinAsync(mentor.UserId);
+        await room.Room.ModerateAsync(Mute(mentorAgain, member.UserId, mute: false));
+        Assert.Equal(2, (await room.PostAsync(memberAgain, "back")).Seq);
+    }
+
+    private static ModerationCommand Mute(ChatActor actor, string target, bool mute) => new()
+    {
+        Kind = mute ? ModerationKind.MuteChat : ModerationKind.UnmuteChat,
+        ActorId = actor.UserId,
+        ActorConnectionId = actor.ConnectionId,
+        TargetUserId = target,
+    };
 }
