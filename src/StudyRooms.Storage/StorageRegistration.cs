@@ -16,15 +16,17 @@ public static class StorageRegistration
     {
         services.AddSingleton(new SqliteDatabase(dataDirectory));
         services.AddSingleton<IBoardStore, SqliteBoardStore>();
+        services.AddSingleton<IChatStore, SqliteChatStore>();
         services.AddGrainStorage(StorageNames.Rooms, static (sp, _) =>
             new SqliteGrainStorage(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<IGrainStorageSerializer>()));
         return services;
     }
 
-    /// <summary>Cluster mode: boards in Redis next to the Orleans Redis providers.</summary>
+    /// <summary>Cluster mode: boards and chats in Redis next to the Orleans Redis providers.</summary>
     public static IServiceCollection AddStudyRoomsRedisBoardStore(this IServiceCollection services, string keyPrefix)
     {
         services.AddSingleton<IBoardStore>(sp => new RedisBoardStore(sp.GetRequiredService<IConnectionMultiplexer>(), keyPrefix));
+        services.AddSingleton<IChatStore>(sp => new RedisChatStore(sp.GetRequiredService<IConnectionMultiplexer>(), keyPrefix));
         return services;
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using StudyRooms.Contracts.Chat;
 using StudyRooms.Contracts.Help;
 using StudyRooms.Contracts.Invites;
 using StudyRooms.Contracts.Rooms;
@@ -44,6 +45,19 @@ public sealed class PermissionMatrixTests(HostFixture fixture) : IClassFixture<H
         ("TakeHand", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", Ok, Ok]),
         ("ResolveHand", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", Ok, Ok]),
         ("ResolveHand own", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", Ok, Ok, Ok, Ok]),
+        ("PostMessage", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", Ok, Ok, Ok]),
+        ("PostMessage read-only", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", Ok, Ok]),
+        ("EditMessage own", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", Ok, Ok, Ok]),
+        ("EditMessage another's", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN"]),
+        ("DeleteMessage own", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", Ok, Ok, Ok]),
+        ("DeleteMessage another's", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", Ok, Ok]),
+        ("ReactToMessage", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", Ok, Ok, Ok]),
+        ("LoadMessages", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", Ok, Ok, Ok, Ok]),
+        ("SearchMessages", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", Ok, Ok, Ok, Ok]),
+        ("MarkRead", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", Ok, Ok, Ok, Ok]),
+        ("MuteInChat member", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", Ok, Ok]),
+        ("MuteInChat mentor", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", Ok]),
+        ("PostMessage muted", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", Ok]),
         ("POST /api/rooms/{id}/invites", ["401", "403", "403", "403", "403", "403", "201"]),
         ("GET /api/rooms/{id}/invites", ["401", "403", "403", "403", "403", "403", "200"]),
         ("DELETE /api/rooms/{id}/invites/{code}", ["401", "403", "403", "403", "403", "403", "204"]),
@@ -106,7 +120,7 @@ public sealed class PermissionMatrixTests(HostFixture fixture) : IClassFixture<H
             .ToHashSet();
 
         // Volatile relays are any joined connection's, never stored (P-MOD-6): listed in the doc, not walked here.
-        methods.ExceptWith(["StreamStroke", "MoveCursor"]);
+        methods.ExceptWith(["StreamStroke", "MoveCursor", "SetTyping"]);
         var walked = Matrix.Select(row => row.Action.Split(' ')[0]).ToHashSet();
         Assert.Subset(walked, methods);
     }
@@ -208,6 +222,52 @@ public sealed class PermissionMatrixTests(HostFixture fixture) : IClassFixture<H
                     await actor.InvokeAsync<HelpRequest[]>("RaiseHand", new RaiseHandRequest { RoomId = roomId });
                     await actor.InvokeAsync<HelpRequest[]>("ResolveHand", new HandRequest { RoomId = roomId });
                     break;
+                case "PostMessage":
+                    await room.Actor.PostAsync(roomId, "hello");
+                    break;
+                case "PostMessage read-only":
+                    await room.Owner.Connection.InvokeAsync("SetReadOnly", new SetReadOnlyRequest { RoomId = roomId, ReadOnly = true });
+                    await room.Actor.PostAsync(roomId, "hello");
+                    break;
+                case "EditMessage own":
+                    await actor.InvokeAsync<ChatMessage>("EditMessage", new EditMessageRequest { RoomId = roomId, Seq = (await OwnOrMembersMessageAsync(room)).Seq, Text = "edited" });
+                    break;
+                case "EditMessage another's":
+                    await actor.InvokeAsync<ChatMessage>("EditMessage", new EditMessageRequest { RoomId = roomId, Seq = (await room.Member.PostAsync(roomId, "member's")).Seq, Text = "edited" });
+                    break;
+                case "DeleteMessage own":
+                    await actor.InvokeAsync<ChatMessage>("DeleteMessage", new DeleteMessageRequest { RoomId = roomId, Seq = (await OwnOrMembersMessageAsync(room)).Seq });
+                    break;
+                case "DeleteMessage another's":
+                    await actor.InvokeAsync<ChatMessage>("DeleteMessage", new DeleteMessageRequest { RoomId = roomId, Seq = (await room.Member.PostAsync(roomId, "member's")).Seq });
+                    break;
+                case "ReactToMessage":
+                    await actor.InvokeAsync<ChatMessage>("ReactToMessage", new ReactToMessageRequest { RoomId = roomId, Seq = (await room.Member.PostAsync(roomId, "member's")).Seq, Emoji = "👍" });
+                    break;
+                case "LoadMessages":
+                    await actor.InvokeAsync<LoadMessagesResult>("LoadMessages", new LoadMessagesRequest { RoomId = roomId });
+                    break;
+                case "SearchMessages":
+                    await actor.InvokeAsync<SearchMessagesResult>("SearchMessages", new SearchMessagesRequest { RoomId = roomId, Query = "hello" });
+                    break;
+                case "MuteInChat member":
+                    await actor.InvokeAsync("MuteInChat", new MuteInChatRequest { RoomId = roomId, UserId = room.Member.User.UserId });
+                    break;
+                case "MuteInChat mentor":
+                    await actor.InvokeAsync("MuteInChat", new MuteInChatRequest { RoomId = roomId, UserId = room.Mentor.User.UserId });
+                    break;
+                case "PostMessage muted":
+                    // The owner mutes the caller (never themselves; a mute is stored by user id, present or not).
+                    if (room.Actor != room.Owner)
+                    {
+                        await room.Owner.Connection.InvokeAsync("MuteInChat", new MuteInChatRequest { RoomId = roomId, UserId = room.Actor.User.UserId });
+                    }
+
+                    await room.Actor.PostAsync(roomId, "hello");
+                    break;
+                case "MarkRead":
+                    await actor.InvokeAsync<ChatUnread>("MarkRead", new MarkReadRequest { RoomId = roomId, Seq = 1 });
+                    break;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(action), action, null);
             }
@@ -217,6 +277,19 @@ public sealed class PermissionMatrixTests(HostFixture fixture) : IClassFixture<H
         catch (HubException error)
         {
             return HubErrors.Parse(error).Code;
+        }
+    }
+
+    /// <summary>A message of the caller's own when their role may post; else the member's (the cell's answer is the role's refusal either way).</summary>
+    private static async Task<ChatMessage> OwnOrMembersMessageAsync(ArrangedRoom room)
+    {
+        try
+        {
+            return await room.Actor.PostAsync(room.RoomId, "mine");
+        }
+        catch (HubException)
+        {
+            return await room.Member.PostAsync(room.RoomId, "member's");
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR.Client;
 using StudyRooms.Contracts.Boards;
+using StudyRooms.Contracts.Chat;
 using StudyRooms.Contracts.Protocol;
 using StudyRooms.Contracts.Rooms;
 
@@ -21,6 +22,11 @@ public sealed class RoomClient : IAsyncDisposable
         connection.On<OpsApplied>("OpsApplied", OpsApplied.Enqueue);
         connection.On<StrokeProgressed>("StrokeProgressed", StrokesProgressed.Enqueue);
         connection.On<CursorMoved>("CursorMoved", CursorsMoved.Enqueue);
+        connection.On<MessagePosted>("MessagePosted", MessagesPosted.Enqueue);
+        connection.On<MessageEdited>("MessageEdited", MessagesEdited.Enqueue);
+        connection.On<MessageDeleted>("MessageDeleted", MessagesDeleted.Enqueue);
+        connection.On<ReactionsChanged>("ReactionsChanged", ReactionsChanged.Enqueue);
+        connection.On<TypingChanged>("TypingChanged", TypingChanged.Enqueue);
     }
 
     public HubConnection Connection { get; }
@@ -38,6 +44,16 @@ public sealed class RoomClient : IAsyncDisposable
     public ConcurrentQueue<StrokeProgressed> StrokesProgressed { get; } = new();
 
     public ConcurrentQueue<CursorMoved> CursorsMoved { get; } = new();
+
+    public ConcurrentQueue<MessagePosted> MessagesPosted { get; } = new();
+
+    public ConcurrentQueue<MessageEdited> MessagesEdited { get; } = new();
+
+    public ConcurrentQueue<MessageDeleted> MessagesDeleted { get; } = new();
+
+    public ConcurrentQueue<ReactionsChanged> ReactionsChanged { get; } = new();
+
+    public ConcurrentQueue<TypingChanged> TypingChanged { get; } = new();
 
     public static async Task<RoomClient> ConnectAsync(ServerClient host, TestUser user)
     {
@@ -63,6 +79,20 @@ public sealed class RoomClient : IAsyncDisposable
         Type = "freehand",
         Props = new ElementProps { X = x, Y = y, Points = [0, 0, 5, 5, 10, 12], StrokeColor = "#1971c2", StrokeWidth = 3 },
     };
+
+    /// <summary>Posts a chat message with a fresh client message id (P-CHAT-4).</summary>
+    public Task<ChatMessage> PostAsync(string roomId, string text, long? threadRootSeq = null, string[]? mentions = null, string? clientMessageId = null) =>
+        Connection.InvokeAsync<ChatMessage>("PostMessage", new PostMessageRequest
+        {
+            RoomId = roomId,
+            ClientMessageId = clientMessageId ?? "m_" + Guid.NewGuid().ToString("N")[..16],
+            Text = text,
+            ThreadRootSeq = threadRootSeq,
+            Mentions = mentions,
+        });
+
+    public Task<LoadMessagesResult> LoadMessagesAsync(string roomId, long? beforeSeq = null, long? threadRootSeq = null, int? limit = null) =>
+        Connection.InvokeAsync<LoadMessagesResult>("LoadMessages", new LoadMessagesRequest { RoomId = roomId, BeforeSeq = beforeSeq, ThreadRootSeq = threadRootSeq, Limit = limit });
 
     public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
 }

@@ -30,4 +30,8 @@ public static class ErrorCodes
     public const string InvalidCredentials = "INVALID_CREDENTIALS";
     /// <summary>A username or password that does not meet the rules (P-ACCT-1).</summary>
     public const string InvalidAccount = "INVALID_ACCOUNT";
+    /// <summary>A chat message's text is longer than the limit (P-CHAT-6).</summary>
+    public const string MessageTooLong = "MESSAGE_TOO_LONG";
+    /// <summary>No chat message has this seq in the room, or it was deleted (P-CHAT-7).</summary>
+    public const string MessageNotFound = "MESSAGE_NOT_FOUND";
 }

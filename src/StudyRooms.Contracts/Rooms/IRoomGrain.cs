@@ -68,4 +68,11 @@ public interface IRoomGrain : IGrainWithStringKey
     /// <summary>Raises, takes or resolves a hand in the help queue; answers the queue (P-HAND-2).</summary>
     [Alias("UpdateHelpQueue")]
     Task<HelpRequest[]> UpdateHelpQueueAsync(HelpQueueCommand command);
+
+    /// <summary>
+    /// The connection's place in the room for the chat grain (docs/permissions.md). Interleaves like
+    /// <see cref="GetBoardAccessAsync"/>: it only reads.
+    /// </summary>
+    [Alias("GetChatAccess"), AlwaysInterleave]
+    Task<ChatAccess> GetChatAccessAsync(string userId, string connectionId);
 }

@@ -9,4 +9,7 @@ public enum ModerationKind
     Ban = 2,
     Unban = 3,
     SetReadOnly = 4,
+    /// <summary>Stops a user from writing in the room's chat (P-CHAT-15).</summary>
+    MuteChat = 5,
+    UnmuteChat = 6,
 }

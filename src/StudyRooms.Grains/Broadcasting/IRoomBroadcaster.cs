@@ -1,4 +1,5 @@
 using StudyRooms.Contracts.Boards;
+using StudyRooms.Contracts.Chat;
 using StudyRooms.Contracts.Help;
 using StudyRooms.Contracts.Rooms;
 
@@ -28,4 +29,13 @@ public interface IRoomBroadcaster
     Task RoomUpdatedAsync(RoomUpdated e);
 
     Task HelpQueueChangedAsync(HelpQueueChanged e);
+
+    /// <summary>Chat events go to every connection of the room except the caller's (P-CHAT-3).</summary>
+    Task MessagePostedAsync(MessagePosted e, string exceptConnectionId);
+
+    Task MessageEditedAsync(MessageEdited e, string exceptConnectionId);
+
+    Task MessageDeletedAsync(MessageDeleted e, string exceptConnectionId);
+
+    Task ReactionsChangedAsync(ReactionsChanged e, string exceptConnectionId);
 }

@@ -202,6 +202,10 @@ public sealed class RoomGrain(
             case ModerationKind.SetReadOnly:
                 await SetReadOnlyAsync(command, actorRole);
                 break;
+            case ModerationKind.MuteChat:
+            case ModerationKind.UnmuteChat:
+                await MuteChatAsync(command, actorRole, muted: command.Kind == ModerationKind.MuteChat);
+                break;
             default:
                 throw new StudyRoomsException(ErrorCodes.InvalidRequest, "unknown moderation act");
         }
@@ -209,6 +213,15 @@ public sealed class RoomGrain(
 
     public Task<BoardAccess?> GetBoardAccessAsync() =>
         Task.FromResult(state.State.Exists ? BoardAccess() : null);
+
+    public Task<ChatAccess> GetChatAccessAsync(string userId, string connectionId) =>
+        Task.FromResult(new ChatAccess
+        {
+            InRoom = state.State.Exists && _present.TryGetValue(userId, out var user) && user.Connections.ContainsKey(connectionId),
+            Role = RoleOf(userId),
+            ReadOnly = state.State.ReadOnly,
+            Muted = state.State.ChatMuted.Contains(userId),
+        });
 
     public Task RefreshPresenceAsync(RefreshPresenceCommand command)
     {
@@ -502,6 +515,39 @@ public sealed class RoomGrain(
         RoomLog.Moderated(logger, RoomId, command.ActorId, command.Kind.ToString(), command.ReadOnly ? "read-only" : "editable");
         await PublishBoardAccessAsync();
         await AnnounceAsync(() => broadcaster.RoomUpdatedAsync(new RoomUpdated { RoomId = RoomId, Room = Snapshot() }));
+    }
+
+    /// <summary>Mentors and the owner mute or unmute users ranked below them in the chat (P-CHAT-15).</summary>
+    private async Task MuteChatAsync(ModerationCommand command, RoomRole actorRole, bool muted)
+    {
+        RequireModerator(actorRole);
+        var target = RequireTarget(command);
+        if (target == command.ActorId)
+        {
+            throw new StudyRoomsException(ErrorCodes.InvalidRequest, "you cannot mute yourself");
+        }
+
+        if (RoleOf(target) >= actorRole)
+        {
+            throw new StudyRoomsException(ErrorCodes.Forbidden, "you may only mute users with a lower role than yours");
+        }
+
+        var changed = muted ? state.State.ChatMuted.Add(target) : state.State.ChatMuted.Remove(target);
+        if (changed)
+        {
+            await WriteOrRevertAsync(() =>
+            {
+                if (muted)
+                {
+                    state.State.ChatMuted.Remove(target);
+                }
+                else
+                {
+                    state.State.ChatMuted.Add(target);
+                }
+            });
+            RoomLog.Moderated(logger, RoomId, command.ActorId, command.Kind.ToString(), target);
+        }
     }
 
     private static void RequireModerator(RoomRole actorRole)

@@ -23,4 +23,6 @@ public sealed class RoomState
     [Id(12)] public bool InviteOnly { get; set; }
     [Id(13)] public List<InviteState> Invites { get; set; } = [];
     [Id(14)] public bool OverflowAsViewers { get; set; }
+    /// <summary>Users a moderator muted in the room's chat (P-CHAT-15).</summary>
+    [Id(15)] public HashSet<string> ChatMuted { get; set; } = new(StringComparer.Ordinal);
 }

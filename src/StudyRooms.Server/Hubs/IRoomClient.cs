@@ -1,4 +1,5 @@
 using StudyRooms.Contracts.Boards;
+using StudyRooms.Contracts.Chat;
 using StudyRooms.Contracts.Help;
 using StudyRooms.Contracts.Rooms;
 
@@ -24,4 +25,14 @@ public interface IRoomClient
     Task RoomUpdated(RoomUpdated e);
 
     Task HelpQueueChanged(HelpQueueChanged e);
+
+    Task MessagePosted(MessagePosted e);
+
+    Task MessageEdited(MessageEdited e);
+
+    Task MessageDeleted(MessageDeleted e);
+
+    Task ReactionsChanged(ReactionsChanged e);
+
+    Task TypingChanged(TypingChanged e);
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using StudyRooms.Contracts.Boards;
+using StudyRooms.Contracts.Chat;
 using StudyRooms.Contracts.Help;
 using StudyRooms.Contracts.Rooms;
 using StudyRooms.Grains.Broadcasting;
@@ -41,4 +42,16 @@ public sealed class SignalRRoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub
 
     public Task HelpQueueChangedAsync(HelpQueueChanged e) =>
         hub.Clients.Group(RoomGroups.For(e.RoomId)).HelpQueueChanged(e);
+
+    public Task MessagePostedAsync(MessagePosted e, string exceptConnectionId) =>
+        hub.Clients.GroupExcept(RoomGroups.For(e.RoomId), exceptConnectionId).MessagePosted(e);
+
+    public Task MessageEditedAsync(MessageEdited e, string exceptConnectionId) =>
+        hub.Clients.GroupExcept(RoomGroups.For(e.RoomId), exceptConnectionId).MessageEdited(e);
+
+    public Task MessageDeletedAsync(MessageDeleted e, string exceptConnectionId) =>
+        hub.Clients.GroupExcept(RoomGroups.For(e.RoomId), exceptConnectionId).MessageDeleted(e);
+
+    public Task ReactionsChangedAsync(ReactionsChanged e, string exceptConnectionId) =>
+        hub.Clients.GroupExcept(RoomGroups.For(e.RoomId), exceptConnectionId).ReactionsChanged(e);
 }

@@ -92,6 +92,22 @@ public sealed class SqliteDatabase
                 clock    INTEGER NOT NULL,
                 payload  TEXT NOT NULL
             ) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS chat_messages (
+                room_id     TEXT NOT NULL,
+                seq         INTEGER NOT NULL,
+                thread_root INTEGER NULL,
+                deleted     INTEGER NOT NULL,
+                text        TEXT NOT NULL,
+                payload     TEXT NOT NULL,
+                PRIMARY KEY (room_id, seq)
+            ) WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS chat_messages_by_thread ON chat_messages (room_id, thread_root, seq);
+            CREATE TABLE IF NOT EXISTS chat_reads (
+                room_id TEXT NOT NULL,
+                user_id TEXT NOT NULL,
+                seq     INTEGER NOT NULL,
+                PRIMARY KEY (room_id, user_id)
+            ) WITHOUT ROWID;
             """;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using StudyRooms.Contracts.Boards;
+using StudyRooms.Contracts.Chat;
 using StudyRooms.Contracts.Help;
 using StudyRooms.Contracts.Rooms;
 using StudyRooms.Grains.Broadcasting;
@@ -63,6 +64,14 @@ public sealed class RecordingBroadcaster : IRoomBroadcaster
         return Task.CompletedTask;
     }
 
+    public Task MessagePostedAsync(MessagePosted e, string exceptConnectionId) => Record(e.RoomId, e, exceptConnectionId);
+
+    public Task MessageEditedAsync(MessageEdited e, string exceptConnectionId) => Record(e.RoomId, e, exceptConnectionId);
+
+    public Task MessageDeletedAsync(MessageDeleted e, string exceptConnectionId) => Record(e.RoomId, e, exceptConnectionId);
+
+    public Task ReactionsChangedAsync(ReactionsChanged e, string exceptConnectionId) => Record(e.RoomId, e, exceptConnectionId);
+
     /// <summary>Connections a grain asked to take out of a room's group, in order (P-MOD-1).</summary>
     public IReadOnlyList<string> RemovedFromGroup(string roomId) =>
         _removedFromGroup.Where(r => r.RoomId == roomId).Select(r => r.ConnectionId).ToList();
@@ -79,4 +88,10 @@ public sealed class RecordingBroadcaster : IRoomBroadcaster
         Poll.UntilAsync(
             () => For<T>(roomId) is { } events && events.Count >= count ? events : null,
             $"{count} {typeof(T).Name} event(s) in room {roomId}");
+
+    private Task Record(string roomId, object e, string? exceptConnectionId)
+    {
+        _events.Enqueue(new RecordedEvent(roomId, e, exceptConnectionId));
+        return Task.CompletedTask;
+    }
 }

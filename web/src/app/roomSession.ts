@@ -19,6 +19,7 @@ import {
 } from '../protocol';
 import { CursorStore, Throttle } from '../store/cursors';
 import { ParticipantsStore } from '../store/participants';
+import type { ChatTransport } from '../transport/chatHub';
 import { PreviewStore } from '../store/previews';
 import { BoardSync, type BoardChange } from '../sync/boardSync';
 import { newElementId } from '../sync/ids';
@@ -205,6 +206,16 @@ export class RoomSession {
     const count = this.board.pendingCount;
     if (count === 0) return { kind: 'saved' };
     return this.joined ? { kind: 'saving', count } : { kind: 'offline', count };
+  }
+
+  /** The room chat over the session's connection (docs/protocol.md, "Chat"), when the hub has one. */
+  get chat(): ChatTransport | undefined {
+    return this.hub.chat;
+  }
+
+  /** Whether the room is joined now (chat calls need it, P-CHAT-6). */
+  get isJoined(): boolean {
+    return this.joined;
   }
 
   /** The user id of this page's user, once joined. */

@@ -23,6 +23,8 @@ import {
   type StrokeProgress,
   type StrokeProgressed,
 } from '../protocol';
+import { ChatConnection } from './chatConnection';
+import type { ChatTransport } from './chatHub';
 import { isUnauthorizedError, reconnectDelayMs } from './connectionStatus';
 import type { RoomHub, RoomHubHandlers } from './roomHub';
 
@@ -39,6 +41,8 @@ export interface RoomConnectionOptions {
 export class RoomConnection implements RoomHub {
   private readonly connection: HubConnection;
   private readonly handlers: RoomHubHandlers;
+  /** The room chat over this same connection. */
+  readonly chat: ChatTransport;
   private stopped = false;
   private startAttempt = 0;
   private restartTimer: ReturnType<typeof setTimeout> | null = null;
@@ -62,6 +66,7 @@ export class RoomConnection implements RoomHub {
       .build();
 
     const c = this.connection;
+    this.chat = new ChatConnection(c);
     c.on(ClientCallbacks.participantJoined, (e: ParticipantJoined) => this.handlers.participantJoined(e));
     c.on(ClientCallbacks.participantLeft, (e: ParticipantLeft) => this.handlers.participantLeft(e));
     c.on(ClientCallbacks.opsApplied, (e: OpsApplied) => this.handlers.opsApplied(e));

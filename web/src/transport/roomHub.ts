@@ -11,6 +11,7 @@ import type {
   StrokeProgress,
   StrokeProgressed,
 } from '../protocol';
+import type { ChatTransport } from './chatHub';
 import type { ConnectionStatus } from './connectionStatus';
 
 /** What the owner of a room connection hears from it. */
@@ -37,4 +38,6 @@ export interface RoomHub {
   pushOps(request: PushOpsRequest): Promise<PushOpsResult>;
   streamStroke(progress: StrokeProgress): void;
   moveCursor(update: CursorUpdate): void;
+  /** The room chat over the same connection; absent in fakes that do not chat. */
+  readonly chat?: ChatTransport;
 }

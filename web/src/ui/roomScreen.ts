@@ -13,6 +13,7 @@ import { Whiteboard } from './whiteboard';
 import { createStatsSource } from '../app/statsSource';
 import { statsPanel } from './stats/statsPanel';
 import { statsStrings } from './stats/statsStrings';
+import { createChatPanel } from './chat/chatPanel';
 
 /** What the room screen may ask of the app. */
 export interface RoomActions {
@@ -74,7 +75,8 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
   const participantList = h('ul', { class: 'participant-list', 'data-testid': 'participant-list', 'aria-labelledby': 'participants-heading' });
   const aside = h('aside', { class: 'participants' }, participantsHeading, participantList);
 
-  const element = h('div', { class: 'screen room-screen' }, header, h('div', { class: 'room-body' }, board, aside));
+  const chatPanel = createChatPanel(session);
+  const element = h('div', { class: 'screen room-screen' }, header, h('div', { class: 'room-body' }, board, chatPanel.element, aside));
   element.append(stats.element);
 
   // Whiteboard: tools, style, actions, help.
@@ -257,6 +259,7 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
       removeDebugHook();
       stats.dispose();
       whiteboard.dispose();
+      chatPanel.dispose();
       void session.dispose();
     },
   };

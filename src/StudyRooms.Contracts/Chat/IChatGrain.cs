@@ -1,0 +1,33 @@
+namespace StudyRooms.Contracts.Chat;
+
+/// <summary>
+/// The chat of one room: the single authority that orders its messages with a per-room sequence
+/// (P-CHAT-1), checks limits and permissions (asking the room grain for the caller's place), and
+/// acknowledges a message only once the chat store holds it (P-CHAT-2). Key: the room id.
+/// Requests are the wire records (the grain validates every member); <see cref="ChatActor"/> carries
+/// what the hub knows and the client may not choose.
+/// </summary>
+[Alias("StudyRooms.IChatGrain")]
+public interface IChatGrain : IGrainWithStringKey
+{
+    [Alias("Post")]
+    Task<ChatMessage> PostAsync(ChatActor actor, PostMessageRequest request);
+
+    [Alias("Edit")]
+    Task<ChatMessage> EditAsync(ChatActor actor, EditMessageRequest request);
+
+    [Alias("Delete")]
+    Task<ChatMessage> DeleteAsync(ChatActor actor, DeleteMessageRequest request);
+
+    [Alias("React")]
+    Task<ChatMessage> ReactAsync(ChatActor actor, ReactToMessageRequest request);
+
+    [Alias("Load")]
+    Task<LoadMessagesResult> LoadAsync(ChatActor actor, LoadMessagesRequest request);
+
+    [Alias("Search")]
+    Task<SearchMessagesResult> SearchAsync(ChatActor actor, SearchMessagesRequest request);
+
+    [Alias("MarkRead")]
+    Task<ChatUnread> MarkReadAsync(ChatActor actor, MarkReadRequest request);
+}
