@@ -20,4 +20,6 @@ public static class ErrorCodes
     public const string RoomFull = "ROOM_FULL";
     /// <summary>No usable invite has this code: unknown, revoked, expired or used up, alike (P-INV-2).</summary>
     public const string InviteInvalid = "INVITE_INVALID";
+    /// <summary>The board has no history snapshot with this id (any more) (P-HIST-3).</summary>
+    public const string SnapshotNotFound = "SNAPSHOT_NOT_FOUND";
 }

@@ -92,6 +92,15 @@ public sealed class SqliteDatabase
                 clock    INTEGER NOT NULL,
                 payload  TEXT NOT NULL
             ) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS board_history (
+                seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+                board_id    TEXT NOT NULL,
+                snapshot_id TEXT NOT NULL,
+                entry       TEXT NOT NULL,
+                elements    TEXT NOT NULL
+            );
+            CREATE UNIQUE INDEX IF NOT EXISTS board_history_by_board ON board_history (board_id, seq);
+            CREATE UNIQUE INDEX IF NOT EXISTS board_history_by_id ON board_history (board_id, snapshot_id);
             """;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
