@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using StudyRooms.Contracts.Boards;
+using StudyRooms.Contracts.Boards.History;
 using StudyRooms.Contracts.Invites;
 using StudyRooms.Contracts.Rooms;
 using StudyRooms.Contracts.Sessions;
@@ -38,6 +40,9 @@ public sealed class PermissionMatrixTests(HostFixture fixture) : IClassFixture<H
         ("RemoveParticipant ban", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", Ok, Ok]),
         ("UnbanUser", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", Ok, Ok]),
         ("SetReadOnly", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", Ok, Ok]),
+        ("ListBoardHistory", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", Ok, Ok, Ok]),
+        ("PreviewBoardHistory", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", Ok, Ok, Ok]),
+        ("PreviewBoardHistory read-only", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", Ok, Ok, Ok]),
         ("POST /api/rooms/{id}/invites", ["401", "403", "403", "403", "403", "403", "201"]),
         ("GET /api/rooms/{id}/invites", ["401", "403", "403", "403", "403", "403", "200"]),
         ("DELETE /api/rooms/{id}/invites/{code}", ["401", "403", "403", "403", "403", "403", "204"]),
@@ -147,7 +152,7 @@ public sealed class PermissionMatrixTests(HostFixture fixture) : IClassFixture<H
         return ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static async Task<string> HubAnswerAsync(string action, ArrangedRoom room)
+    private async Task<string> HubAnswerAsync(string action, ArrangedRoom room)
     {
         try
         {
@@ -185,6 +190,19 @@ public sealed class PermissionMatrixTests(HostFixture fixture) : IClassFixture<H
                     break;
                 case "SetReadOnly":
                     await actor.InvokeAsync("SetReadOnly", new SetReadOnlyRequest { RoomId = roomId, ReadOnly = true });
+                    break;
+                case "ListBoardHistory":
+                    await actor.InvokeAsync<ListBoardHistoryResult>("ListBoardHistory", new ListBoardHistoryRequest { RoomId = roomId });
+                    break;
+                case "PreviewBoardHistory":
+                case "PreviewBoardHistory read-only":
+                    var saved = await Host.Services.GetRequiredService<IGrainFactory>().GetGrain<IBoardGrain>(roomId).SaveHistorySnapshotAsync("start");
+                    if (action.EndsWith("read-only", StringComparison.Ordinal))
+                    {
+                        await room.Owner.Connection.InvokeAsync("SetReadOnly", new SetReadOnlyRequest { RoomId = roomId, ReadOnly = true });
+                    }
+
+                    await actor.InvokeAsync<BoardHistorySnapshot>("PreviewBoardHistory", new PreviewBoardHistoryRequest { RoomId = roomId, SnapshotId = saved.Id });
                     break;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(action), action, null);
