@@ -43,6 +43,8 @@ public sealed class PermissionMatrixTests(HostFixture fixture) : IClassFixture<H
         ("ListBoardHistory", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", Ok, Ok, Ok]),
         ("PreviewBoardHistory", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", Ok, Ok, Ok]),
         ("PreviewBoardHistory read-only", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", Ok, Ok, Ok]),
+        ("restore", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", Ok, Ok, Ok]),
+        ("restore read-only", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", Ok, Ok]),
         ("POST /api/rooms/{id}/invites", ["401", "403", "403", "403", "403", "403", "201"]),
         ("GET /api/rooms/{id}/invites", ["401", "403", "403", "403", "403", "403", "200"]),
         ("DELETE /api/rooms/{id}/invites/{code}", ["401", "403", "403", "403", "403", "403", "204"]),
@@ -203,6 +205,22 @@ public sealed class PermissionMatrixTests(HostFixture fixture) : IClassFixture<H
                     }
 
                     await actor.InvokeAsync<BoardHistorySnapshot>("PreviewBoardHistory", new PreviewBoardHistoryRequest { RoomId = roomId, SnapshotId = saved.Id });
+                    break;
+                case "restore":
+                case "restore read-only":
+                    // A restore is the difference pushed as ordinary ops (P-HIST-4): here, a deleted element created again.
+                    var board = Host.Services.GetRequiredService<IGrainFactory>().GetGrain<IBoardGrain>(roomId);
+                    var stroke = room.Owner.Stroke();
+                    await room.Owner.PushAsync(roomId, stroke);
+                    var before = await board.SaveHistorySnapshotAsync("before");
+                    await room.Owner.PushAsync(roomId, new ElementOp { Kind = ElementOpKind.Delete, ElementId = stroke.ElementId, ClientSeq = room.Owner.NextSeq() });
+                    if (action.EndsWith("read-only", StringComparison.Ordinal))
+                    {
+                        await room.Owner.Connection.InvokeAsync("SetReadOnly", new SetReadOnlyRequest { RoomId = roomId, ReadOnly = true });
+                    }
+
+                    var old = (await board.PreviewHistoryAsync(new BoardHistoryQuery { UserId = room.Owner.User.UserId, ConnectionId = room.Owner.Connection.ConnectionId!, SnapshotId = before.Id })).Elements.Single();
+                    await room.Actor.PushAsync(roomId, new ElementOp { Kind = ElementOpKind.Create, ElementId = "e_restored_" + Guid.NewGuid().ToString("N")[..8], ClientSeq = room.Actor.NextSeq(), Type = old.Type, Props = old.Props });
                     break;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(action), action, null);
