@@ -43,6 +43,12 @@ public sealed record BoardSettings
     /// </summary>
     public TimeSpan HistoryInterval { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Above this many users present in a room, viewers stop receiving others' cursors; members and
+    /// above still do (P-LIVE-4).
+    /// </summary>
+    public int CursorsToViewersMaxParticipants { get; init; } = 30;
+
     /// <summary>History snapshots kept per board, newest first; older ones are dropped (P-HIST-1).</summary>
     public int HistoryKeep { get; init; } = 100;
 }

@@ -25,4 +25,10 @@ public interface IRoomBroadcaster
     Task ParticipantRemovedAsync(ParticipantRemoved e, string[] connectionIds);
 
     Task RoomUpdatedAsync(RoomUpdated e);
+
+    /// <summary>
+    /// Adds connections to and removes them from the room's cursor audience, the group the hub
+    /// relays <c>CursorMoved</c> to (P-LIVE-4).
+    /// </summary>
+    Task CursorAudienceChangedAsync(string roomId, string[] added, string[] removed);
 }

@@ -35,6 +35,9 @@ public sealed class BoardOptions
     /// <summary>Automatic history snapshots at most this often while a board is edited (P-HIST-1).</summary>
     public TimeSpan HistoryInterval { get; set; } = BoardSettings.Default.HistoryInterval;
 
+    /// <summary>Above this many users present, viewers stop receiving others' cursors (P-LIVE-4).</summary>
+    public int CursorsToViewersMaxParticipants { get; set; } = BoardSettings.Default.CursorsToViewersMaxParticipants;
+
     /// <summary>History snapshots kept per board (P-HIST-1).</summary>
     public int HistoryKeep { get; set; } = BoardSettings.Default.HistoryKeep;
 
@@ -52,5 +55,6 @@ public sealed class BoardOptions
         SnapshotEveryOps = SnapshotEveryOps,
         HistoryInterval = HistoryInterval,
         HistoryKeep = HistoryKeep,
+        CursorsToViewersMaxParticipants = CursorsToViewersMaxParticipants,
     };
 }

@@ -17,6 +17,7 @@ public sealed class BoardOptionsValidator : IValidateOptions<BoardOptions>
         Range(options.OpLogRetention, 1, 10_000_000, "OpLogRetention");
         Range(options.SnapshotEveryOps, 1, 10_000_000, "SnapshotEveryOps");
         Range(options.HistoryKeep, 1, 10_000, "HistoryKeep");
+        Range(options.CursorsToViewersMaxParticipants, 0, 100_000, "CursorsToViewersMaxParticipants");
         if (options.HistoryInterval < TimeSpan.FromSeconds(10) || options.HistoryInterval > TimeSpan.FromDays(1))
         {
             failures.Add($"{key}:HistoryInterval must be between 00:00:10 and 1.00:00:00.");

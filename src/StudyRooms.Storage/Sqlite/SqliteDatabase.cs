@@ -93,7 +93,7 @@ public sealed class SqliteDatabase
                 payload  TEXT NOT NULL
             ) WITHOUT ROWID;
             CREATE TABLE IF NOT EXISTS board_history (
-                seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+                seq         INTEGER PRIMARY KEY, -- rowid: the newest row is never deleted, so seq only grows
                 board_id    TEXT NOT NULL,
                 snapshot_id TEXT NOT NULL,
                 entry       TEXT NOT NULL,

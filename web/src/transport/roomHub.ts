@@ -1,12 +1,16 @@
 import type {
+  BoardHistorySnapshot,
   CursorMoved,
   CursorUpdate,
   JoinRoomRequest,
   JoinRoomResult,
+  ListBoardHistoryRequest,
+  ListBoardHistoryResult,
   OpsApplied,
   ParticipantJoined,
   ParticipantLeft,
   PushOpsRequest,
+  PreviewBoardHistoryRequest,
   PushOpsResult,
   StrokeProgress,
   StrokeProgressed,
@@ -37,4 +41,6 @@ export interface RoomHub {
   pushOps(request: PushOpsRequest): Promise<PushOpsResult>;
   streamStroke(progress: StrokeProgress): void;
   moveCursor(update: CursorUpdate): void;
+  listBoardHistory(request: ListBoardHistoryRequest): Promise<ListBoardHistoryResult>;
+  previewBoardHistory(request: PreviewBoardHistoryRequest): Promise<BoardHistorySnapshot>;
 }

@@ -3,6 +3,7 @@ import type { BoardCounts, SaveState, SessionStatus } from '../app/roomSession';
 import type { AppServices } from '../app/services';
 import type { Participant, RoomInfo } from '../protocol';
 import { h, type Screen } from './dom';
+import { HistoryPanel } from './history/historyPanel';
 import { installDebugHook } from './debugHook';
 import type { Notices } from './notices';
 import { roomUrl } from './router';
@@ -112,9 +113,11 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
     action('export-png', 'Download PNG', 'PNG', () => void whiteboard.export('png')),
     action('export-svg', 'Download SVG', 'SVG', () => void whiteboard.export('svg')),
     action('export-json', 'Download JSON', 'JSON', () => void whiteboard.export('json')),
+    action('history-button', 'Board history', '🕘', () => void history.open()),
     action('help-button', 'Keyboard shortcuts (?)', '?', () => openHelp()),
   );
-  board.append(toolbar, stylePanel(style, (patch) => whiteboard.restyle(patch)), actions2, helpDialog);
+  const history = new HistoryPanel(session, whiteboard.editor, notices, () => renderer.invalidateStatic());
+  board.append(toolbar, stylePanel(style, (patch) => whiteboard.restyle(patch)), actions2, helpDialog, history.element);
   whiteboard.setTool('pen');
   function openHelp(): void {
     const close = h('button', { type: 'button', class: 'button', 'data-testid': 'help-close' }, 'Close');
@@ -247,6 +250,7 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
       for (const unsubscribe of subscriptions) unsubscribe();
       if (copyReset !== null) clearTimeout(copyReset);
       removeDebugHook();
+      history.dispose();
       whiteboard.dispose();
       void session.dispose();
     },
