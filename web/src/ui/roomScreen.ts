@@ -113,7 +113,7 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
     action('export-png', 'Download PNG', 'PNG', () => void whiteboard.export('png')),
     action('export-svg', 'Download SVG', 'SVG', () => void whiteboard.export('svg')),
     action('export-json', 'Download JSON', 'JSON', () => void whiteboard.export('json')),
-    action('history-button', 'Board history', '🕘', () => void history.open()),
+    action('history-button', 'Board history', '↺', () => void history.open()),
     action('help-button', 'Keyboard shortcuts (?)', '?', () => openHelp()),
   );
   const history = new HistoryPanel(session, whiteboard.editor, notices, () => renderer.invalidateStatic());
