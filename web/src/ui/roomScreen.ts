@@ -4,6 +4,7 @@ import type { AppServices } from '../app/services';
 import type { Participant, RoomInfo } from '../protocol';
 import { h, type Screen } from './dom';
 import { HistoryPanel } from './history/historyPanel';
+import { Minimap } from './minimap';
 import { installDebugHook } from './debugHook';
 import type { Notices } from './notices';
 import { roomUrl } from './router';
@@ -117,7 +118,13 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
     action('help-button', 'Keyboard shortcuts (?)', '?', () => openHelp()),
   );
   const history = new HistoryPanel(session, whiteboard.editor, notices, () => renderer.invalidateStatic());
-  board.append(toolbar, stylePanel(style, (patch) => whiteboard.restyle(patch)), actions2, helpDialog, history.element);
+  const minimap = new Minimap({
+    elements: () => whiteboard.editor.elements(),
+    view: () => renderer.view,
+    size: () => renderer.size,
+    centerOn: (x, y) => whiteboard.centerOn(x, y),
+  });
+  board.append(toolbar, stylePanel(style, (patch) => whiteboard.restyle(patch)), actions2, helpDialog, history.element, minimap.element);
   whiteboard.setTool('pen');
   function openHelp(): void {
     const close = h('button', { type: 'button', class: 'button', 'data-testid': 'help-close' }, 'Close');
@@ -147,7 +154,10 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
     }),
     session.events.on('room', (room) => showRoom(room)),
     session.events.on('participants', (list) => showParticipants(list)),
-    session.events.on('board', () => renderer.invalidateStatic()),
+    session.events.on('board', () => {
+      renderer.invalidateStatic();
+      minimap.invalidateContent();
+    }),
     session.events.on('overlay', () => renderer.invalidateInteractive()),
     session.events.on('counts', (counts) => showCounts(counts)),
     session.events.on('notice', (notice) => {
@@ -251,6 +261,7 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
       if (copyReset !== null) clearTimeout(copyReset);
       removeDebugHook();
       history.dispose();
+      minimap.dispose();
       whiteboard.dispose();
       void session.dispose();
     },

@@ -187,6 +187,14 @@ export class Whiteboard {
     this.setView(fitBox(box, width, height, 40, selectionOnly ? 4 : 1));
   }
 
+  /** Pans (same zoom) so the board point (x, y) is in the middle of the view; the minimap uses it. */
+  centerOn(x: number, y: number): void {
+    const { width, height } = this.renderer.size;
+    const scale = this.renderer.view.scale;
+    this.stopFollowing();
+    this.setView({ scale, offsetX: x - width / 2 / scale, offsetY: y - height / 2 / scale });
+  }
+
   /** Zooms in or out about the centre. */
   zoomBy(factor: number): void {
     const { width, height } = this.renderer.size;
