@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using StudyRooms.Contracts.Chat;
 using StudyRooms.Contracts.Help;
+using StudyRooms.Contracts.Boards;
+using StudyRooms.Contracts.Boards.History;
 using StudyRooms.Contracts.Invites;
 using StudyRooms.Contracts.Rooms;
 using StudyRooms.Contracts.Sessions;
@@ -58,6 +60,11 @@ public sealed class PermissionMatrixTests(HostFixture fixture) : IClassFixture<H
         ("MuteInChat member", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", Ok, Ok]),
         ("MuteInChat mentor", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", Ok]),
         ("PostMessage muted", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", Ok]),
+        ("ListBoardHistory", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", Ok, Ok, Ok]),
+        ("PreviewBoardHistory", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", Ok, Ok, Ok]),
+        ("PreviewBoardHistory read-only", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", Ok, Ok, Ok]),
+        ("restore", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", Ok, Ok, Ok]),
+        ("restore read-only", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", Ok, Ok]),
         ("POST /api/rooms/{id}/invites", ["401", "403", "403", "403", "403", "403", "201"]),
         ("GET /api/rooms/{id}/invites", ["401", "403", "403", "403", "403", "403", "200"]),
         ("DELETE /api/rooms/{id}/invites/{code}", ["401", "403", "403", "403", "403", "403", "204"]),
@@ -168,7 +175,7 @@ public sealed class PermissionMatrixTests(HostFixture fixture) : IClassFixture<H
         return ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static async Task<string> HubAnswerAsync(string action, ArrangedRoom room)
+    private async Task<string> HubAnswerAsync(string action, ArrangedRoom room)
     {
         try
         {
@@ -267,6 +274,35 @@ public sealed class PermissionMatrixTests(HostFixture fixture) : IClassFixture<H
                     break;
                 case "MarkRead":
                     await actor.InvokeAsync<ChatUnread>("MarkRead", new MarkReadRequest { RoomId = roomId, Seq = 1 });
+                    break;
+                case "ListBoardHistory":
+                    await actor.InvokeAsync<ListBoardHistoryResult>("ListBoardHistory", new ListBoardHistoryRequest { RoomId = roomId });
+                    break;
+                case "PreviewBoardHistory":
+                case "PreviewBoardHistory read-only":
+                    var saved = await Host.Services.GetRequiredService<IGrainFactory>().GetGrain<IBoardGrain>(roomId).SaveHistorySnapshotAsync("start");
+                    if (action.EndsWith("read-only", StringComparison.Ordinal))
+                    {
+                        await room.Owner.Connection.InvokeAsync("SetReadOnly", new SetReadOnlyRequest { RoomId = roomId, ReadOnly = true });
+                    }
+
+                    await actor.InvokeAsync<BoardHistorySnapshot>("PreviewBoardHistory", new PreviewBoardHistoryRequest { RoomId = roomId, SnapshotId = saved.Id });
+                    break;
+                case "restore":
+                case "restore read-only":
+                    // A restore is the difference pushed as ordinary ops (P-HIST-4): here, a deleted element created again.
+                    var board = Host.Services.GetRequiredService<IGrainFactory>().GetGrain<IBoardGrain>(roomId);
+                    var stroke = room.Owner.Stroke();
+                    await room.Owner.PushAsync(roomId, stroke);
+                    var before = await board.SaveHistorySnapshotAsync("before");
+                    await room.Owner.PushAsync(roomId, new ElementOp { Kind = ElementOpKind.Delete, ElementId = stroke.ElementId, ClientSeq = room.Owner.NextSeq() });
+                    if (action.EndsWith("read-only", StringComparison.Ordinal))
+                    {
+                        await room.Owner.Connection.InvokeAsync("SetReadOnly", new SetReadOnlyRequest { RoomId = roomId, ReadOnly = true });
+                    }
+
+                    var old = (await board.PreviewHistoryAsync(new BoardHistoryQuery { UserId = room.Owner.User.UserId, ConnectionId = room.Owner.Connection.ConnectionId!, SnapshotId = before.Id })).Elements.Single();
+                    await room.Actor.PushAsync(roomId, new ElementOp { Kind = ElementOpKind.Create, ElementId = "e_restored_" + Guid.NewGuid().ToString("N")[..8], ClientSeq = room.Actor.NextSeq(), Type = old.Type, Props = old.Props });
                     break;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(action), action, null);

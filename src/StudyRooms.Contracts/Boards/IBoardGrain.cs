@@ -30,4 +30,22 @@ public interface IBoardGrain : IGrainWithStringKey
     /// <summary>Adds elements from a board.json file as create ops with fresh ids, all or none (P-EXP-3).</summary>
     [Alias("Import")]
     Task<ImportBoardResult> ImportAsync(ImportBoardCommand command);
+
+    /// <summary>
+    /// The hook for named history snapshots (P-HIST-1): stores the board as it is now under
+    /// <paramref name="label"/> (trimmed, 1–80 characters, no control characters; else
+    /// INVALID_REQUEST), even when nothing changed since the last one, and answers once it is
+    /// durable. The sprint engine calls it at each sprint boundary (e.g. "Sprint 3 started").
+    /// Counts towards the bounded history (<c>HistoryKeep</c>) like the automatic snapshots.
+    /// </summary>
+    [Alias("SaveHistorySnapshot")]
+    Task<History.BoardHistoryEntry> SaveHistorySnapshotAsync(string label);
+
+    /// <summary>The board's history snapshots, newest first; members and above (P-HIST-2).</summary>
+    [Alias("ListHistory")]
+    Task<History.ListBoardHistoryResult> ListHistoryAsync(History.BoardHistoryQuery query);
+
+    /// <summary>One history snapshot with its elements; members and above (P-HIST-3).</summary>
+    [Alias("PreviewHistory")]
+    Task<History.BoardHistorySnapshot> PreviewHistoryAsync(History.BoardHistoryQuery query);
 }

@@ -34,4 +34,6 @@ public static class ErrorCodes
     public const string MessageTooLong = "MESSAGE_TOO_LONG";
     /// <summary>No chat message has this seq in the room, or it was deleted (P-CHAT-7).</summary>
     public const string MessageNotFound = "MESSAGE_NOT_FOUND";
+    /// <summary>The board has no history snapshot with this id (any more) (P-HIST-3).</summary>
+    public const string SnapshotNotFound = "SNAPSHOT_NOT_FOUND";
 }

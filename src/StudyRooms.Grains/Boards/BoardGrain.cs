@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StudyRooms.Contracts.Boards;
+using StudyRooms.Contracts.Boards.History;
 using StudyRooms.Contracts.Protocol;
 using StudyRooms.Contracts.Rooms;
 using StudyRooms.Grains.Broadcasting;
@@ -19,15 +20,22 @@ public sealed class BoardGrain(
     IBoardStore store,
     IRoomBroadcaster broadcaster,
     IOptions<BoardSettings> settings,
+    IOptions<BoardHistoryOptions> historyOptions,
     TimeProvider time,
     ILogger<BoardGrain> logger) : Grain, IBoardGrain
 {
+    /// <summary>History reads (list, preview) per second per user, and the burst allowed (P-HIST-2).</summary>
+    public const double HistoryReadsPerSecond = 2;
+    public const double HistoryReadBurst = 10;
+
     private readonly Dictionary<string, TokenBucket> _pushBuckets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TokenBucket> _historyBuckets = new(StringComparer.Ordinal);
     private readonly BoardSettings _limits = settings.Value;
     private BoardDocument _document = new();
     private BoardOpLog _log = new(0);
     private long _snapshotClock;
     private Task _snapshotWrite = Task.CompletedTask;
+    private BoardHistoryRecorder _history = null!;
 
     // Who may edit, from the room grain (P-MOD-6). Not persisted: asked of the room on first push.
     private (bool Known, BoardAccess? Access) _access;
@@ -41,12 +49,33 @@ public sealed class BoardGrain(
         _snapshotClock = stored.Snapshot?.Clock ?? 0;
         _log = BoardOpLog.Load(_limits.OpLogRetention, _document.Clock, stored.Ops);
         BoardLog.Loaded(logger, BoardId, _document.Clock, _document.LiveCount, stored.Ops.Count);
+
+        var history = historyOptions.Value;
+        _history = new BoardHistoryRecorder(store, BoardId, _limits, history.Clock, logger);
+        await _history.LoadAsync(cancellationToken);
+        // Catches the end of an editing stretch without waiting for the next edit (P-HIST-1); does
+        // not keep an idle board active.
+        this.RegisterGrainTimer(
+            static grain => grain.TakeHistoryIfDueAsync(),
+            this,
+            new GrainTimerCreationOptions(history.CheckPeriod, history.CheckPeriod) { KeepAlive = false });
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        // A snapshot still being written finishes before another activation can load this board.
+        // A board going idle keeps its last edits in the history too (P-HIST-1).
+        try
+        {
+            await _history.TakeIfChangedAsync(_document);
+        }
+        catch (Exception)
+        {
+            // Logged by the recorder; deactivation goes on.
+        }
+
+        // Snapshots still being written finish before another activation can load this board.
         await _snapshotWrite;
+        await _history.FlushAsync();
     }
 
     public Task<BoardSnapshot> GetSnapshotAsync() => Task.FromResult(_document.ToSnapshot());
@@ -69,11 +98,7 @@ public sealed class BoardGrain(
 
     public async Task<PushOpsResult> PushOpsAsync(PushOpsCommand command)
     {
-        if (!_access.Known)
-        {
-            _access = (true, await GrainFactory.GetGrain<IRoomGrain>(BoardId).GetBoardAccessAsync());
-        }
-
+        await EnsureAccessAsync();
         if (_access.Access?.Refusal(command.UserId, command.ConnectionId) is { } refusal)
         {
             BoardLog.PushRefused(logger, BoardId, command.UserId, refusal.Message);
@@ -109,6 +134,72 @@ public sealed class BoardGrain(
         return new ImportBoardResult { Clock = _document.Clock, ElementIds = ids };
     }
 
+    public Task<BoardHistoryEntry> SaveHistorySnapshotAsync(string label) => _history.TakeNowAsync(_document, label);
+
+    public async Task<ListBoardHistoryResult> ListHistoryAsync(BoardHistoryQuery query)
+    {
+        await CheckHistoryReadAsync(query);
+        await _history.FlushAsync();
+        var entries = await store.ListHistoryAsync(BoardId);
+        return new ListBoardHistoryResult { Entries = entries.ToArray() };
+    }
+
+    public async Task<BoardHistorySnapshot> PreviewHistoryAsync(BoardHistoryQuery query)
+    {
+        await CheckHistoryReadAsync(query);
+        if (!Identifiers.IsValid(query.SnapshotId))
+        {
+            throw new StudyRoomsException(ErrorCodes.InvalidRequest, "snapshotId must be the id of a history snapshot");
+        }
+
+        await _history.FlushAsync();
+        return await store.LoadHistoryAsync(BoardId, query.SnapshotId!)
+            ?? throw new StudyRoomsException(ErrorCodes.SnapshotNotFound, "this board has no history snapshot with this id (any more)");
+    }
+
+    /// <summary>Members and above, from a connection in the room, within the read budget (P-HIST-2).</summary>
+    private async Task CheckHistoryReadAsync(BoardHistoryQuery query)
+    {
+        await EnsureAccessAsync();
+        if (_access.Access is { } access)
+        {
+            if (access.ViewerConnections.Contains(query.ConnectionId, StringComparer.Ordinal))
+            {
+                throw new StudyRoomsException(ErrorCodes.Forbidden, "viewers cannot see the board history");
+            }
+
+            if (!access.EditorConnections.Contains(query.ConnectionId, StringComparer.Ordinal))
+            {
+                throw new StudyRoomsException(ErrorCodes.NotInRoom, "this connection is not in the room (it left, expired or was removed)");
+            }
+        }
+
+        if (!_historyBuckets.TryGetValue(query.UserId, out var bucket))
+        {
+            bucket = new TokenBucket(HistoryReadsPerSecond, HistoryReadBurst, time);
+            _historyBuckets[query.UserId] = bucket;
+        }
+
+        if (!bucket.TryTake())
+        {
+            throw new StudyRoomsException(ErrorCodes.RateLimited, $"at most {HistoryReadsPerSecond:0.##} history reads per second; try again in a moment");
+        }
+    }
+
+    private async Task EnsureAccessAsync()
+    {
+        if (!_access.Known)
+        {
+            _access = (true, await GrainFactory.GetGrain<IRoomGrain>(BoardId).GetBoardAccessAsync());
+        }
+    }
+
+    private Task TakeHistoryIfDueAsync()
+    {
+        _history.TakeIfDue(_document);
+        return Task.CompletedTask;
+    }
+
     /// <summary>Stores, applies, logs and broadcasts ops a plan accepted (P-OPS-2: durable before the answer).</summary>
     private async Task CommitAsync(string userId, string clientId, string connectionId, IReadOnlyList<StoredOp> newOps)
     {
@@ -116,6 +207,9 @@ public sealed class BoardGrain(
         {
             return;
         }
+
+        // A due automatic history snapshot holds the board as it was before this edit (P-HIST-1).
+        _history.TakeIfDue(_document);
 
         // Durable first: if the append throws, nothing was applied and the client may resend.
         try
@@ -136,6 +230,7 @@ public sealed class BoardGrain(
         }
 
         _log.Append(newOps);
+        _history.NoteEditor(userId);
         await BroadcastAsync(userId, clientId, connectionId, newOps);
         StartSnapshotIfDue();
     }

@@ -18,4 +18,10 @@ internal static partial class BoardLog
 
     [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Board {BoardId} could not write its snapshot at clock {Clock}; the op log still holds every op")]
     public static partial void CompactionFailed(ILogger logger, Exception exception, string boardId, long clock);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "Board {BoardId} saved history snapshot {SnapshotId} at clock {Clock}")]
+    public static partial void HistorySaved(ILogger logger, string boardId, string snapshotId, long clock);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Board {BoardId} could not write its history snapshot at clock {Clock}")]
+    public static partial void HistoryFailed(ILogger logger, Exception exception, string boardId, long clock);
 }

@@ -36,4 +36,19 @@ public sealed record BoardSettings
 
     /// <summary>Ops between snapshots; bounds the replay on activation.</summary>
     public int SnapshotEveryOps { get; init; } = 1_000;
+
+    /// <summary>
+    /// While a board is edited, an automatic history snapshot is taken at most this often and only
+    /// when something changed since the last one (P-HIST-1).
+    /// </summary>
+    public TimeSpan HistoryInterval { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Above this many users present in a room, viewers stop receiving others' cursors; members and
+    /// above still do (P-LIVE-4).
+    /// </summary>
+    public int CursorsToViewersMaxParticipants { get; init; } = 30;
+
+    /// <summary>History snapshots kept per board, newest first; older ones are dropped (P-HIST-1).</summary>
+    public int HistoryKeep { get; init; } = 100;
 }

@@ -38,4 +38,10 @@ public interface IRoomBroadcaster
     Task MessageDeletedAsync(MessageDeleted e, string exceptConnectionId);
 
     Task ReactionsChangedAsync(ReactionsChanged e, string exceptConnectionId);
+
+    /// <summary>
+    /// Adds connections to and removes them from the room's cursor audience, the group the hub
+    /// relays <c>CursorMoved</c> to (P-LIVE-4).
+    /// </summary>
+    Task CursorAudienceChangedAsync(string roomId, string[] added, string[] removed);
 }

@@ -6,6 +6,7 @@ using StudyRooms.Contracts.Help;
 using StudyRooms.Contracts.Invites;
 using StudyRooms.Contracts.Protocol;
 using StudyRooms.Contracts.Rooms;
+using StudyRooms.Grains.Boards;
 using StudyRooms.Grains.Broadcasting;
 using StudyRooms.Grains.Limits;
 using StudyRooms.Grains.Storage;
@@ -22,9 +23,11 @@ public sealed class RoomGrain(
     IRoomBroadcaster broadcaster,
     TimeProvider time,
     IOptions<RoomPresenceOptions> presenceOptions,
+    IOptions<BoardSettings> boardSettings,
     ILogger<RoomGrain> logger) : Grain, IRoomGrain
 {
     private readonly Dictionary<string, PresentUser> _present = new(StringComparer.Ordinal);
+    private readonly CursorAudience _cursorAudience = new();
     private readonly RoomPresenceOptions _presence = presenceOptions.Value;
     private readonly HelpQueue _helpQueue = new();
     private readonly Dictionary<string, TokenBucket> _handBudgets = new(StringComparer.Ordinal);
@@ -602,9 +605,20 @@ public sealed class RoomGrain(
         };
     }
 
-    /// <summary>Tells the board who may edit now, before the call that changed it answers (P-MOD-6).</summary>
-    private Task PublishBoardAccessAsync() =>
-        GrainFactory.GetGrain<IBoardGrain>(RoomId).SetAccessAsync(BoardAccess());
+    /// <summary>
+    /// Tells the board who may edit now, before the call that changed it answers (P-MOD-6), and the
+    /// hosts which connections receive cursors (P-LIVE-4); every presence or role change passes here.
+    /// </summary>
+    private async Task PublishBoardAccessAsync()
+    {
+        await GrainFactory.GetGrain<IBoardGrain>(RoomId).SetAccessAsync(BoardAccess());
+        var connections = _present.Values.SelectMany(user => user.Connections.Keys.Select(c => (c, RoleOf(user.Participant.UserId))));
+        var (added, removed) = _cursorAudience.Update(connections, _present.Count, boardSettings.Value.CursorsToViewersMaxParticipants);
+        if (added.Length > 0 || removed.Length > 0)
+        {
+            await AnnounceAsync(() => broadcaster.CursorAudienceChangedAsync(RoomId, added, removed));
+        }
+    }
 
     private async Task DropAsync(string userId)
     {

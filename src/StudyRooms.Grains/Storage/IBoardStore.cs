@@ -1,3 +1,5 @@
+using StudyRooms.Contracts.Boards.History;
+
 namespace StudyRooms.Grains.Storage;
 
 /// <summary>
@@ -18,6 +20,19 @@ public interface IBoardStore
     /// them (clock &gt; snapshot clock − retainOps), which stay for resume (P-JOIN-4).
     /// </summary>
     Task SaveSnapshotAsync(string boardId, StoredBoardSnapshot snapshot, int retainOps, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stores a named history snapshot (P-HIST-1), then drops the oldest of the board's history
+    /// snapshots beyond the newest <paramref name="keep"/>. Apart from the compaction snapshot:
+    /// neither ever touches the other.
+    /// </summary>
+    Task SaveHistoryAsync(string boardId, BoardHistorySnapshot snapshot, int keep, CancellationToken cancellationToken = default);
+
+    /// <summary>The board's history entries (no elements), newest first.</summary>
+    Task<IReadOnlyList<BoardHistoryEntry>> ListHistoryAsync(string boardId, CancellationToken cancellationToken = default);
+
+    /// <summary>One history snapshot with its elements, or null when the board has none with this id.</summary>
+    Task<BoardHistorySnapshot?> LoadHistoryAsync(string boardId, string snapshotId, CancellationToken cancellationToken = default);
 
     /// <summary>Answers when the storage is reachable; throws otherwise.</summary>
     Task PingAsync(CancellationToken cancellationToken = default);

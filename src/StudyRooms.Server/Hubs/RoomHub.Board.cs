@@ -49,7 +49,8 @@ public sealed partial class RoomHub
 
         if (CursorRelay.ToEvent(update, StudyRoomsUser.From(Context.User).UserId) is { } e)
         {
-            await Clients.OthersInGroup(RoomGroups.For(e.RoomId)).CursorMoved(e);
+            // Only the room's cursor audience: above a room size, viewers are not in it (P-LIVE-4).
+            await Clients.OthersInGroup(RoomGroups.Cursors(e.RoomId)).CursorMoved(e);
         }
     }
 }

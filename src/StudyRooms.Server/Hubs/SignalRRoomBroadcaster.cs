@@ -54,4 +54,19 @@ public sealed class SignalRRoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub
 
     public Task ReactionsChangedAsync(ReactionsChanged e, string exceptConnectionId) =>
         hub.Clients.GroupExcept(RoomGroups.For(e.RoomId), exceptConnectionId).ReactionsChanged(e);
+
+    public async Task CursorAudienceChangedAsync(string roomId, string[] added, string[] removed)
+    {
+        var group = RoomGroups.Cursors(roomId);
+        foreach (var connectionId in added)
+        {
+            // With the Redis backplane this reaches connections held by other servers too.
+            await hub.Groups.AddToGroupAsync(connectionId, group);
+        }
+
+        foreach (var connectionId in removed)
+        {
+            await hub.Groups.RemoveFromGroupAsync(connectionId, group);
+        }
+    }
 }

@@ -32,6 +32,15 @@ public sealed class BoardOptions
 
     public int SnapshotEveryOps { get; set; } = BoardSettings.Default.SnapshotEveryOps;
 
+    /// <summary>Automatic history snapshots at most this often while a board is edited (P-HIST-1).</summary>
+    public TimeSpan HistoryInterval { get; set; } = BoardSettings.Default.HistoryInterval;
+
+    /// <summary>Above this many users present, viewers stop receiving others' cursors (P-LIVE-4).</summary>
+    public int CursorsToViewersMaxParticipants { get; set; } = BoardSettings.Default.CursorsToViewersMaxParticipants;
+
+    /// <summary>History snapshots kept per board (P-HIST-1).</summary>
+    public int HistoryKeep { get; set; } = BoardSettings.Default.HistoryKeep;
+
     /// <summary>The immutable form the grains use.</summary>
     public BoardSettings ToSettings() => new()
     {
@@ -44,5 +53,8 @@ public sealed class BoardOptions
         PushBurst = PushBurstPerUser,
         OpLogRetention = OpLogRetention,
         SnapshotEveryOps = SnapshotEveryOps,
+        HistoryInterval = HistoryInterval,
+        HistoryKeep = HistoryKeep,
+        CursorsToViewersMaxParticipants = CursorsToViewersMaxParticipants,
     };
 }

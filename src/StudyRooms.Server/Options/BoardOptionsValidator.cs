@@ -16,6 +16,12 @@ public sealed class BoardOptionsValidator : IValidateOptions<BoardOptions>
         Range(options.MaxBoardPoints, 2, 100_000_000, "MaxBoardPoints");
         Range(options.OpLogRetention, 1, 10_000_000, "OpLogRetention");
         Range(options.SnapshotEveryOps, 1, 10_000_000, "SnapshotEveryOps");
+        Range(options.HistoryKeep, 1, 10_000, "HistoryKeep");
+        Range(options.CursorsToViewersMaxParticipants, 0, 100_000, "CursorsToViewersMaxParticipants");
+        if (options.HistoryInterval < TimeSpan.FromSeconds(10) || options.HistoryInterval > TimeSpan.FromDays(1))
+        {
+            failures.Add($"{key}:HistoryInterval must be between 00:00:10 and 1.00:00:00.");
+        }
         if (!(double.IsFinite(options.PushesPerSecondPerUser) && options.PushesPerSecondPerUser is > 0 and <= 10_000))
         {
             failures.Add($"{key}:PushesPerSecondPerUser must be a number above 0 and at most 10000.");

@@ -1,12 +1,14 @@
 using System.Text.Json;
 using StackExchange.Redis;
+using StudyRooms.Contracts.Boards;
+using StudyRooms.Contracts.Boards.History;
 using StudyRooms.Grains.Storage;
 using StudyRooms.Storage.Serialization;
 
 namespace StudyRooms.Storage.Redis;
 
 /// <summary>
-/// Board op log and snapshots in Redis (cluster mode). The log of a board is one sorted set scored
+/// Board op log, snapshots and the bounded history of named snapshots in Redis (cluster mode). The log of a board is one sorted set scored
 /// by clock: a push is one ZADD, so it lands whole or not at all. Keys start with the deployment's
 /// key prefix so several deployments can share one Redis.
 /// </summary>
@@ -47,9 +49,67 @@ public sealed class RedisBoardStore(IConnectionMultiplexer redis, string keyPref
         }
     }
 
+    public async Task SaveHistoryAsync(string boardId, BoardHistorySnapshot snapshot, int keep, CancellationToken cancellationToken = default)
+    {
+        // Entries newest first in a list, elements in a hash by snapshot id. The board grain is the
+        // only writer of its history and writes one snapshot at a time, so reading the evicted
+        // entries before the transaction cannot race another writer.
+        keep = Math.Max(1, keep);
+        var evicted = await Db.ListRangeAsync(HistoryKey(boardId), keep - 1, -1);
+        var transaction = Db.CreateTransaction();
+        _ = transaction.HashSetAsync(HistoryElementsKey(boardId), snapshot.Entry.Id, JsonSerializer.Serialize(snapshot.Elements, StorageJson.Options));
+        _ = transaction.ListLeftPushAsync(HistoryKey(boardId), JsonSerializer.Serialize(snapshot.Entry, StorageJson.Options));
+        _ = transaction.ListTrimAsync(HistoryKey(boardId), 0, keep - 1);
+        var evictedIds = evicted
+            .Select(e => JsonSerializer.Deserialize<BoardHistoryEntry>(e.ToString(), StorageJson.Options)!.Id)
+            .Where(id => id != snapshot.Entry.Id)
+            .Select(id => (RedisValue)id)
+            .ToArray();
+        if (evictedIds.Length > 0)
+        {
+            _ = transaction.HashDeleteAsync(HistoryElementsKey(boardId), evictedIds);
+        }
+
+        if (!await transaction.ExecuteAsync())
+        {
+            throw new RedisException($"history snapshot {snapshot.Entry.Id} of board {boardId} was not written");
+        }
+    }
+
+    public async Task<IReadOnlyList<BoardHistoryEntry>> ListHistoryAsync(string boardId, CancellationToken cancellationToken = default)
+    {
+        var entries = await Db.ListRangeAsync(HistoryKey(boardId));
+        return entries.Select(e => JsonSerializer.Deserialize<BoardHistoryEntry>(e.ToString(), StorageJson.Options)!).ToList();
+    }
+
+    public async Task<BoardHistorySnapshot?> LoadHistoryAsync(string boardId, string snapshotId, CancellationToken cancellationToken = default)
+    {
+        var elements = await Db.HashGetAsync(HistoryElementsKey(boardId), snapshotId);
+        if (!elements.HasValue)
+        {
+            return null;
+        }
+
+        var entry = (await ListHistoryAsync(boardId, cancellationToken)).FirstOrDefault(e => e.Id == snapshotId);
+        if (entry is null)
+        {
+            return null;
+        }
+
+        return new BoardHistorySnapshot
+        {
+            Entry = entry,
+            Elements = JsonSerializer.Deserialize<BoardElement[]>(elements.ToString(), StorageJson.Options)!,
+        };
+    }
+
     public Task PingAsync(CancellationToken cancellationToken = default) => Db.PingAsync();
 
     private RedisKey OpsKey(string boardId) => $"{keyPrefix}:board:{boardId}:ops";
 
     private RedisKey SnapshotKey(string boardId) => $"{keyPrefix}:board:{boardId}:snapshot";
+
+    private RedisKey HistoryKey(string boardId) => $"{keyPrefix}:board:{boardId}:history";
+
+    private RedisKey HistoryElementsKey(string boardId) => $"{keyPrefix}:board:{boardId}:history:elements";
 }

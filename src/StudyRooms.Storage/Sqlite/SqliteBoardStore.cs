@@ -1,10 +1,12 @@
 using System.Text.Json;
+using StudyRooms.Contracts.Boards;
+using StudyRooms.Contracts.Boards.History;
 using StudyRooms.Grains.Storage;
 using StudyRooms.Storage.Serialization;
 
 namespace StudyRooms.Storage.Sqlite;
 
-/// <summary>Board op log (a retained tail plus the ops after the snapshot) and snapshots in the embedded SQLite file; one transaction per append.</summary>
+/// <summary>Board op log (a retained tail plus the ops after the snapshot), snapshots and the bounded history of named snapshots in the embedded SQLite file; one transaction per append.</summary>
 public sealed class SqliteBoardStore(SqliteDatabase database) : IBoardStore
 {
     public async Task<StoredBoard> LoadAsync(string boardId, CancellationToken cancellationToken = default)
@@ -85,6 +87,72 @@ public sealed class SqliteBoardStore(SqliteDatabase database) : IBoardStore
         }
 
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task SaveHistoryAsync(string boardId, BoardHistorySnapshot snapshot, int keep, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "INSERT INTO board_history (board_id, snapshot_id, entry, elements) VALUES ($id, $snapshot, $entry, $elements)";
+            command.Parameters.AddWithValue("$id", boardId);
+            command.Parameters.AddWithValue("$snapshot", snapshot.Entry.Id);
+            command.Parameters.AddWithValue("$entry", JsonSerializer.Serialize(snapshot.Entry, StorageJson.Options));
+            command.Parameters.AddWithValue("$elements", JsonSerializer.Serialize(snapshot.Elements, StorageJson.Options));
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = """
+                DELETE FROM board_history WHERE board_id = $id AND seq NOT IN
+                    (SELECT seq FROM board_history WHERE board_id = $id ORDER BY seq DESC LIMIT $keep)
+                """;
+            command.Parameters.AddWithValue("$id", boardId);
+            command.Parameters.AddWithValue("$keep", Math.Max(1, keep));
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<BoardHistoryEntry>> ListHistoryAsync(string boardId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT entry FROM board_history WHERE board_id = $id ORDER BY seq DESC";
+        command.Parameters.AddWithValue("$id", boardId);
+        var entries = new List<BoardHistoryEntry>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entries.Add(JsonSerializer.Deserialize<BoardHistoryEntry>(reader.GetString(0), StorageJson.Options)!);
+        }
+
+        return entries;
+    }
+
+    public async Task<BoardHistorySnapshot?> LoadHistoryAsync(string boardId, string snapshotId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT entry, elements FROM board_history WHERE board_id = $id AND snapshot_id = $snapshot";
+        command.Parameters.AddWithValue("$id", boardId);
+        command.Parameters.AddWithValue("$snapshot", snapshotId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new BoardHistorySnapshot
+        {
+            Entry = JsonSerializer.Deserialize<BoardHistoryEntry>(reader.GetString(0), StorageJson.Options)!,
+            Elements = JsonSerializer.Deserialize<BoardElement[]>(reader.GetString(1), StorageJson.Options)!,
+        };
     }
 
     public Task PingAsync(CancellationToken cancellationToken = default) =>

@@ -108,6 +108,15 @@ public sealed class SqliteDatabase
                 seq     INTEGER NOT NULL,
                 PRIMARY KEY (room_id, user_id)
             ) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS board_history (
+                seq         INTEGER PRIMARY KEY, -- rowid: the newest row is never deleted, so seq only grows
+                board_id    TEXT NOT NULL,
+                snapshot_id TEXT NOT NULL,
+                entry       TEXT NOT NULL,
+                elements    TEXT NOT NULL
+            );
+            CREATE UNIQUE INDEX IF NOT EXISTS board_history_by_board ON board_history (board_id, seq);
+            CREATE UNIQUE INDEX IF NOT EXISTS board_history_by_id ON board_history (board_id, snapshot_id);
             """;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

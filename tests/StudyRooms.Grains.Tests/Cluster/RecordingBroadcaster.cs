@@ -16,6 +16,7 @@ public sealed class RecordingBroadcaster : IRoomBroadcaster
 {
     private readonly ConcurrentQueue<RecordedEvent> _events = new();
     private readonly ConcurrentQueue<(string RoomId, string ConnectionId)> _removedFromGroup = new();
+    private readonly ConcurrentQueue<(string RoomId, string[] Added, string[] Removed)> _cursorAudience = new();
 
     public Task ParticipantJoinedAsync(ParticipantJoined e)
     {
@@ -71,6 +72,25 @@ public sealed class RecordingBroadcaster : IRoomBroadcaster
     public Task MessageDeletedAsync(MessageDeleted e, string exceptConnectionId) => Record(e.RoomId, e, exceptConnectionId);
 
     public Task ReactionsChangedAsync(ReactionsChanged e, string exceptConnectionId) => Record(e.RoomId, e, exceptConnectionId);
+
+    public Task CursorAudienceChangedAsync(string roomId, string[] added, string[] removed)
+    {
+        _cursorAudience.Enqueue((roomId, added, removed));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Connections in a room's cursor audience after every change a grain asked for (P-LIVE-4).</summary>
+    public IReadOnlySet<string> CursorAudience(string roomId)
+    {
+        var audience = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (room, added, removed) in _cursorAudience.Where(c => c.RoomId == roomId))
+        {
+            audience.UnionWith(added);
+            audience.ExceptWith(removed);
+        }
+
+        return audience;
+    }
 
     /// <summary>Connections a grain asked to take out of a room's group, in order (P-MOD-1).</summary>
     public IReadOnlyList<string> RemovedFromGroup(string roomId) =>

@@ -2,7 +2,7 @@
 // follows in the same step (P-UNDO-4), z-order moves patch only zIndex (P-EL-3, P-CLIENT-1), and
 // paste/duplicate create new ids with fresh bindings.
 import { describe, expect, it } from 'vitest';
-import type { JoinRoomResult, PushOpsResult } from '../protocol';
+import type { BoardHistorySnapshot, JoinRoomResult, ListBoardHistoryResult, PushOpsResult } from '../protocol';
 import type { RoomHub } from '../transport/roomHub';
 import { BoardEditor } from './boardEditor';
 import { RoomSession } from './roomSession';
@@ -21,6 +21,12 @@ class OfflineHub implements RoomHub {
   }
   streamStroke(): void {}
   moveCursor(): void {}
+  listBoardHistory(): Promise<ListBoardHistoryResult> {
+    return new Promise(() => undefined);
+  }
+  previewBoardHistory(): Promise<BoardHistorySnapshot> {
+    return new Promise(() => undefined);
+  }
 }
 
 function editor(): BoardEditor {
@@ -40,6 +46,29 @@ describe('BoardEditor', () => {
     e.undo();
     expect(e.get('box')?.props).toMatchObject({ x: 0, y: 0 });
     expect(e.get('arr')?.props).toMatchObject({ x: 50, y: 50, points: [0, 0, 200, 0] });
+  });
+
+  it('restores a history snapshot as one undo step, and undo brings the board back (P-HIST-4)', () => {
+    const e = editor();
+    e.commit([
+      { kind: 'create', elementId: 'a', type: 'rectangle', props: { x: 0, y: 0, width: 10, height: 10, zIndex: 'a0' } },
+      { kind: 'create', elementId: 'b', type: 'ellipse', props: { x: 50, y: 0, width: 10, height: 10, zIndex: 'a1' } },
+    ]);
+    const snapshot = e.elements().map((el) => ({ ...el }));
+    e.commit([{ kind: 'patch', elementId: 'a', props: { x: 99 } }]);
+    e.remove(['b']);
+    e.commit([{ kind: 'create', elementId: 'c', type: 'diamond', props: { x: 7, zIndex: 'a2' } }]);
+    const shapeOf = (): string[] => e.elements().map((el) => `${el.type}@${String(el.props.x)}`);
+
+    expect(e.restore(snapshot)).toBe(3);
+    expect(shapeOf()).toEqual(['rectangle@0', 'ellipse@50']);
+    expect(e.get('b')).toBeUndefined();
+    expect(e.restore(snapshot.map((el) => (el.id === 'b' ? { ...el, id: e.elements()[1]?.id ?? '' } : el)))).toBe(0);
+
+    e.undo();
+    expect(shapeOf()).toEqual(['rectangle@99', 'diamond@7']);
+    e.redo();
+    expect(shapeOf()).toEqual(['rectangle@0', 'ellipse@50']);
   });
 
   it('brings forward and sends back by patching only zIndex', () => {

@@ -6,6 +6,7 @@ import type { Element, ElementProps } from '../protocol';
 import { isValidKey, keyBetween } from '../sync/fractionalIndex';
 import { newElementId } from '../sync/ids';
 import type { NewElementOp } from '../sync/pendingQueue';
+import { restoreOps } from '../sync/restoreDiff';
 import { recordOps, UndoHistory } from '../sync/undo';
 import type { RoomSession } from './roomSession';
 
@@ -42,6 +43,19 @@ export class BoardEditor {
     const all = [...ops, ...this.bindingFollowUps(ops)];
     this.history.push(recordOps(all, (id) => this.get(id)));
     this.session.edit(all);
+  }
+
+  /**
+   * Turns the board back into a history snapshot (P-HIST-4): the difference as ordinary ops, one
+   * undo step, sent like any edit. No binding follow-ups: the snapshot's arrows are restored as
+   * they were. Returns the number of ops (0: the board already equals the snapshot).
+   */
+  restore(snapshot: readonly Element[]): number {
+    const ops = restoreOps(this.elements(), snapshot, newElementId);
+    if (ops.length === 0) return 0;
+    this.history.push(recordOps(ops, (id) => this.get(id)));
+    this.session.edit(ops);
+    return ops.length;
   }
 
   /** Records an element the session already created (a pen stroke) as an undo step. */

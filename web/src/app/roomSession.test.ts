@@ -3,10 +3,12 @@
 // and turns refusals into the right reaction (P-ERR-1, P-ERR-3, P-VER-2).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type {
+  BoardHistorySnapshot,
   CursorUpdate,
   Element,
   JoinRoomRequest,
   JoinRoomResult,
+  ListBoardHistoryResult,
   PushOpsRequest,
   PushOpsResult,
   StrokeProgress,
@@ -52,6 +54,14 @@ class FakeHub implements RoomHub {
   readonly cursors: CursorUpdate[] = [];
   moveCursor(update: CursorUpdate): void {
     this.cursors.push(update);
+  }
+
+  listBoardHistory(): Promise<ListBoardHistoryResult> {
+    return Promise.reject(new Error('not used here'));
+  }
+
+  previewBoardHistory(): Promise<BoardHistorySnapshot> {
+    return Promise.reject(new Error('not used here'));
   }
 
   connect(): void {

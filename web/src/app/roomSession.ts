@@ -7,9 +7,11 @@ import {
   MAX_OPS_PER_PUSH,
   PROTOCOL_VERSION,
   parseProtocolError,
+  type BoardHistorySnapshot,
   type CursorMoved,
   type CursorUpdate,
   type ElementOp,
+  type HistoryEntry,
   type OpsApplied,
   type Participant,
   type ParticipantJoined,
@@ -229,6 +231,16 @@ export class RoomSession {
     this.board.editAll(ops);
     this.afterBoardChange({ committedIds: [], visible: true });
     this.flush();
+  }
+
+  /** The board's history snapshots, newest first (P-HIST-2); fails with the server's refusal. */
+  async listHistory(): Promise<readonly HistoryEntry[]> {
+    return (await this.hub.listBoardHistory({ roomId: this.roomId })).entries;
+  }
+
+  /** One history snapshot with its elements (P-HIST-3). */
+  previewHistory(snapshotId: string): Promise<BoardHistorySnapshot> {
+    return this.hub.previewBoardHistory({ roomId: this.roomId, snapshotId });
   }
 
   /** Sends the cursor (volatile, at most 30 per second, the latest winning; P-LIVE-3). */

@@ -7,3 +7,4 @@ export * from './errors';
 export * from './limits';
 export * from './stats';
 export * from './chat';
+export * from './history';

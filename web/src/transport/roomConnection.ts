@@ -9,12 +9,17 @@ import {
 } from '@microsoft/signalr';
 import {
   ClientCallbacks,
+  HistoryHubMethods,
   HubMethods,
+  type BoardHistorySnapshot,
   type CursorMoved,
   type CursorUpdate,
   type JoinRoomRequest,
   type JoinRoomResult,
   type LeaveRoomRequest,
+  type ListBoardHistoryRequest,
+  type ListBoardHistoryResult,
+  type PreviewBoardHistoryRequest,
   type OpsApplied,
   type ParticipantJoined,
   type ParticipantLeft,
@@ -124,6 +129,16 @@ export class RoomConnection implements RoomHub {
   /** `PushOps` (reliable, acknowledged). */
   pushOps(request: PushOpsRequest): Promise<PushOpsResult> {
     return this.connection.invoke<PushOpsResult>(HubMethods.pushOps, request);
+  }
+
+  /** `ListBoardHistory` (P-HIST-2). */
+  listBoardHistory(request: ListBoardHistoryRequest): Promise<ListBoardHistoryResult> {
+    return this.connection.invoke<ListBoardHistoryResult>(HistoryHubMethods.listBoardHistory, request);
+  }
+
+  /** `PreviewBoardHistory` (P-HIST-3). */
+  previewBoardHistory(request: PreviewBoardHistoryRequest): Promise<BoardHistorySnapshot> {
+    return this.connection.invoke<BoardHistorySnapshot>(HistoryHubMethods.previewBoardHistory, request);
   }
 
   /** `StreamStroke` (volatile: fire and forget; dropped while not connected). */

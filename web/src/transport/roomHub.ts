@@ -1,12 +1,16 @@
 import type {
+  BoardHistorySnapshot,
   CursorMoved,
   CursorUpdate,
   JoinRoomRequest,
   JoinRoomResult,
+  ListBoardHistoryRequest,
+  ListBoardHistoryResult,
   OpsApplied,
   ParticipantJoined,
   ParticipantLeft,
   PushOpsRequest,
+  PreviewBoardHistoryRequest,
   PushOpsResult,
   StrokeProgress,
   StrokeProgressed,
@@ -40,4 +44,6 @@ export interface RoomHub {
   moveCursor(update: CursorUpdate): void;
   /** The room chat over the same connection; absent in fakes that do not chat. */
   readonly chat?: ChatTransport;
+  listBoardHistory(request: ListBoardHistoryRequest): Promise<ListBoardHistoryResult>;
+  previewBoardHistory(request: PreviewBoardHistoryRequest): Promise<BoardHistorySnapshot>;
 }

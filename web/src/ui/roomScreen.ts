@@ -3,6 +3,8 @@ import type { BoardCounts, SaveState, SessionStatus } from '../app/roomSession';
 import type { AppServices } from '../app/services';
 import type { Participant, RoomInfo } from '../protocol';
 import { h, type Screen } from './dom';
+import { HistoryPanel } from './history/historyPanel';
+import { Minimap } from './minimap';
 import { installDebugHook } from './debugHook';
 import type { Notices } from './notices';
 import { roomUrl } from './router';
@@ -122,9 +124,17 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
     action('export-png', 'Download PNG', 'PNG', () => void whiteboard.export('png')),
     action('export-svg', 'Download SVG', 'SVG', () => void whiteboard.export('svg')),
     action('export-json', 'Download JSON', 'JSON', () => void whiteboard.export('json')),
+    action('history-button', 'Board history', '↺', () => void history.open()),
     action('help-button', 'Keyboard shortcuts (?)', '?', () => openHelp()),
   );
-  board.append(toolbar, stylePanel(style, (patch) => whiteboard.restyle(patch)), actions2, helpDialog);
+  const history = new HistoryPanel(session, whiteboard.editor, notices, () => renderer.invalidateStatic());
+  const minimap = new Minimap({
+    elements: () => whiteboard.editor.elements(),
+    view: () => renderer.view,
+    size: () => renderer.size,
+    centerOn: (x, y) => whiteboard.centerOn(x, y),
+  });
+  board.append(toolbar, stylePanel(style, (patch) => whiteboard.restyle(patch)), actions2, helpDialog, history.element, minimap.element);
   whiteboard.setTool('pen');
   function openHelp(): void {
     const close = h('button', { type: 'button', class: 'button', 'data-testid': 'help-close' }, 'Close');
@@ -154,7 +164,10 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
     }),
     session.events.on('room', (room) => showRoom(room)),
     session.events.on('participants', (list) => showParticipants(list)),
-    session.events.on('board', () => renderer.invalidateStatic()),
+    session.events.on('board', () => {
+      renderer.invalidateStatic();
+      minimap.invalidateContent();
+    }),
     session.events.on('overlay', () => renderer.invalidateInteractive()),
     session.events.on('counts', (counts) => showCounts(counts)),
     session.events.on('notice', (notice) => {
@@ -258,6 +271,8 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
       if (copyReset !== null) clearTimeout(copyReset);
       removeDebugHook();
       stats.dispose();
+      history.dispose();
+      minimap.dispose();
       whiteboard.dispose();
       chatPanel.dispose();
       void session.dispose();

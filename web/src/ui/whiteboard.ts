@@ -14,6 +14,7 @@ import { BoardRenderer } from '../render/boardRenderer';
 import { drawElement, FONT_FAMILY, STICKY_PADDING, TEXT_LINE_HEIGHT, wrapText } from '../render/drawElement';
 import { download, exportJson, exportPng, exportSvg } from '../render/exportBoard';
 import { boardToScreen, fitBox, panBy, zoomAt, type ViewTransform } from '../render/viewTransform';
+import { groupScale, handleAngle, rotateGroup, scaleGroup } from '../geometry/groupTransform';
 import type { StyleSettings } from './stylePanel';
 import { isShapeTool, toolForKey, type ToolId } from './tools';
 
@@ -30,6 +31,8 @@ type Drag =
   | { kind: 'move'; x0: number; y0: number; dx: number; dy: number; ids: string[] }
   | { kind: 'resize'; id: string; box: Box; x: number; y: number }
   | { kind: 'rotate'; id: string; cx: number; cy: number; angle: number }
+  | { kind: 'groupResize'; ids: string[]; box: Box; x: number; y: number; keepRatio: boolean }
+  | { kind: 'groupRotate'; ids: string[]; cx: number; cy: number; start: number; angle: number }
   | { kind: 'marquee'; x0: number; y0: number; x1: number; y1: number; base: ReadonlySet<string> }
   | { kind: 'draft'; tool: ToolId; x0: number; y0: number; x1: number; y1: number; shift: boolean }
   | { kind: 'erase'; ids: Set<string> }
@@ -187,6 +190,14 @@ export class Whiteboard {
     this.setView(fitBox(box, width, height, 40, selectionOnly ? 4 : 1));
   }
 
+  /** Pans (same zoom) so the board point (x, y) is in the middle of the view; the minimap uses it. */
+  centerOn(x: number, y: number): void {
+    const { width, height } = this.renderer.size;
+    const scale = this.renderer.view.scale;
+    this.stopFollowing();
+    this.setView({ scale, offsetX: x - width / 2 / scale, offsetY: y - height / 2 / scale });
+  }
+
   /** Zooms in or out about the centre. */
   zoomBy(factor: number): void {
     const { width, height } = this.renderer.size;
@@ -292,6 +303,7 @@ export class Whiteboard {
   }
 
   private beginSelectDrag(x: number, y: number, additive: boolean, tolerance: number): void {
+    if (this.selection.size > 1 && this.beginGroupDrag(x, y, tolerance * 1.5)) return;
     const single = this.selection.size === 1 ? this.editor.get([...this.selection][0] ?? '') : undefined;
     if (single !== undefined) {
       const handle = this.handleAt(single, x, y, tolerance * 1.5);
@@ -367,6 +379,17 @@ export class Whiteboard {
         drag.x = x;
         drag.y = y;
         break;
+      case 'groupResize':
+        drag.x = x;
+        drag.y = y;
+        drag.keepRatio = event.shiftKey;
+        break;
+      case 'groupRotate': {
+        let angle = handleAngle(drag.cx, drag.cy, x, y);
+        if (event.shiftKey) angle = drag.start + Math.round((angle - drag.start) / (Math.PI / 12)) * (Math.PI / 12);
+        drag.angle = angle;
+        break;
+      }
       case 'rotate': {
         let angle = Math.atan2(y - drag.cy, x - drag.cx) + Math.PI / 2;
         if (event.shiftKey) angle = Math.round(angle / (Math.PI / 12)) * (Math.PI / 12);
@@ -429,6 +452,10 @@ export class Whiteboard {
       }
       case 'rotate':
         this.editor.commit([{ kind: 'patch', elementId: drag.id, props: { angle: Math.round(drag.angle * 1000) / 1000 } }]);
+        break;
+      case 'groupResize':
+      case 'groupRotate':
+        this.commitGroupTransform(drag);
         break;
       case 'marquee':
         break;
@@ -695,10 +722,54 @@ export class Whiteboard {
     return null;
   }
 
+  /** Starts a resize or rotation of the whole selection when the pointer is on a group handle. */
+  private beginGroupDrag(x: number, y: number, tolerance: number): boolean {
+    const elements = this.selectedElements();
+    const box = unionBoxes(elements.map(elementBounds));
+    if (box === null) return false;
+    const ids = elements.map((e) => e.id);
+    const cx = (box.minX + box.maxX) / 2;
+    const cy = (box.minY + box.maxY) / 2;
+    if (Math.hypot(x - box.maxX, y - box.maxY) <= tolerance * 2) {
+      this.drag = { kind: 'groupResize', ids, box, x, y, keepRatio: false };
+    } else if (Math.hypot(x - cx, y - (box.minY - 24 / this.renderer.view.scale)) <= tolerance * 2) {
+      const start = handleAngle(cx, cy, x, y);
+      this.drag = { kind: 'groupRotate', ids, cx, cy, start, angle: start };
+    } else {
+      return false;
+    }
+    for (const id of ids) this.hidden.add(id);
+    this.renderer.invalidateStatic();
+    return true;
+  }
+
+  /** The patches a group gesture makes, per element id. */
+  private groupPatches(drag: Extract<Drag, { kind: 'groupResize' | 'groupRotate' }>, elements: readonly Element[]): Map<string, ElementProps> {
+    if (drag.kind === 'groupRotate') return rotateGroup(elements, drag.cx, drag.cy, drag.angle - drag.start);
+    const { sx, sy } = groupScale(drag.box, drag.x, drag.y, drag.keepRatio);
+    return scaleGroup(elements, drag.box, sx, sy);
+  }
+
+  /** Commits a group resize or rotation as one step of patches (one undo step). */
+  private commitGroupTransform(drag: Extract<Drag, { kind: 'groupResize' | 'groupRotate' }>): void {
+    const elements = drag.ids.map((id) => this.editor.get(id)).filter((e): e is Element => e !== undefined);
+    const patches = this.groupPatches(drag, elements);
+    this.editor.commit([...patches].map(([id, props]): NewElementOp => ({ kind: 'patch', elementId: id, props })));
+  }
+
+  private selectedElements(): Element[] {
+    return [...this.selection].map((id) => this.editor.get(id)).filter((e): e is Element => e !== undefined);
+  }
+
   /** An element as the current transform drag shows it. */
   private transformed(element: Element, drag: Drag): Element {
     const p = element.props;
     switch (drag.kind) {
+      case 'groupResize':
+      case 'groupRotate': {
+        const patch = this.groupPatches(drag, [element]).get(element.id);
+        return patch === undefined ? element : { ...element, props: { ...p, ...patch } };
+      }
       case 'move':
         return { ...element, props: { ...p, x: (p.x ?? 0) + drag.dx, y: (p.y ?? 0) + drag.dy } };
       case 'rotate':
@@ -812,8 +883,8 @@ export class Whiteboard {
   private drawOverlay(ctx: CanvasRenderingContext2D, view: ViewTransform, ratio: number): void {
     const drag = this.drag;
     // Elements being transformed, drawn where the drag puts them.
-    if (drag !== null && (drag.kind === 'move' || drag.kind === 'resize' || drag.kind === 'rotate')) {
-      const ids = drag.kind === 'move' ? drag.ids : [drag.id];
+    if (drag !== null && (drag.kind === 'move' || drag.kind === 'resize' || drag.kind === 'rotate' || drag.kind === 'groupResize' || drag.kind === 'groupRotate')) {
+      const ids = drag.kind === 'move' || drag.kind === 'groupResize' || drag.kind === 'groupRotate' ? drag.ids : [drag.id];
       for (const id of ids) {
         const e = this.editor.get(id);
         if (e !== undefined) drawElement(ctx, this.transformed(e, drag));
@@ -849,6 +920,20 @@ export class Whiteboard {
       }
       ctx.setLineDash([]);
       const single = selected.length === 1 ? selected[0] : undefined;
+      const group = selected.length > 1 ? unionBoxes(selected.map(elementBounds)) : null;
+      if (group !== null) {
+        // Group handles: resize at the bottom-right corner, rotate above the middle (one undo step each).
+        ctx.setLineDash([2 * px, 2 * px]);
+        ctx.strokeRect(group.minX - 8 * px, group.minY - 8 * px, group.maxX - group.minX + 16 * px, group.maxY - group.minY + 16 * px);
+        ctx.setLineDash([]);
+        ctx.fillStyle = '#ffffff';
+        ctx.fillRect(group.maxX - 5 * px, group.maxY - 5 * px, 10 * px, 10 * px);
+        ctx.strokeRect(group.maxX - 5 * px, group.maxY - 5 * px, 10 * px, 10 * px);
+        ctx.beginPath();
+        ctx.arc((group.minX + group.maxX) / 2, group.minY - 24 * px, 5 * px, 0, Math.PI * 2);
+        ctx.fill();
+        ctx.stroke();
+      }
       if (single !== undefined) {
         const b = elementBounds(single);
         ctx.fillStyle = '#ffffff';
