@@ -6,7 +6,7 @@ using StudyRooms.Testing;
 namespace StudyRooms.Browser.Tests;
 
 // Proves the "My stats" panel in a real browser: it asks in the browser's time zone, shows the
-// figures the server recorded (credits are put on the host's grains in process, as the sprint grain
+// figures the server recorded and the latest goal with its recap (credits are put on the host's grains in process, as the sprint grain
 // will; there is no HTTP way to add minutes, S-FAIR-1), draws 84 heatmap cells that each carry a
 // text label, and shows the room leaderboard for this week and all time with the caller marked.
 [Collection(BrowserCollection.Name)]
@@ -53,13 +53,30 @@ public sealed class StatsPanelTests(BrowserFixture browser)
             await grains.GetGrain<IRoomLeaderboardGrain>(roomId).RecordFocusAsync(credit);
         }
 
+        await grains.GetGrain<IUserStatsGrain>(adaId).RecordRecapAsync(new FocusRecap
+        {
+            UserId = adaId,
+            RoomId = roomId,
+            SprintId = "sprint-1",
+            BlockIndex = 1,
+            Goal = "Limits: exercises 1-12",
+            Outcome = GoalOutcome.Done,
+            Note = "all twelve",
+            RecordedAt = now,
+        });
+
         await page.GetByTestId("stats-button").ClickAsync();
         var panel = page.GetByTestId("stats-panel");
         await Assertions.Expect(panel).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("stats-status")).ToHaveAttributeAsync("data-state", "ready");
         await Assertions.Expect(page.GetByTestId("stats-total-minutes")).ToHaveTextAsync("1 h 15 min");
         await Assertions.Expect(page.GetByTestId("stats-sprints")).ToHaveTextAsync("1");
-        await Assertions.Expect(page.GetByTestId("stats-goal-rate")).ToHaveTextAsync("–");
+        await Assertions.Expect(page.GetByTestId("stats-goal-rate")).ToHaveTextAsync("100%");
+        var recap = page.GetByTestId("stats-recap");
+        await Assertions.Expect(recap).ToHaveCountAsync(1);
+        await Assertions.Expect(recap).ToHaveAttributeAsync("data-outcome", "done");
+        await Assertions.Expect(recap).ToContainTextAsync("Limits: exercises 1-12");
+        await Assertions.Expect(recap).ToContainTextAsync("all twelve");
         await Assertions.Expect(panel).ToContainTextAsync(Zone);
 
         // 84 cells, each with its own text; the minutes land on New York days.

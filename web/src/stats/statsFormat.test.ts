@@ -7,11 +7,13 @@ import {
   formatDays,
   formatMinutes,
   formatRate,
+  localDateOf,
   heatLevel,
   heatmapWeeks,
   leaderboardRows,
   ordinal,
   parseDate,
+  recapRows,
   timeZoneOrUtc,
 } from './statsFormat';
 
@@ -141,5 +143,36 @@ describe('timeZoneOrUtc', () => {
     expect(timeZoneOrUtc('')).toBe('UTC');
     expect(timeZoneOrUtc('../etc')).toBe('UTC');
     expect(timeZoneOrUtc('W. Europe Standard Time')).toBe('UTC');
+  });
+});
+
+describe('recapRows', () => {
+  it('shows the goal, the outcome in words and the note, saying when no goal was declared', () => {
+    const rows = recapRows(
+      [
+        { userId: 'u', roomId: 'r', sprintId: 's', blockIndex: 1, goal: 'Chapter 3', outcome: 'partly', note: 'Two exercises left', recordedAt: '2026-11-29T21:00:00Z' },
+        { userId: 'u', roomId: 'r', sprintId: 's', blockIndex: 0, outcome: 'notDone', note: '  ', recordedAt: '2026-11-28T09:00:00Z' },
+      ],
+      'No goal declared',
+      'Europe/Berlin',
+    );
+
+    expect(rows).toEqual([
+      { goal: 'Chapter 3', outcome: 'Partly', outcomeKind: 'partly', note: 'Two exercises left', date: '2026-11-29' },
+      { goal: 'No goal declared', outcome: 'Not done', outcomeKind: 'notDone', note: null, date: '2026-11-28' },
+    ]);
+  });
+});
+
+describe('localDateOf', () => {
+  it('dates an instant in the given zone (S-DAY-1)', () => {
+    expect(localDateOf('2026-11-29T23:30:00Z', 'Europe/Berlin')).toBe('2026-11-30');
+    expect(localDateOf('2026-11-29T23:30:00Z', 'America/New_York')).toBe('2026-11-29');
+    expect(localDateOf('2026-11-29T23:30:00Z', 'UTC')).toBe('2026-11-29');
+  });
+
+  it('falls back to the date part for an unknown zone or a bad instant', () => {
+    expect(localDateOf('2026-11-29T23:30:00Z', 'Mars/Olympus_Mons')).toBe('2026-11-29');
+    expect(localDateOf('garbage-instant', 'UTC')).toBe('garbage-in');
   });
 });

@@ -1,6 +1,6 @@
 // Pure formatting of study stats for the stats panel: minutes, rates, streaks, the heatmap grid
 // and leaderboard rows. English, fixed names (no locale), so the output is the same everywhere.
-import type { LeaderboardEntry, StudyDay } from '../protocol';
+import type { FocusRecap, GoalOutcome, LeaderboardEntry, StudyDay } from '../protocol';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
@@ -132,4 +132,39 @@ export function ordinal(n: number): string {
 export function timeZoneOrUtc(candidate: string | undefined | null): string {
   if (typeof candidate !== 'string' || candidate.length === 0 || candidate.length > 64) return 'UTC';
   return /^[A-Za-z0-9_+-]+(\/[A-Za-z0-9_+-]+)*$/.test(candidate) ? candidate : 'UTC';
+}
+
+const OUTCOME_TEXT: Readonly<Record<GoalOutcome, string>> = { done: 'Done', partly: 'Partly', notDone: 'Not done' };
+
+/** A recap as the history list shows it. */
+export interface RecapRow {
+  readonly goal: string;
+  readonly outcome: string;
+  readonly outcomeKind: GoalOutcome;
+  readonly note: string | null;
+  /** The local date of the recap in the stats' time zone, `yyyy-MM-dd`. */
+  readonly date: string;
+}
+
+/** The local date (`yyyy-MM-dd`) of an ISO instant in an IANA zone; the instant's own date part if either is unusable. */
+export function localDateOf(instant: string, timeZone: string): string {
+  const when = new Date(instant);
+  if (Number.isNaN(when.getTime())) return instant.slice(0, 10);
+  try {
+    // en-CA writes dates as yyyy-MM-dd.
+    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(when);
+  } catch {
+    return instant.slice(0, 10);
+  }
+}
+
+/** Recaps (newest first, as the server sends them) as rows dated in `timeZone`; a block without a declared goal says so. */
+export function recapRows(recaps: readonly FocusRecap[], noGoal: string, timeZone: string): RecapRow[] {
+  return recaps.map((r) => ({
+    goal: r.goal !== undefined && r.goal.trim().length > 0 ? r.goal : noGoal,
+    outcome: OUTCOME_TEXT[r.outcome],
+    outcomeKind: r.outcome,
+    note: r.note !== undefined && r.note.trim().length > 0 ? r.note : null,
+    date: localDateOf(r.recordedAt, timeZone),
+  }));
 }

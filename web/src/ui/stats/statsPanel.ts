@@ -12,6 +12,7 @@ import {
   formatRate,
   heatmapWeeks,
   leaderboardRows,
+  recapRows,
 } from '../../stats/statsFormat';
 import { h } from '../dom';
 import { statsStrings as text } from './statsStrings';
@@ -152,10 +153,22 @@ function renderMine(stats: UserStats): HTMLElement[] {
           })))),
   );
 
+  const recaps = recapRows(stats.recentRecaps, text.noGoal, stats.timeZone);
+  const history = recaps.length === 0
+    ? h('p', { class: 'stats-empty' }, text.noRecaps)
+    : h('ul', { class: 'stats-recaps', 'data-testid': 'stats-recaps' },
+      ...recaps.map((r) =>
+        h('li', { class: 'stats-recap', 'data-testid': 'stats-recap', 'data-outcome': r.outcomeKind },
+          h('span', { class: 'stats-recap-outcome' }, r.outcome),
+          h('span', { class: 'stats-recap-goal' }, r.goal),
+          r.note === null ? null : h('span', { class: 'stats-recap-note' }, r.note),
+          h('time', { class: 'stats-recap-date', datetime: r.date }, formatDate(r.date)))));
+
   return [
     h('section', { class: 'stats-section', 'aria-label': text.heading }, summary, rule),
     h('section', { class: 'stats-section', 'aria-labelledby': 'stats-week-heading' }, h('h3', { id: 'stats-week-heading' }, text.weekHeading), week),
     h('section', { class: 'stats-section', 'aria-labelledby': 'stats-heatmap-heading' }, h('h3', { id: 'stats-heatmap-heading' }, text.heatmapHeading), heatmap),
+    h('section', { class: 'stats-section', 'aria-labelledby': 'stats-recaps-heading' }, h('h3', { id: 'stats-recaps-heading' }, text.recapsHeading), history),
   ];
 }
 

@@ -31,4 +31,7 @@ export const statsStrings = {
   weekNote: 'Weeks run Monday to Sunday in UTC.',
   emptyLeaderboard: 'No focus minutes in this room yet. Finish a focus block of a sprint to appear here.',
   you: '(you)',
+  recapsHeading: 'Recent goals',
+  noGoal: 'No goal declared',
+  noRecaps: 'Your goals and recaps from sprints appear here.',
 } as const;
