@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using StudyRooms.Contracts.Boards;
 using StudyRooms.Contracts.Protocol;
 using StudyRooms.Contracts.Rooms;
+using StudyRooms.Contracts.Sprints;
 
 namespace StudyRooms.Testing;
 
@@ -21,6 +22,9 @@ public sealed class RoomClient : IAsyncDisposable
         connection.On<OpsApplied>("OpsApplied", OpsApplied.Enqueue);
         connection.On<StrokeProgressed>("StrokeProgressed", StrokesProgressed.Enqueue);
         connection.On<CursorMoved>("CursorMoved", CursorsMoved.Enqueue);
+        connection.On<SprintUpdated>("SprintUpdated", SprintUpdated.Enqueue);
+        connection.On<SprintCheckInPrompted>("SprintCheckInPrompted", SprintCheckInsPrompted.Enqueue);
+        connection.On<SprintRecapsUpdated>("SprintRecapsUpdated", SprintRecapsUpdated.Enqueue);
     }
 
     public HubConnection Connection { get; }
@@ -38,6 +42,12 @@ public sealed class RoomClient : IAsyncDisposable
     public ConcurrentQueue<StrokeProgressed> StrokesProgressed { get; } = new();
 
     public ConcurrentQueue<CursorMoved> CursorsMoved { get; } = new();
+
+    public ConcurrentQueue<SprintUpdated> SprintUpdated { get; } = new();
+
+    public ConcurrentQueue<SprintCheckInPrompted> SprintCheckInsPrompted { get; } = new();
+
+    public ConcurrentQueue<SprintRecapsUpdated> SprintRecapsUpdated { get; } = new();
 
     public static async Task<RoomClient> ConnectAsync(ServerClient host, TestUser user)
     {

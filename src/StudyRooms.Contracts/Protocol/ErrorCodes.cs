@@ -20,4 +20,8 @@ public static class ErrorCodes
     public const string RoomFull = "ROOM_FULL";
     /// <summary>No usable invite has this code: unknown, revoked, expired or used up, alike (P-INV-2).</summary>
     public const string InviteInvalid = "INVITE_INVALID";
+    /// <summary>A sprint is already running in the room; stop it before starting another (P-SPR-1).</summary>
+    public const string SprintRunning = "SPRINT_RUNNING";
+    /// <summary>The act needs a running sprint and the room has none (P-SPR-5).</summary>
+    public const string SprintNotRunning = "SPRINT_NOT_RUNNING";
 }

@@ -1,5 +1,6 @@
 using StudyRooms.Contracts.Boards;
 using StudyRooms.Contracts.Rooms;
+using StudyRooms.Contracts.Sprints;
 
 namespace StudyRooms.Grains.Broadcasting;
 
@@ -25,4 +26,10 @@ public interface IRoomBroadcaster
     Task ParticipantRemovedAsync(ParticipantRemoved e, string[] connectionIds);
 
     Task RoomUpdatedAsync(RoomUpdated e);
+
+    Task SprintUpdatedAsync(SprintUpdated e);
+
+    Task SprintCheckInPromptedAsync(SprintCheckInPrompted e);
+
+    Task SprintRecapsUpdatedAsync(SprintRecapsUpdated e);
 }

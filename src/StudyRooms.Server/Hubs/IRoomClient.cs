@@ -1,5 +1,6 @@
 using StudyRooms.Contracts.Boards;
 using StudyRooms.Contracts.Rooms;
+using StudyRooms.Contracts.Sprints;
 
 namespace StudyRooms.Server.Hubs;
 
@@ -21,4 +22,10 @@ public interface IRoomClient
     Task ParticipantRemoved(ParticipantRemoved e);
 
     Task RoomUpdated(RoomUpdated e);
+
+    Task SprintUpdated(SprintUpdated e);
+
+    Task SprintCheckInPrompted(SprintCheckInPrompted e);
+
+    Task SprintRecapsUpdated(SprintRecapsUpdated e);
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using StudyRooms.Contracts.Boards;
 using StudyRooms.Contracts.Rooms;
+using StudyRooms.Contracts.Sprints;
 using StudyRooms.Grains.Broadcasting;
 
 namespace StudyRooms.Server.Hubs;
@@ -37,4 +38,13 @@ public sealed class SignalRRoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub
 
     public Task RoomUpdatedAsync(RoomUpdated e) =>
         hub.Clients.Group(RoomGroups.For(e.RoomId)).RoomUpdated(e);
+
+    public Task SprintUpdatedAsync(SprintUpdated e) =>
+        hub.Clients.Group(RoomGroups.For(e.RoomId)).SprintUpdated(e);
+
+    public Task SprintCheckInPromptedAsync(SprintCheckInPrompted e) =>
+        hub.Clients.Group(RoomGroups.For(e.RoomId)).SprintCheckInPrompted(e);
+
+    public Task SprintRecapsUpdatedAsync(SprintRecapsUpdated e) =>
+        hub.Clients.Group(RoomGroups.For(e.RoomId)).SprintRecapsUpdated(e);
 }

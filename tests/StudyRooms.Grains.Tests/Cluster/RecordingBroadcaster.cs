@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using StudyRooms.Contracts.Boards;
 using StudyRooms.Contracts.Rooms;
+using StudyRooms.Contracts.Sprints;
 using StudyRooms.Grains.Broadcasting;
 using StudyRooms.Grains.Tests.Support;
 
@@ -51,6 +52,24 @@ public sealed class RecordingBroadcaster : IRoomBroadcaster
     }
 
     public Task RoomUpdatedAsync(RoomUpdated e)
+    {
+        _events.Enqueue(new RecordedEvent(e.RoomId, e, ExceptConnectionId: null));
+        return Task.CompletedTask;
+    }
+
+    public Task SprintUpdatedAsync(SprintUpdated e)
+    {
+        _events.Enqueue(new RecordedEvent(e.RoomId, e, ExceptConnectionId: null));
+        return Task.CompletedTask;
+    }
+
+    public Task SprintCheckInPromptedAsync(SprintCheckInPrompted e)
+    {
+        _events.Enqueue(new RecordedEvent(e.RoomId, e, ExceptConnectionId: null));
+        return Task.CompletedTask;
+    }
+
+    public Task SprintRecapsUpdatedAsync(SprintRecapsUpdated e)
     {
         _events.Enqueue(new RecordedEvent(e.RoomId, e, ExceptConnectionId: null));
         return Task.CompletedTask;

@@ -15,6 +15,7 @@ import {
   type ParticipantJoined,
   type ParticipantLeft,
   type RoomInfo,
+  type SprintHub,
   type StrokeProgressed,
 } from '../protocol';
 import { CursorStore, Throttle } from '../store/cursors';
@@ -205,6 +206,11 @@ export class RoomSession {
     const count = this.board.pendingCount;
     if (count === 0) return { kind: 'saved' };
     return this.joined ? { kind: 'saving', count } : { kind: 'offline', count };
+  }
+
+  /** The room connection's sprint calls and callbacks (docs/protocol.md, "Sprints"), when it has them. */
+  get sprintHub(): SprintHub | undefined {
+    return this.hub.sprint;
   }
 
   /** The user id of this page's user, once joined. */

@@ -5,3 +5,4 @@ export * from './elements';
 export * from './hub';
 export * from './errors';
 export * from './limits';
+export * from './sprint';

@@ -8,6 +8,7 @@ import type {
   ParticipantLeft,
   PushOpsRequest,
   PushOpsResult,
+  SprintHub,
   StrokeProgress,
   StrokeProgressed,
 } from '../protocol';
@@ -37,4 +38,6 @@ export interface RoomHub {
   pushOps(request: PushOpsRequest): Promise<PushOpsResult>;
   streamStroke(progress: StrokeProgress): void;
   moveCursor(update: CursorUpdate): void;
+  /** Study sprint calls and callbacks (docs/protocol.md, "Sprints"); absent in board-only fakes. */
+  readonly sprint?: SprintHub;
 }

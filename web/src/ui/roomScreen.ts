@@ -4,6 +4,7 @@ import type { AppServices } from '../app/services';
 import type { Participant, RoomInfo } from '../protocol';
 import { h, type Screen } from './dom';
 import { installDebugHook } from './debugHook';
+import { sprintBar } from './sprint/sprintBar';
 import type { Notices } from './notices';
 import { roomUrl } from './router';
 import { strings } from './strings';
@@ -67,7 +68,8 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
   const participantList = h('ul', { class: 'participant-list', 'data-testid': 'participant-list', 'aria-labelledby': 'participants-heading' });
   const aside = h('aside', { class: 'participants' }, participantsHeading, participantList);
 
-  const element = h('div', { class: 'screen room-screen' }, header, h('div', { class: 'room-body' }, board, aside));
+  const sprint = sprintBar(session);
+  const element = h('div', { class: 'screen room-screen' }, header, sprint.element, h('div', { class: 'room-body' }, board, aside));
 
   // Whiteboard: tools, style, actions, help.
   const toolButtons = new Map<ToolId, HTMLButtonElement>();
@@ -248,6 +250,7 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
       if (copyReset !== null) clearTimeout(copyReset);
       removeDebugHook();
       whiteboard.dispose();
+      sprint.dispose();
       void session.dispose();
     },
   };
