@@ -13,6 +13,8 @@ public sealed class SprintTests(BrowserFixture browser)
     [Fact]
     public async Task TwoPagesShareTheCountdownThePhaseChangeAndTheRecap()
     {
+        // The machine is shared by several builds: give each expectation room to wait.
+        Assertions.SetDefaultExpectTimeout(30_000);
         await using var host = await StudyRoomsHost.StartAsync();
         var ada = await browser.NewPersonAsync();
         await ada.GotoAsync(host.BaseAddress.ToString());

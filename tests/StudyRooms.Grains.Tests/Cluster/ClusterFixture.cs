@@ -41,7 +41,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddStudyRoomsSqliteStorage(DataDirectory);
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.AddSingleton<IRoomBroadcaster>(Broadcaster);
-            silo.UseInMemoryReminderService();
+            silo.UseStudyRoomsSqliteReminders();
 
             // Sprint phases of seconds, so a test sees the grain's own timer announce a phase change.
             silo.Services.Configure<StudyRooms.Grains.Sprints.SprintOptions>(sprint => sprint.MinimumPhase = TimeSpan.FromSeconds(1));

@@ -11,7 +11,7 @@ using StudyRooms.Storage;
 namespace StudyRooms.Grains.Tests.Sprints;
 
 /// <summary>
-/// A silo like <see cref="ClusterFixture"/> (SQLite, recording broadcaster, in-memory reminders) whose
+/// A silo like <see cref="ClusterFixture"/> (SQLite state and reminders, recording broadcaster) whose
 /// sprint clock is a <see cref="FakeTimeProvider"/>: tests move sprint time by hours while Orleans'
 /// own timers keep the real clock. Tests that move the clock share it, so each reads the clock it
 /// starts from and only moves it forward.
@@ -41,7 +41,7 @@ public sealed class SprintClusterFixture : IAsyncLifetime
             silo.Services.AddStudyRoomsSqliteStorage(_dataDirectory.Path);
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.AddSingleton<IRoomBroadcaster>(Broadcaster);
-            silo.UseInMemoryReminderService();
+            silo.UseStudyRoomsSqliteReminders();
             silo.Services.Configure<RoomPresenceOptions>(presence => presence.Expiry = TimeSpan.FromDays(30));
             silo.Services.Configure<SprintOptions>(sprint => sprint.Clock = Clock);
             silo.Services.AddSingleton<IStudyStatsSink>(Stats);
