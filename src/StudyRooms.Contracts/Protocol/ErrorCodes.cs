@@ -24,4 +24,6 @@ public static class ErrorCodes
     public const string SprintRunning = "SPRINT_RUNNING";
     /// <summary>The act needs a running sprint and the room has none (P-SPR-5).</summary>
     public const string SprintNotRunning = "SPRINT_NOT_RUNNING";
+    /// <summary>A time zone id that is not a known IANA id, e.g. in GET /api/me/stats?tz= (P-STATS-2).</summary>
+    public const string InvalidTimeZone = "INVALID_TIME_ZONE";
 }

@@ -7,4 +7,8 @@ public interface IRoomLeaderboardGrain : IGrainWithStringKey
     /// <summary>Adds a block's credit; a second credit with the same user, sprint and block is ignored.</summary>
     [Alias("RecordFocus")]
     Task RecordFocusAsync(FocusCredit credit);
+
+    /// <summary>The top <paramref name="limit"/> users (clamped to 1–50) of a period, ties in a stable order.</summary>
+    [Alias("GetLeaderboard")]
+    Task<RoomLeaderboard> GetLeaderboardAsync(LeaderboardPeriod period, int limit);
 }

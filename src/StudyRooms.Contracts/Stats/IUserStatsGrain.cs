@@ -14,4 +14,11 @@ public interface IUserStatsGrain : IGrainWithStringKey
     /// <summary>Keeps a block's goal and recap; a later recap for the same block replaces the earlier one.</summary>
     [Alias("RecordRecap")]
     Task RecordRecapAsync(FocusRecap recap);
+
+    /// <summary>
+    /// The user's figures with days, weeks and streaks local to an IANA time zone id; an unknown id is
+    /// refused with INVALID_TIME_ZONE. "Now" is the silo's clock.
+    /// </summary>
+    [Alias("GetStats")]
+    Task<UserStats> GetStatsAsync(string timeZoneId);
 }

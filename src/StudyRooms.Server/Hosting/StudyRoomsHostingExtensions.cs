@@ -64,6 +64,7 @@ public static class StudyRoomsHostingExtensions
         app.MapInvitesApi();
         app.MapDirectoryApi();
         app.MapBoardsApi();
+        app.MapStatsApi();
         app.MapHub<RoomHub>(HubPath);
         app.MapHealthChecks("/health", new() { Predicate = _ => false });
         app.MapHealthChecks("/ready", new() { Predicate = check => check.Tags.Contains(ReadyTag) });

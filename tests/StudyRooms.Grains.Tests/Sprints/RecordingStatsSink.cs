@@ -11,6 +11,9 @@ public sealed class RecordingStatsSink : IStudyStatsSink
 
     public ConcurrentQueue<FocusRecap> Recaps { get; } = new();
 
+    /// <summary>Where recorded calls go on to (the real stats grains); null records only.</summary>
+    public IStudyStatsSink? Forward { get; set; }
+
     /// <summary>Rooms whose stats calls throw.</summary>
     public ConcurrentDictionary<string, bool> FailingRooms { get; } = new();
 
@@ -22,7 +25,7 @@ public sealed class RecordingStatsSink : IStudyStatsSink
         }
 
         Credits.Enqueue(credit);
-        return Task.CompletedTask;
+        return Forward?.RecordFocusAsync(credit) ?? Task.CompletedTask;
     }
 
     public Task RecordRecapAsync(FocusRecap recap)
@@ -33,7 +36,7 @@ public sealed class RecordingStatsSink : IStudyStatsSink
         }
 
         Recaps.Enqueue(recap);
-        return Task.CompletedTask;
+        return Forward?.RecordRecapAsync(recap) ?? Task.CompletedTask;
     }
 
     public IReadOnlyList<FocusCredit> CreditsOf(string roomId) => Credits.Where(c => c.RoomId == roomId).ToList();

@@ -44,7 +44,12 @@ public sealed class SprintClusterFixture : IAsyncLifetime
             silo.UseStudyRoomsSqliteReminders();
             silo.Services.Configure<RoomPresenceOptions>(presence => presence.Expiry = TimeSpan.FromDays(30));
             silo.Services.Configure<SprintOptions>(sprint => sprint.Clock = Clock);
-            silo.Services.AddSingleton<IStudyStatsSink>(Stats);
+            silo.Services.AddSingleton<IStudyStatsSink>(sp =>
+            {
+                // Recorded for the assertions, then on to the real stats grains (end to end).
+                Stats.Forward = new GrainStudyStatsSink(sp.GetRequiredService<IGrainFactory>());
+                return Stats;
+            });
         });
 
         _cluster = builder.Build();

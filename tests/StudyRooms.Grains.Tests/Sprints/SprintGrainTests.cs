@@ -300,4 +300,31 @@ public sealed class SprintGrainTests(SprintClusterFixture fixture)
         Assert.Equal((1, 1), ((await r.Sprint.GetAsync()).PhaseIndex, summary.Done));
         Assert.Empty(fixture.Stats.CreditsOf(r.Id));
     }
+
+    [Fact]
+    public async Task CreditsAndRecapsReachTheUsersStatsAndTheRoomsLeaderboard_P_SPR_12()
+    {
+        // The stats grains read the real clock and ignore credits from long ago: bring sprint time to now.
+        if (DateTimeOffset.UtcNow > Now)
+        {
+            fixture.Clock.Advance(DateTimeOffset.UtcNow - Now);
+        }
+
+        var id = TestIds.Room();
+        var host = Actor(TestIds.User(), "Hana");
+        var room = fixture.Grains.GetGrain<IRoomGrain>(id);
+        await room.CreateAsync(new CreateRoomCommand { Name = "End to end", OwnerId = host.UserId });
+        await room.JoinAsync(new JoinRoomCommand { UserId = host.UserId, DisplayName = host.DisplayName, ConnectionId = host.ConnectionId });
+        var sprint = fixture.Grains.GetGrain<ISprintGrain>(id);
+        await sprint.StartAsync(host, new StartSprintCommand { Preset = "25/5", Cycles = 1, Goal = "Chapter 5" });
+
+        await RunMinutesAsync(sprint, 25, host);
+        await sprint.SubmitRecapAsync(host, new SubmitRecapCommand { BlockIndex = 0, Outcome = GoalOutcome.Done });
+
+        var stats = await fixture.Grains.GetGrain<IUserStatsGrain>(host.UserId).GetStatsAsync("UTC");
+        Assert.Equal((25, 1, 1, 1.0), (stats.TotalFocusMinutes, stats.SprintsCompleted, stats.Recaps, stats.GoalCompletionRate));
+        var board = await fixture.Grains.GetGrain<IRoomLeaderboardGrain>(id).GetLeaderboardAsync(LeaderboardPeriod.All, 10);
+        var entry = Assert.Single(board.Entries);
+        Assert.Equal((host.UserId, "Hana", 25), (entry.UserId, entry.DisplayName, entry.FocusMinutes));
+    }
 }

@@ -6,3 +6,4 @@ export * from './hub';
 export * from './errors';
 export * from './limits';
 export * from './sprint';
+export * from './stats';

@@ -1,4 +1,5 @@
 // Study sprint methods, callbacks and payloads (docs/protocol.md, "Sprints", P-SPR-n).
+import type { GoalOutcome } from './stats';
 
 /** Client → server sprint hub method names. */
 export const SprintMethods = {
@@ -41,9 +42,6 @@ export type SprintChange =
   | 'finished'
   | 'rulesChanged'
   | 'participantsChanged';
-
-/** How a participant rates a focus block (P-SPR-10). */
-export type GoalOutcome = 'done' | 'partly' | 'notDone';
 
 /** A sprint plan with lengths in milliseconds (P-SPR-2). */
 export interface SprintPlan {

@@ -3,8 +3,11 @@ import type {
   CreateRoomRequest,
   CreateSessionRequest,
   ProblemDetails,
+  LeaderboardPeriod,
   RoomInfo,
+  RoomLeaderboard,
   SessionResult,
+  UserStats,
 } from '../protocol';
 
 /** A refused or failed HTTP call; `code` from the problem details when the server sent one. */
@@ -32,6 +35,16 @@ export function createRoom(token: string, request: CreateRoomRequest): Promise<R
 /** `GET /api/rooms/{roomId}`. */
 export function getRoom(token: string, roomId: string): Promise<RoomInfo> {
   return send<RoomInfo>('GET', `/api/rooms/${encodeURIComponent(roomId)}`, token, undefined);
+}
+
+/** `GET /api/me/stats?tz=…`: the caller's own stats, days local to `timeZone` (P-STATS-1). */
+export function getMyStats(token: string, timeZone: string): Promise<UserStats> {
+  return send<UserStats>('GET', `/api/me/stats?tz=${encodeURIComponent(timeZone)}`, token, undefined);
+}
+
+/** `GET /api/rooms/{roomId}/leaderboard?period=…` (P-STATS-3). */
+export function getLeaderboard(token: string, roomId: string, period: LeaderboardPeriod): Promise<RoomLeaderboard> {
+  return send<RoomLeaderboard>('GET', `/api/rooms/${encodeURIComponent(roomId)}/leaderboard?period=${period}`, token, undefined);
 }
 
 async function send<T>(method: string, path: string, token: string | null, body: unknown): Promise<T> {

@@ -11,6 +11,9 @@ import { strings } from './strings';
 import { defaultStyle, stylePanel } from './stylePanel';
 import { COMMAND_SHORTCUTS, TOOLS, type ToolId } from './tools';
 import { Whiteboard } from './whiteboard';
+import { createStatsSource } from '../app/statsSource';
+import { statsPanel } from './stats/statsPanel';
+import { statsStrings } from './stats/statsStrings';
 
 /** What the room screen may ask of the app. */
 export interface RoomActions {
@@ -34,12 +37,16 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
   const status = h('div', { class: 'status', role: 'status', 'data-testid': 'connection-status', 'data-state': 'connecting' },
     h('span', { class: 'status-dot', 'aria-hidden': 'true' }), h('span', { class: 'status-text' }, strings.status.connecting));
   const saveStatus = h('div', { class: 'save-status', 'data-testid': 'save-status', 'data-state': 'saved', 'aria-live': 'polite' }, 'saved');
+  const stats = statsPanel(createStatsSource(() => services.currentSession()), roomId);
+  const statsButton = h('button', { type: 'button', class: 'button', 'aria-haspopup': 'dialog', 'data-testid': 'stats-button' }, statsStrings.open);
+  statsButton.addEventListener('click', () => stats.open());
   const header = h(
     'header',
     { class: 'app-header room-header' },
     homeLink,
     h('div', { class: 'room-heading' }, title, topic),
     h('div', { class: 'share' }, h('span', { class: 'share-label' }, strings.room.shareLabel), link, copyButton),
+    statsButton,
     saveStatus,
     status,
   );
@@ -70,6 +77,7 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
 
   const sprint = sprintBar(session);
   const element = h('div', { class: 'screen room-screen' }, header, sprint.element, h('div', { class: 'room-body' }, board, aside));
+  element.append(stats.element);
 
   // Whiteboard: tools, style, actions, help.
   const toolButtons = new Map<ToolId, HTMLButtonElement>();
@@ -249,6 +257,7 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
       for (const unsubscribe of subscriptions) unsubscribe();
       if (copyReset !== null) clearTimeout(copyReset);
       removeDebugHook();
+      stats.dispose();
       whiteboard.dispose();
       sprint.dispose();
       void session.dispose();

@@ -154,6 +154,8 @@ export function sprintBar(session: RoomSession): SprintBar {
       clock.addRoundTrip(Date.parse(snapshot.serverTime), sentAt, Date.now());
       apply(snapshot);
     }
+    // A rejoin is a new connection: announce it at once, so the user's clock restarts now (P-SPR-11).
+    await beat();
   }
 
   function apply(next: SprintSnapshot): void {

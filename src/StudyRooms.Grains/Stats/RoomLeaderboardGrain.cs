@@ -1,0 +1,45 @@
+using StudyRooms.Contracts.Stats;
+using StudyRooms.Grains.Storage;
+
+namespace StudyRooms.Grains.Stats;
+
+/// <summary>
+/// A room's focus leaderboards (key: room id): this UTC week and all time, from server-recorded
+/// credits sent by the room's sprint grain (docs/stats.md).
+/// </summary>
+public sealed class RoomLeaderboardGrain(
+    [PersistentState("leaderboard", StorageNames.Rooms)] IPersistentState<RoomLeaderboardState> state,
+    TimeProvider time) : Grain, IRoomLeaderboardGrain
+{
+    private LeaderboardBook? _book;
+
+    private LeaderboardBook Book => _book ??= new LeaderboardBook(state.State);
+
+    public async Task RecordFocusAsync(FocusCredit credit)
+    {
+        if (credit.RoomId != this.GetPrimaryKeyString())
+        {
+            throw new ArgumentException($"a credit for room {credit.RoomId} sent to the leaderboard of {this.GetPrimaryKeyString()}", nameof(credit));
+        }
+
+        if (!Book.AddCredit(credit, time.GetUtcNow()))
+        {
+            return;
+        }
+
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // What is not stored was not recorded: reload so memory matches storage and a retry counts.
+            _book = null;
+            await state.ReadStateAsync();
+            throw;
+        }
+    }
+
+    public Task<RoomLeaderboard> GetLeaderboardAsync(LeaderboardPeriod period, int limit) =>
+        Task.FromResult(Book.Read(this.GetPrimaryKeyString(), period, limit, time.GetUtcNow()));
+}

@@ -1,0 +1,65 @@
+using StudyRooms.Contracts.Stats;
+using StudyRooms.Grains.Storage;
+
+namespace StudyRooms.Grains.Stats;
+
+/// <summary>
+/// One user's study history (key: user id). Credits come only from sprint grains, which record
+/// presence on the server; the history keeps raw block times so that days, weeks and streaks are
+/// computed in whatever time zone the reader asks for (docs/stats.md).
+/// </summary>
+public sealed class UserStatsGrain(
+    [PersistentState("stats", StorageNames.Rooms)] IPersistentState<UserStatsState> state,
+    TimeProvider time) : Grain, IUserStatsGrain
+{
+    private UserHistory? _history;
+
+    private UserHistory History => _history ??= new UserHistory(state.State);
+
+    public async Task RecordFocusAsync(FocusCredit credit)
+    {
+        if (credit.UserId != this.GetPrimaryKeyString())
+        {
+            throw new ArgumentException($"a credit for {credit.UserId} sent to the stats of {this.GetPrimaryKeyString()}", nameof(credit));
+        }
+
+        if (History.AddCredit(credit, time.GetUtcNow()))
+        {
+            await WriteAsync();
+        }
+    }
+
+    public async Task RecordRecapAsync(FocusRecap recap)
+    {
+        if (recap.UserId != this.GetPrimaryKeyString())
+        {
+            throw new ArgumentException($"a recap of {recap.UserId} sent to the stats of {this.GetPrimaryKeyString()}", nameof(recap));
+        }
+
+        if (History.AddRecap(recap))
+        {
+            await WriteAsync();
+        }
+    }
+
+    public Task<UserStats> GetStatsAsync(string timeZoneId)
+    {
+        var zone = StudyTimeZones.Resolve(timeZoneId);
+        return Task.FromResult(UserStatsCalculator.Compute(state.State, timeZoneId, zone, time.GetUtcNow()));
+    }
+
+    private async Task WriteAsync()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // What is not stored was not recorded: reload so memory matches storage and a retry counts.
+            _history = null;
+            await state.ReadStateAsync();
+            throw;
+        }
+    }
+}
