@@ -8,7 +8,7 @@ namespace StudyRooms.Grains.Tests.Sprints;
 // Proves on the real clock that phase changes are announced by the sprint grain itself, on time,
 // with nobody calling it (P-SPR-4): a plan of two-second phases runs to its end by the grain's timer.
 [Collection(ClusterCollection.Name)]
-public sealed class SprintTimerTests(ClusterFixture fixture)
+public sealed class SprintTimerTests(ClusterFixture fixture, Xunit.Abstractions.ITestOutputHelper output)
 {
     [Fact]
     public async Task TheGrainAnnouncesEachPhaseChangeOnTimeWithoutBeingCalled_P_SPR_4()
@@ -40,6 +40,7 @@ public sealed class SprintTimerTests(ClusterFixture fixture)
             var due = started.PhaseStartedAt.AddSeconds(2 * i);
             Assert.Equal(due, i < 3 ? updates[i].Sprint.PhaseStartedAt : due);
             Assert.InRange(updates[i].Sprint.ServerTime - due, TimeSpan.Zero, TimeSpan.FromSeconds(1));
+            output.WriteLine($"phase change {i}: announced {(updates[i].Sprint.ServerTime - due).TotalMilliseconds:0} ms after it was due");
         }
     }
 }
