@@ -22,6 +22,14 @@ public static class StorageRegistration
         return services;
     }
 
+    /// <summary>Embedded mode: Orleans reminders in the same SQLite file, so they survive a restart.</summary>
+    public static ISiloBuilder UseStudyRoomsSqliteReminders(this ISiloBuilder silo)
+    {
+        silo.AddReminders();
+        silo.Services.AddSingleton<IReminderTable, SqliteReminderTable>();
+        return silo;
+    }
+
     /// <summary>Cluster mode: boards and chats in Redis next to the Orleans Redis providers.</summary>
     public static IServiceCollection AddStudyRoomsRedisBoardStore(this IServiceCollection services, string keyPrefix)
     {

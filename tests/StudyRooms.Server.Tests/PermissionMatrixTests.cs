@@ -3,13 +3,15 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
-using StudyRooms.Contracts.Chat;
-using StudyRooms.Contracts.Help;
 using StudyRooms.Contracts.Boards;
 using StudyRooms.Contracts.Boards.History;
+using StudyRooms.Contracts.Chat;
+using StudyRooms.Contracts.Help;
 using StudyRooms.Contracts.Invites;
 using StudyRooms.Contracts.Rooms;
 using StudyRooms.Contracts.Sessions;
+using StudyRooms.Contracts.Sprints;
+using StudyRooms.Contracts.Stats;
 using StudyRooms.Server.Auth;
 using StudyRooms.Testing;
 
@@ -65,6 +67,19 @@ public sealed class PermissionMatrixTests(HostFixture fixture) : IClassFixture<H
         ("PreviewBoardHistory read-only", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", Ok, Ok, Ok]),
         ("restore", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", Ok, Ok, Ok]),
         ("restore read-only", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", Ok, Ok]),
+        ("GetSprint", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", Ok, Ok, Ok, Ok]),
+        ("StartSprint", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", Ok, Ok]),
+        ("PauseSprint", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", Ok, Ok]),
+        ("ResumeSprint", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", Ok, Ok]),
+        ("SkipSprintPhase", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", Ok, Ok]),
+        ("ExtendSprint", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", Ok, Ok]),
+        ("StopSprint", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", Ok, Ok]),
+        ("SetSprintRules", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", Ok, Ok]),
+        ("JoinSprint", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", Ok, Ok, Ok]),
+        ("SetSprintGoal", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", Ok, Ok, Ok]),
+        ("SubmitRecap", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", Ok, Ok, Ok]),
+        ("SprintHeartbeat", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", Ok, Ok, Ok, Ok]),
+        ("LeaveSprint", ["401", "NOT_IN_ROOM", Ok, Ok, Ok, Ok, Ok]),
         ("POST /api/rooms/{id}/invites", ["401", "403", "403", "403", "403", "403", "201"]),
         ("GET /api/rooms/{id}/invites", ["401", "403", "403", "403", "403", "403", "200"]),
         ("DELETE /api/rooms/{id}/invites/{code}", ["401", "403", "403", "403", "403", "403", "204"]),
@@ -130,6 +145,31 @@ public sealed class PermissionMatrixTests(HostFixture fixture) : IClassFixture<H
         methods.ExceptWith(["StreamStroke", "MoveCursor", "SetTyping"]);
         var walked = Matrix.Select(row => row.Action.Split(' ')[0]).ToHashSet();
         Assert.Subset(walked, methods);
+    }
+
+    private static async Task StartSprintAsync(ArrangedRoom room)
+    {
+        if (room.Actor != room.Owner)
+        {
+            await room.Owner.Connection.InvokeAsync<SprintSnapshot>("StartSprint", new StartSprintRequest { RoomId = room.RoomId, Preset = "25/5" });
+        }
+        else
+        {
+            await room.Mentor.Connection.InvokeAsync<SprintSnapshot>("StartSprint", new StartSprintRequest { RoomId = room.RoomId, Preset = "25/5" });
+        }
+    }
+
+    /// <summary>Joins the caller to the sprint when it may; the act under test gives the answer.</summary>
+    private static async Task TryJoinSprintAsync(HubConnection actor, string roomId)
+    {
+        try
+        {
+            await actor.InvokeAsync<SprintSnapshot>("JoinSprint", new SprintGoalRequest { RoomId = roomId });
+        }
+        catch (HubException)
+        {
+            // Refused joins (viewer, banned) leave the caller outside the sprint.
+        }
     }
 
     private TestUser SignIn(string displayName)
@@ -303,6 +343,52 @@ public sealed class PermissionMatrixTests(HostFixture fixture) : IClassFixture<H
 
                     var old = (await board.PreviewHistoryAsync(new BoardHistoryQuery { UserId = room.Owner.User.UserId, ConnectionId = room.Owner.Connection.ConnectionId!, SnapshotId = before.Id })).Elements.Single();
                     await room.Actor.PushAsync(roomId, new ElementOp { Kind = ElementOpKind.Create, ElementId = "e_restored_" + Guid.NewGuid().ToString("N")[..8], ClientSeq = room.Actor.NextSeq(), Type = old.Type, Props = old.Props });
+                    break;
+                case "GetSprint":
+                    await actor.InvokeAsync<SprintSnapshot>("GetSprint", new SprintRequest { RoomId = roomId });
+                    break;
+                case "StartSprint":
+                    await actor.InvokeAsync<SprintSnapshot>("StartSprint", new StartSprintRequest { RoomId = roomId, Preset = "25/5" });
+                    break;
+                case "PauseSprint" or "SkipSprintPhase" or "StopSprint":
+                    await StartSprintAsync(room);
+                    await actor.InvokeAsync<SprintSnapshot>(action, new SprintRequest { RoomId = roomId });
+                    break;
+                case "ResumeSprint":
+                    await StartSprintAsync(room);
+                    await room.Owner.Connection.InvokeAsync<SprintSnapshot>("PauseSprint", new SprintRequest { RoomId = roomId });
+                    await actor.InvokeAsync<SprintSnapshot>(action, new SprintRequest { RoomId = roomId });
+                    break;
+                case "ExtendSprint":
+                    await StartSprintAsync(room);
+                    await actor.InvokeAsync<SprintSnapshot>(action, new ExtendSprintRequest { RoomId = roomId, Minutes = 5 });
+                    break;
+                case "SetSprintRules":
+                    await StartSprintAsync(room);
+                    await actor.InvokeAsync<SprintSnapshot>(action, new SetSprintRulesRequest { RoomId = roomId, Rules = new SprintRules { LockBoardDuringBreaks = true } });
+                    break;
+                case "JoinSprint":
+                    await StartSprintAsync(room);
+                    await actor.InvokeAsync<SprintSnapshot>(action, new SprintGoalRequest { RoomId = roomId, Goal = "Read" });
+                    break;
+                case "SetSprintGoal":
+                    await StartSprintAsync(room);
+                    await TryJoinSprintAsync(actor, roomId);
+                    await actor.InvokeAsync<SprintSnapshot>(action, new SprintGoalRequest { RoomId = roomId, Goal = "Write" });
+                    break;
+                case "SubmitRecap":
+                    await StartSprintAsync(room);
+                    await TryJoinSprintAsync(actor, roomId);
+                    await room.Owner.Connection.InvokeAsync<SprintSnapshot>("SkipSprintPhase", new SprintRequest { RoomId = roomId });
+                    await actor.InvokeAsync<SprintRecapsUpdated>(action, new SubmitRecapRequest { RoomId = roomId, BlockIndex = 0, Outcome = GoalOutcome.Done });
+                    break;
+                case "SprintHeartbeat":
+                    await StartSprintAsync(room);
+                    await actor.InvokeAsync(action, new SprintHeartbeatRequest { RoomId = roomId, Active = true });
+                    break;
+                case "LeaveSprint":
+                    await StartSprintAsync(room);
+                    await actor.InvokeAsync<SprintSnapshot>(action, new SprintRequest { RoomId = roomId });
                     break;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(action), action, null);

@@ -4,6 +4,7 @@ using StudyRooms.Contracts.Boards;
 using StudyRooms.Contracts.Chat;
 using StudyRooms.Contracts.Protocol;
 using StudyRooms.Contracts.Rooms;
+using StudyRooms.Contracts.Sprints;
 
 namespace StudyRooms.Testing;
 
@@ -27,6 +28,10 @@ public sealed class RoomClient : IAsyncDisposable
         connection.On<MessageDeleted>("MessageDeleted", MessagesDeleted.Enqueue);
         connection.On<ReactionsChanged>("ReactionsChanged", ReactionsChanged.Enqueue);
         connection.On<TypingChanged>("TypingChanged", TypingChanged.Enqueue);
+
+        connection.On<SprintUpdated>("SprintUpdated", SprintUpdated.Enqueue);
+        connection.On<SprintCheckInPrompted>("SprintCheckInPrompted", SprintCheckInsPrompted.Enqueue);
+        connection.On<SprintRecapsUpdated>("SprintRecapsUpdated", SprintRecapsUpdated.Enqueue);
     }
 
     public HubConnection Connection { get; }
@@ -54,6 +59,11 @@ public sealed class RoomClient : IAsyncDisposable
     public ConcurrentQueue<ReactionsChanged> ReactionsChanged { get; } = new();
 
     public ConcurrentQueue<TypingChanged> TypingChanged { get; } = new();
+    public ConcurrentQueue<SprintUpdated> SprintUpdated { get; } = new();
+
+    public ConcurrentQueue<SprintCheckInPrompted> SprintCheckInsPrompted { get; } = new();
+
+    public ConcurrentQueue<SprintRecapsUpdated> SprintRecapsUpdated { get; } = new();
 
     public static async Task<RoomClient> ConnectAsync(ServerClient host, TestUser user)
     {

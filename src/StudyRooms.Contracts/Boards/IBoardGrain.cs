@@ -27,6 +27,13 @@ public interface IBoardGrain : IGrainWithStringKey
     [Alias("SetAccess")]
     Task SetAccessAsync(Rooms.BoardAccess? access);
 
+    /// <summary>
+    /// Whether the room's sprint locks the board for members in its current phase (P-SPR-7); the
+    /// sprint grain calls it when that changes. Owners and mentors are never locked.
+    /// </summary>
+    [Alias("SetSprintLock")]
+    Task SetSprintLockAsync(bool locked);
+
     /// <summary>Adds elements from a board.json file as create ops with fresh ids, all or none (P-EXP-3).</summary>
     [Alias("Import")]
     Task<ImportBoardResult> ImportAsync(ImportBoardCommand command);

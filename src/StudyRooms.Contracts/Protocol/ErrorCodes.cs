@@ -22,6 +22,10 @@ public static class ErrorCodes
     public const string InviteInvalid = "INVITE_INVALID";
     /// <summary>The user has no raised hand in the room's help queue (P-HAND-2).</summary>
     public const string HandNotRaised = "HAND_NOT_RAISED";
+    /// <summary>A sprint is already running in the room; stop it before starting another (P-SPR-1).</summary>
+    public const string SprintRunning = "SPRINT_RUNNING";
+    /// <summary>The act needs a running sprint and the room has none (P-SPR-5).</summary>
+    public const string SprintNotRunning = "SPRINT_NOT_RUNNING";
     /// <summary>A time zone id that is not a known IANA id, e.g. in GET /api/me/stats?tz= (P-STATS-2).</summary>
     public const string InvalidTimeZone = "INVALID_TIME_ZONE";
     /// <summary>An account with this username exists (P-ACCT-1).</summary>

@@ -4,6 +4,7 @@ using StudyRooms.Contracts.Boards;
 using StudyRooms.Contracts.Boards.History;
 using StudyRooms.Contracts.Protocol;
 using StudyRooms.Contracts.Rooms;
+using StudyRooms.Contracts.Sprints;
 using StudyRooms.Grains.Broadcasting;
 using StudyRooms.Grains.Limits;
 using StudyRooms.Grains.Storage;
@@ -39,6 +40,10 @@ public sealed class BoardGrain(
 
     // Who may edit, from the room grain (P-MOD-6). Not persisted: asked of the room on first push.
     private (bool Known, BoardAccess? Access) _access;
+
+    // Whether the room's sprint locks the board in its current phase (P-SPR-7). Not persisted either:
+    // asked of the sprint on first push, then kept current by the sprint grain.
+    private bool? _sprintLocked;
 
     private string BoardId => this.GetPrimaryKeyString();
 
@@ -86,6 +91,12 @@ public sealed class BoardGrain(
         return Task.CompletedTask;
     }
 
+    public Task SetSprintLockAsync(bool locked)
+    {
+        _sprintLocked = locked;
+        return Task.CompletedTask;
+    }
+
     public Task<BoardCatchUp> CatchUpAsync(long? knownClock)
     {
         if (knownClock is { } known && _log.After(known) is { } missed)
@@ -103,6 +114,14 @@ public sealed class BoardGrain(
         {
             BoardLog.PushRefused(logger, BoardId, command.UserId, refusal.Message);
             throw refusal;
+        }
+
+        _sprintLocked ??= await GrainFactory.GetGrain<ISprintGrain>(BoardId).IsBoardLockedAsync();
+        if (_sprintLocked == true && _access.Access?.ModeratorIds.Contains(command.UserId, StringComparer.Ordinal) != true)
+        {
+            var locked = new StudyRoomsException(ErrorCodes.Forbidden, "the board is locked during this sprint phase; only the owner and mentors may edit");
+            BoardLog.PushRefused(logger, BoardId, command.UserId, locked.Message);
+            throw locked;
         }
 
         var plan = Check(command);

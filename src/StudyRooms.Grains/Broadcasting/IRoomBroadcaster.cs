@@ -2,6 +2,7 @@ using StudyRooms.Contracts.Boards;
 using StudyRooms.Contracts.Chat;
 using StudyRooms.Contracts.Help;
 using StudyRooms.Contracts.Rooms;
+using StudyRooms.Contracts.Sprints;
 
 namespace StudyRooms.Grains.Broadcasting;
 
@@ -44,4 +45,10 @@ public interface IRoomBroadcaster
     /// relays <c>CursorMoved</c> to (P-LIVE-4).
     /// </summary>
     Task CursorAudienceChangedAsync(string roomId, string[] added, string[] removed);
+
+    Task SprintUpdatedAsync(SprintUpdated e);
+
+    Task SprintCheckInPromptedAsync(SprintCheckInPrompted e);
+
+    Task SprintRecapsUpdatedAsync(SprintRecapsUpdated e);
 }

@@ -29,6 +29,7 @@ public static class OrleansSetup
         {
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, null, options.ServiceId, options.ClusterId);
             silo.Services.AddStudyRoomsSqliteStorage(options.DataDirectory);
+            silo.UseStudyRoomsSqliteReminders();
         }
     }
 

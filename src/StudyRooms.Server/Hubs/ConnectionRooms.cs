@@ -16,6 +16,7 @@ public sealed class ConnectionRooms
 
     private static readonly object ItemKey = new();
     private readonly HashSet<string> _rooms = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _inSprint = new(StringComparer.Ordinal);
 
     private ConnectionRooms(TimeProvider time)
     {
@@ -43,4 +44,10 @@ public sealed class ConnectionRooms
     public void Add(string roomId) => _rooms.Add(roomId);
 
     public bool Remove(string roomId) => _rooms.Remove(roomId);
+
+    /// <summary>Notes that this connection took part in the room's sprint (P-SPR-11).</summary>
+    public void MarkInSprint(string roomId) => _inSprint.Add(roomId);
+
+    /// <summary>True, once, if this connection took part in the room's sprint.</summary>
+    public bool TakeInSprint(string roomId) => _inSprint.Remove(roomId);
 }

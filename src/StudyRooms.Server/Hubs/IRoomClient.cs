@@ -2,6 +2,7 @@ using StudyRooms.Contracts.Boards;
 using StudyRooms.Contracts.Chat;
 using StudyRooms.Contracts.Help;
 using StudyRooms.Contracts.Rooms;
+using StudyRooms.Contracts.Sprints;
 
 namespace StudyRooms.Server.Hubs;
 
@@ -35,4 +36,10 @@ public interface IRoomClient
     Task ReactionsChanged(ReactionsChanged e);
 
     Task TypingChanged(TypingChanged e);
+
+    Task SprintUpdated(SprintUpdated e);
+
+    Task SprintCheckInPrompted(SprintCheckInPrompted e);
+
+    Task SprintRecapsUpdated(SprintRecapsUpdated e);
 }

@@ -11,7 +11,7 @@ namespace StudyRooms.Server.Hubs;
 /// The live endpoint of a room (docs/protocol.md, "Hub"). It authenticates, resolves one grain,
 /// makes one call and keeps SignalR group membership; the grains own every rule. One file per
 /// area: this one joins and leaves rooms, RoomHub.Board.cs edits the whiteboard,
-/// RoomHub.Moderation.cs changes roles and moderates.
+/// RoomHub.Moderation.cs changes roles and moderates, RoomHub.Sprint.cs runs study sprints.
 /// </summary>
 [Authorize]
 public sealed partial class RoomHub(IGrainFactory grains, HostedConnections hosted, TimeProvider time) : Hub<IRoomClient>
@@ -81,14 +81,15 @@ public sealed partial class RoomHub(IGrainFactory grains, HostedConnections host
         await base.OnDisconnectedAsync(exception);
     }
 
-    private Task LeaveAsync(string roomId)
+    private async Task LeaveAsync(string roomId)
     {
         hosted.Remove(roomId, Context.ConnectionId);
-        return grains.GetGrain<IRoomGrain>(roomId).LeaveAsync(new LeaveRoomCommand
+        await grains.GetGrain<IRoomGrain>(roomId).LeaveAsync(new LeaveRoomCommand
         {
             UserId = StudyRoomsUser.From(Context.User).UserId,
             ConnectionId = Context.ConnectionId,
         });
+        await SprintConnectionClosedAsync(roomId);
     }
 
     private static HubException Refuse(string code, string reason) => new($"{code}: {reason}");

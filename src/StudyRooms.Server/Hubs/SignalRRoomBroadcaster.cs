@@ -3,6 +3,7 @@ using StudyRooms.Contracts.Boards;
 using StudyRooms.Contracts.Chat;
 using StudyRooms.Contracts.Help;
 using StudyRooms.Contracts.Rooms;
+using StudyRooms.Contracts.Sprints;
 using StudyRooms.Grains.Broadcasting;
 
 namespace StudyRooms.Server.Hubs;
@@ -69,4 +70,13 @@ public sealed class SignalRRoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub
             await hub.Groups.RemoveFromGroupAsync(connectionId, group);
         }
     }
+
+    public Task SprintUpdatedAsync(SprintUpdated e) =>
+        hub.Clients.Group(RoomGroups.For(e.RoomId)).SprintUpdated(e);
+
+    public Task SprintCheckInPromptedAsync(SprintCheckInPrompted e) =>
+        hub.Clients.Group(RoomGroups.For(e.RoomId)).SprintCheckInPrompted(e);
+
+    public Task SprintRecapsUpdatedAsync(SprintRecapsUpdated e) =>
+        hub.Clients.Group(RoomGroups.For(e.RoomId)).SprintRecapsUpdated(e);
 }

@@ -117,6 +117,16 @@ public sealed class SqliteDatabase
             );
             CREATE UNIQUE INDEX IF NOT EXISTS board_history_by_board ON board_history (board_id, seq);
             CREATE UNIQUE INDEX IF NOT EXISTS board_history_by_id ON board_history (board_id, snapshot_id);
+            CREATE TABLE IF NOT EXISTS reminders (
+                grain_id   TEXT NOT NULL,
+                name       TEXT NOT NULL,
+                grain_hash INTEGER NOT NULL,
+                start_at   INTEGER NOT NULL,
+                period     INTEGER NOT NULL,
+                etag       INTEGER NOT NULL,
+                PRIMARY KEY (grain_id, name)
+            ) WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS reminders_by_hash ON reminders (grain_hash);
             """;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -41,6 +41,10 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddStudyRoomsSqliteStorage(DataDirectory);
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.AddSingleton<IRoomBroadcaster>(Broadcaster);
+            silo.UseStudyRoomsSqliteReminders();
+
+            // Sprint phases of seconds, so a test sees the grain's own timer announce a phase change.
+            silo.Services.Configure<StudyRooms.Grains.Sprints.SprintOptions>(sprint => sprint.MinimumPhase = TimeSpan.FromSeconds(1));
 
             // Nothing vouches for connections here; presence expiry has its own fake-clock cluster (RoomPresenceTests).
             silo.Services.Configure<RoomPresenceOptions>(presence => presence.Expiry = TimeSpan.FromHours(1));

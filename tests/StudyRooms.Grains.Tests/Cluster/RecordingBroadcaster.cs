@@ -3,6 +3,7 @@ using StudyRooms.Contracts.Boards;
 using StudyRooms.Contracts.Chat;
 using StudyRooms.Contracts.Help;
 using StudyRooms.Contracts.Rooms;
+using StudyRooms.Contracts.Sprints;
 using StudyRooms.Grains.Broadcasting;
 using StudyRooms.Grains.Tests.Support;
 
@@ -65,6 +66,12 @@ public sealed class RecordingBroadcaster : IRoomBroadcaster
         return Task.CompletedTask;
     }
 
+    public Task SprintUpdatedAsync(SprintUpdated e)
+    {
+        _events.Enqueue(new RecordedEvent(e.RoomId, e, ExceptConnectionId: null));
+        return Task.CompletedTask;
+    }
+
     public Task MessagePostedAsync(MessagePosted e, string exceptConnectionId) => Record(e.RoomId, e, exceptConnectionId);
 
     public Task MessageEditedAsync(MessageEdited e, string exceptConnectionId) => Record(e.RoomId, e, exceptConnectionId);
@@ -90,6 +97,18 @@ public sealed class RecordingBroadcaster : IRoomBroadcaster
         }
 
         return audience;
+    }
+
+    public Task SprintCheckInPromptedAsync(SprintCheckInPrompted e)
+    {
+        _events.Enqueue(new RecordedEvent(e.RoomId, e, ExceptConnectionId: null));
+        return Task.CompletedTask;
+    }
+
+    public Task SprintRecapsUpdatedAsync(SprintRecapsUpdated e)
+    {
+        _events.Enqueue(new RecordedEvent(e.RoomId, e, ExceptConnectionId: null));
+        return Task.CompletedTask;
     }
 
     /// <summary>Connections a grain asked to take out of a room's group, in order (P-MOD-1).</summary>

@@ -23,7 +23,7 @@ public sealed class SqliteDatabaseTests : IDisposable
         command.CommandText = "PRAGMA journal_mode";
         var journal = (string?)await command.ExecuteScalarAsync();
 
-        Assert.Equal("board_history,board_ops,board_snapshots,chat_messages,chat_reads,grain_state", tables);
+        Assert.Equal("board_history,board_ops,board_snapshots,chat_messages,chat_reads,grain_state,reminders", tables);
         Assert.Equal("wal", journal);
         Assert.True(File.Exists(database.FilePath));
     }

@@ -17,6 +17,7 @@ import {
   type ParticipantJoined,
   type ParticipantLeft,
   type RoomInfo,
+  type SprintHub,
   type StrokeProgressed,
 } from '../protocol';
 import { CursorStore, Throttle } from '../store/cursors';
@@ -218,6 +219,11 @@ export class RoomSession {
   /** Whether the room is joined now (chat calls need it, P-CHAT-6). */
   get isJoined(): boolean {
     return this.joined;
+  }
+
+  /** The room connection's sprint calls and callbacks (docs/protocol.md, "Sprints"), when it has them. */
+  get sprintHub(): SprintHub | undefined {
+    return this.hub.sprint;
   }
 
   /** The user id of this page's user, once joined. */

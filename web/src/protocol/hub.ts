@@ -29,6 +29,8 @@ export interface Participant {
   readonly displayName: string;
   /** `#rrggbb` colour the server assigned to the user. */
   readonly color: string;
+  /** The user's role in the room (P-ROLE-1); absent from older servers. */
+  readonly role?: 'viewer' | 'member' | 'mentor' | 'owner';
 }
 
 /** Argument of `JoinRoom`. */

@@ -5,6 +5,7 @@ export * from './elements';
 export * from './hub';
 export * from './errors';
 export * from './limits';
+export * from './sprint';
 export * from './stats';
 export * from './chat';
 export * from './history';

@@ -25,6 +25,7 @@ import {
   type ParticipantLeft,
   type PushOpsRequest,
   type PushOpsResult,
+  type SprintHub,
   type StrokeProgress,
   type StrokeProgressed,
 } from '../protocol';
@@ -93,6 +94,17 @@ export class RoomConnection implements RoomHub {
       this.scheduleRestart();
     });
   }
+
+  /** Study sprint calls and callbacks over this same connection (docs/protocol.md, "Sprints"). */
+  readonly sprint: SprintHub = {
+    isConnected: () => this.connection.state === HubConnectionState.Connected,
+    invoke: (method: string, request: object) => this.connection.invoke<unknown>(method, request),
+    on: (callback: string, handler: (event: never) => void) => {
+      const listener = handler as (...args: unknown[]) => void;
+      this.connection.on(callback, listener);
+      return () => this.connection.off(callback, listener);
+    },
+  };
 
   /** Whether hub calls can be made now. */
   get isConnected(): boolean {

@@ -12,6 +12,7 @@ import type {
   PushOpsRequest,
   PreviewBoardHistoryRequest,
   PushOpsResult,
+  SprintHub,
   StrokeProgress,
   StrokeProgressed,
 } from '../protocol';
@@ -46,4 +47,6 @@ export interface RoomHub {
   readonly chat?: ChatTransport;
   listBoardHistory(request: ListBoardHistoryRequest): Promise<ListBoardHistoryResult>;
   previewBoardHistory(request: PreviewBoardHistoryRequest): Promise<BoardHistorySnapshot>;
+  /** Study sprint calls and callbacks (docs/protocol.md, "Sprints"); absent in board-only fakes. */
+  readonly sprint?: SprintHub;
 }

@@ -6,6 +6,7 @@ import { h, type Screen } from './dom';
 import { HistoryPanel } from './history/historyPanel';
 import { Minimap } from './minimap';
 import { installDebugHook } from './debugHook';
+import { sprintBar } from './sprint/sprintBar';
 import type { Notices } from './notices';
 import { roomUrl } from './router';
 import { strings } from './strings';
@@ -78,7 +79,8 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
   const aside = h('aside', { class: 'participants' }, participantsHeading, participantList);
 
   const chatPanel = createChatPanel(session);
-  const element = h('div', { class: 'screen room-screen' }, header, h('div', { class: 'room-body' }, board, chatPanel.element, aside));
+  const sprint = sprintBar(session);
+  const element = h('div', { class: 'screen room-screen' }, header, sprint.element, h('div', { class: 'room-body' }, board, chatPanel.element, aside));
   element.append(stats.element);
 
   // Whiteboard: tools, style, actions, help.
@@ -275,6 +277,7 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
       minimap.dispose();
       whiteboard.dispose();
       chatPanel.dispose();
+      sprint.dispose();
       void session.dispose();
     },
   };
