@@ -12,9 +12,21 @@ namespace StudyRooms.Server.Tests;
 // is ordinary ops pushed with the restorer's client id that the others receive as OpsApplied
 // (P-HIST-1..4). Who may call what is walked by PermissionMatrixTests.
 [Collection(HostCollection.Name)]
-public sealed class BoardHistoryHubTests(HostFixture fixture)
+public sealed class BoardHistoryHubTests(HostFixture fixture) : IAsyncLifetime
 {
+    private readonly List<RoomClient> _clients = [];
+
     private StudyRoomsHost Host => fixture.Host;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var client in _clients)
+        {
+            await client.DisposeAsync();
+        }
+    }
 
     [Fact]
     public async Task ASnapshotFromTheSprintHookIsListedAndPreviewed_P_HIST_1_P_HIST_2_P_HIST_3()
@@ -86,7 +98,9 @@ public sealed class BoardHistoryHubTests(HostFixture fixture)
         var roomId = (await Host.CreateRoomAsync(adaUser)).RoomId;
         var ada = await RoomClient.ConnectAsync(Host, adaUser);
         await ada.JoinAsync(roomId);
+        _clients.Add(ada);
         var bob = await RoomClient.ConnectAsync(Host, await Host.SignInAsync("Bob"));
+        _clients.Add(bob);
         await bob.JoinAsync(roomId);
         return (roomId, ada, bob);
     }

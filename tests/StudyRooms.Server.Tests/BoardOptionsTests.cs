@@ -23,6 +23,10 @@ public sealed class BoardOptionsTests
     [InlineData("PushBurstPerUser", "0.5")]
     [InlineData("OpLogRetention", "0")]
     [InlineData("SnapshotEveryOps", "0")]
+    [InlineData("HistoryInterval", "00:00:05")]
+    [InlineData("HistoryInterval", "2.00:00:00")]
+    [InlineData("HistoryKeep", "0")]
+    [InlineData("CursorsToViewersMaxParticipants", "-1")]
     public void ABadValueIsRefusedNamingItsKey(string property, string value)
     {
         var configuration = new ConfigurationBuilder()
@@ -62,6 +66,26 @@ public sealed class BoardOptionsTests
         Assert.Equal(2_000, settings.MaxTextLength);
         Assert.Equal(10_000, settings.OpLogRetention);
         Assert.Equal(1_000, settings.SnapshotEveryOps);
+        Assert.Equal(TimeSpan.FromMinutes(5), settings.HistoryInterval);
+        Assert.Equal(100, settings.HistoryKeep);
+        Assert.Equal(30, settings.CursorsToViewersMaxParticipants);
+    }
+
+    [Fact]
+    public void HistoryAndCursorSettingsReachTheGrainSettings_P_HIST_1_P_LIVE_4()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["StudyRooms:Board:HistoryInterval"] = "00:15:00",
+                ["StudyRooms:Board:HistoryKeep"] = "20",
+                ["StudyRooms:Board:CursorsToViewersMaxParticipants"] = "0",
+            })
+            .Build();
+
+        var settings = BoardOptionsSetup.ReadValidated(configuration);
+
+        Assert.Equal((TimeSpan.FromMinutes(15), 20, 0), (settings.HistoryInterval, settings.HistoryKeep, settings.CursorsToViewersMaxParticipants));
     }
 
     [Fact]
