@@ -59,4 +59,11 @@ public interface ISprintGrain : IGrainWithStringKey
     /// </summary>
     [Alias("IsBoardLocked"), AlwaysInterleave]
     Task<bool> IsBoardLockedAsync();
+
+    /// <summary>
+    /// Whether members and viewers may not post in the chat now (P-SPR-7, P-CHAT-16). Interleaves
+    /// and only reads, like <see cref="IsBoardLockedAsync"/>.
+    /// </summary>
+    [Alias("IsChatMuted"), AlwaysInterleave]
+    Task<bool> IsChatMutedAsync();
 }

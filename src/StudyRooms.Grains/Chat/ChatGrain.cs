@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using StudyRooms.Contracts.Chat;
 using StudyRooms.Contracts.Protocol;
 using StudyRooms.Contracts.Rooms;
+using StudyRooms.Contracts.Sprints;
 using StudyRooms.Grains.Broadcasting;
 using StudyRooms.Grains.Limits;
 using StudyRooms.Grains.Storage;
@@ -47,7 +48,13 @@ public sealed class ChatGrain(
 
     public async Task<ChatMessage> PostAsync(ChatActor actor, PostMessageRequest request)
     {
-        await RequireAsync(actor, ChatRules.WriteRefusal);
+        var access = await RequireAsync(actor, ChatRules.WriteRefusal);
+        if (!SprintRules.Exempt(access.Role) && await GrainFactory.GetGrain<ISprintGrain>(RoomId).IsChatMutedAsync())
+        {
+            // The host muted the chat for this sprint phase; owners and mentors still post (P-CHAT-16).
+            throw Refused(actor, new StudyRoomsException(ErrorCodes.Forbidden, "the chat is muted during this sprint phase; only the owner and mentors may post"));
+        }
+
         var (clientMessageId, text, mentions) = Checked(actor, () => (
             ChatRules.CheckClientMessageId(request.ClientMessageId),
             ChatRules.CheckText(request.Text, _settings),

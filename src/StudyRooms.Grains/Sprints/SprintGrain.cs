@@ -44,6 +44,9 @@ public sealed class SprintGrain(
     // Credits of blocks ended by the change being made; recorded after it is stored and announced.
     private readonly List<FocusCredit> _pendingCredits = [];
 
+    /// <summary>The board history label of the latest sprint boundary not yet saved (P-SPR-14).</summary>
+    private string? _pendingBoardSnapshot;
+
     private IStudyStatsSink? _stats;
 
     private string RoomId => this.GetPrimaryKeyString();
@@ -113,6 +116,7 @@ public sealed class SprintGrain(
         };
         S.Ledger.StartBlock(0, now);
         AddMember(actor, goal, now);
+        _pendingBoardSnapshot = "Sprint started";
         await state.WriteStateAsync();
         SprintLog.Started(logger, RoomId, actor.UserId, S.SprintId!, plan.Preset, plan.Cycles);
         await AfterChangeAsync(SprintChange.Started);
@@ -364,6 +368,18 @@ public sealed class SprintGrain(
         return Task.FromResult(!anchor.Ended && S.Rules.BoardLockedIn(SprintSchedule.KindOf(S.Plan!, anchor.PhaseIndex)));
     }
 
+    public Task<bool> IsChatMutedAsync()
+    {
+        // Interleaved with other calls: read only, derived from the anchor without moving it.
+        if (!IsLive)
+        {
+            return Task.FromResult(false);
+        }
+
+        var (anchor, _) = SprintSchedule.Advance(S.Plan!, S.Anchor!, Now);
+        return Task.FromResult(!anchor.Ended && S.Rules.ChatMutedIn(SprintSchedule.KindOf(S.Plan!, anchor.PhaseIndex)));
+    }
+
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
         reminderName == ReminderName ? CatchUpAsync() : Task.CompletedTask;
 
@@ -407,7 +423,11 @@ public sealed class SprintGrain(
     private void ApplyTransition(PhaseTransition transition, bool stopped)
     {
         var plan = S.Plan!;
-        if (SprintSchedule.KindOf(plan, transition.EndedPhaseIndex) == SprintPhaseKind.Focus)
+        var endedKind = SprintSchedule.KindOf(plan, transition.EndedPhaseIndex);
+        _pendingBoardSnapshot = transition.NextPhaseIndex is null
+            ? (stopped ? "Sprint stopped" : "Sprint finished")
+            : $"{(endedKind == SprintPhaseKind.Focus ? "Focus" : "Break")} {SprintSchedule.BlockOf(transition.EndedPhaseIndex) + 1} ended";
+        if (endedKind == SprintPhaseKind.Focus)
         {
             var block = SprintSchedule.BlockOf(transition.EndedPhaseIndex);
             var blockStartedAt = S.Ledger.BlockStartedAt;
@@ -457,7 +477,32 @@ public sealed class SprintGrain(
         }
 
         await PushBoardLockAsync();
+        await SaveBoardSnapshotAsync();
         await ArmAsync();
+    }
+
+    /// <summary>
+    /// Keeps the board as it was at the latest sprint boundary in the board's history (P-SPR-14). A
+    /// catch-up over several boundaries saves once, under the latest one's label: the board has
+    /// only its present state to give.
+    /// </summary>
+    private async Task SaveBoardSnapshotAsync()
+    {
+        if (_pendingBoardSnapshot is not { } label)
+        {
+            return;
+        }
+
+        _pendingBoardSnapshot = null;
+        try
+        {
+            await GrainFactory.GetGrain<IBoardGrain>(RoomId).SaveHistorySnapshotAsync(label);
+        }
+        catch (Exception exception)
+        {
+            // History is a convenience; the sprint goes on without this snapshot.
+            SprintLog.BroadcastFailed(logger, exception, RoomId);
+        }
     }
 
     private async Task CheckInIfDueAsync(DateTimeOffset now)
