@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
 namespace StudyRooms.Storage.Sqlite;
@@ -13,7 +12,7 @@ namespace StudyRooms.Storage.Sqlite;
 /// Connections are long-lived and set up once (PRAGMAs, prepared statements), not opened per call.
 /// Every write goes through one writer connection and a queue: the writer takes all the writes that
 /// are waiting, runs them in one transaction and completes each caller only after that commit
-/// (group commit). SQLite allows one writer at a time anyway; one queue turns lock waits into
+/// (group commit). There is no writer thread: the caller that finds the writer free commits. SQLite allows one writer at a time anyway; one queue turns lock waits into
 /// batches, so under load many boards' appends share one commit. Reads use a small pool of
 /// connections of their own, which in WAL mode never wait for the writer.
 /// </remarks>
@@ -26,11 +25,12 @@ public sealed class SqliteDatabase : IAsyncDisposable
 
     private readonly string _connectionString;
     private readonly SemaphoreSlim _initializing = new(1, 1);
-    private readonly Channel<IWrite> _writes = Channel.CreateUnbounded<IWrite>(new() { SingleReader = true });
+    private readonly ConcurrentQueue<IWrite> _queue = new();
+    private readonly Lock _writerLock = new();
     private readonly ConcurrentQueue<SqliteConnection> _idleReaders = new();
     private readonly List<IWrite> _batch = new(MaxWritesPerCommit);
-    private readonly Task _writerLoop;
     private volatile bool _initialized;
+    private volatile bool _disposed;
     private SqliteWriter? _writer;
 
     public SqliteDatabase(string dataDirectory)
@@ -46,7 +46,6 @@ public sealed class SqliteDatabase : IAsyncDisposable
             Pooling = false,
             DefaultTimeout = 30,
         }.ToString();
-        _writerLoop = Task.Run(RunWriterAsync);
     }
 
     public string FilePath { get; }
@@ -68,12 +67,10 @@ public sealed class SqliteDatabase : IAsyncDisposable
     public async Task<T> WriteAsync<T>(Func<SqliteWriter, T> write, CancellationToken cancellationToken = default)
     {
         await EnsureInitializedAsync(cancellationToken);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         var request = new Write<T>(write);
-        if (!_writes.Writer.TryWrite(request))
-        {
-            throw new ObjectDisposedException(nameof(SqliteDatabase));
-        }
-
+        _queue.Enqueue(request);
+        CommitQueuedIfWriterIsFree();
         return await request.Completion.Task.WaitAsync(cancellationToken);
     }
 
@@ -103,15 +100,22 @@ public sealed class SqliteDatabase : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        _writes.Writer.TryComplete();
-        await _writerLoop;
-        _writer?.Dispose();
+        lock (_writerLock)
+        {
+            _disposed = true;
+            CommitQueued();
+            _writer?.Dispose();
+            _writer = null;
+        }
+
         while (_idleReaders.TryDequeue(out var reader))
         {
             reader.Dispose();
         }
+
+        return ValueTask.CompletedTask;
     }
 
     private async ValueTask EnsureInitializedAsync(CancellationToken cancellationToken)
@@ -186,14 +190,33 @@ public sealed class SqliteDatabase : IAsyncDisposable
         command.ExecuteNonQuery();
     }
 
-    /// <summary>The writer: waits for writes, takes all that are queued, one commit, then answers them all.</summary>
-    private async Task RunWriterAsync()
+    /// <summary>
+    /// Whoever finds the writer free becomes it: commits its own write and every write queued
+    /// meanwhile, batch by batch, on its own thread (no hop when the database is idle). A caller
+    /// that finds the writer busy leaves its write in the queue for the current writer, whose
+    /// final check after letting go of the lock catches a write queued at the last moment.
+    /// </summary>
+    private void CommitQueuedIfWriterIsFree()
     {
-        var reader = _writes.Reader;
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        while (!_queue.IsEmpty && _writerLock.TryEnter())
+        {
+            try
+            {
+                CommitQueued();
+            }
+            finally
+            {
+                _writerLock.Exit();
+            }
+        }
+    }
+
+    private void CommitQueued()
+    {
+        while (!_queue.IsEmpty)
         {
             _batch.Clear();
-            while (_batch.Count < MaxWritesPerCommit && reader.TryRead(out var write))
+            while (_batch.Count < MaxWritesPerCommit && _queue.TryDequeue(out var write))
             {
                 _batch.Add(write);
             }

@@ -55,11 +55,14 @@ public sealed class SqliteDatabaseTests : IDisposable
         using var gate = new ManualResetEventSlim();
 
         // The first write holds the writer until every other write is queued, so those share a batch.
-        var first = database.WriteAsync(writer =>
+        using var firstRunning = new ManualResetEventSlim();
+        var first = Task.Run(() => database.WriteAsync(writer =>
         {
+            firstRunning.Set();
             gate.Wait(TimeSpan.FromSeconds(30));
             return Insert(writer, "first");
-        });
+        }));
+        Assert.True(firstRunning.Wait(TimeSpan.FromSeconds(30)));
         var writes = Enumerable.Range(0, 20).Select(i => database.WriteAsync(writer => Insert(writer, $"g{i}"))).ToList();
         var failing = database.WriteAsync<int>(writer =>
         {
