@@ -16,7 +16,7 @@ namespace StudyRooms.Storage.Sqlite;
 /// batches, so under load many boards' appends share one commit. Reads use a small pool of
 /// connections of their own, which in WAL mode never wait for the writer.
 /// </remarks>
-public sealed class SqliteDatabase : IAsyncDisposable
+public sealed class SqliteDatabase : IDisposable, IAsyncDisposable
 {
     /// <summary>At most this many writes share one transaction, so one commit stays short.</summary>
     private const int MaxWritesPerCommit = 256;
@@ -102,10 +102,17 @@ public sealed class SqliteDatabase : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Commits what is still queued, then closes every connection; later writes are refused.</summary>
+    public void Dispose()
+    {
         lock (_writerLock)
         {
-            _disposed = true;
             CommitQueued();
+            _disposed = true;
             _writer?.Dispose();
             _writer = null;
         }
@@ -114,8 +121,6 @@ public sealed class SqliteDatabase : IAsyncDisposable
         {
             reader.Dispose();
         }
-
-        return ValueTask.CompletedTask;
     }
 
     private async ValueTask EnsureInitializedAsync(CancellationToken cancellationToken)
@@ -230,6 +235,8 @@ public sealed class SqliteDatabase : IAsyncDisposable
         SqliteWriter writer;
         try
         {
+            // A write that slipped in after disposal must not reopen the database.
+            ObjectDisposedException.ThrowIf(_disposed, this);
             writer = _writer ??= new SqliteWriter(OpenRaw());
         }
         catch (Exception e)
