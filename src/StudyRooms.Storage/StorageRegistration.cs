@@ -14,7 +14,8 @@ public static class StorageRegistration
     /// <summary>Embedded mode: grain state and boards in one SQLite file under the data directory.</summary>
     public static IServiceCollection AddStudyRoomsSqliteStorage(this IServiceCollection services, string dataDirectory)
     {
-        services.AddSingleton(new SqliteDatabase(dataDirectory));
+        // A factory registration, so the container disposes it (its writer finishes the queued writes).
+        services.AddSingleton(_ => new SqliteDatabase(dataDirectory));
         services.AddSingleton<IBoardStore, SqliteBoardStore>();
         services.AddSingleton<IChatStore, SqliteChatStore>();
         services.AddGrainStorage(StorageNames.Rooms, static (sp, _) =>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using StudyRooms.Contracts.Boards;
 using StudyRooms.Grains.Limits;
 
 namespace StudyRooms.Server.Hubs;
@@ -17,6 +18,7 @@ public sealed class ConnectionRooms
     private static readonly object ItemKey = new();
     private readonly HashSet<string> _rooms = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inSprint = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IBoardGrain> _boards = new(StringComparer.Ordinal);
 
     private ConnectionRooms(TimeProvider time)
     {
@@ -43,7 +45,27 @@ public sealed class ConnectionRooms
 
     public void Add(string roomId) => _rooms.Add(roomId);
 
-    public bool Remove(string roomId) => _rooms.Remove(roomId);
+    public bool Remove(string roomId)
+    {
+        _boards.Remove(roomId);
+        return _rooms.Remove(roomId);
+    }
+
+    /// <summary>
+    /// The board grain of a room, resolved once per connection and room: Orleans resolves the
+    /// interface type on every GetGrain, which cost about 6 % of the server's CPU when done per
+    /// push (docs/benchmarks.md). Hub calls of one connection run one at a time, so no lock.
+    /// </summary>
+    public IBoardGrain BoardOf(string roomId, IGrainFactory grains)
+    {
+        if (!_boards.TryGetValue(roomId, out var board))
+        {
+            board = grains.GetGrain<IBoardGrain>(roomId);
+            _boards[roomId] = board;
+        }
+
+        return board;
+    }
 
     /// <summary>Notes that this connection took part in the room's sprint (P-SPR-11).</summary>
     public void MarkInSprint(string roomId) => _inSprint.Add(roomId);

@@ -10,13 +10,14 @@ public sealed partial class RoomHub
 {
     public async Task<PushOpsResult> PushOps(PushOpsRequest? request)
     {
-        if (request?.RoomId is not { } roomId || !ConnectionRooms.Of(Context, time).Contains(roomId))
+        var rooms = ConnectionRooms.Of(Context, time);
+        if (request?.RoomId is not { } roomId || !rooms.Contains(roomId))
         {
             throw Refuse(ErrorCodes.NotInRoom, "join the room before editing its board");
         }
 
         var user = StudyRoomsUser.From(Context.User);
-        return await grains.GetGrain<IBoardGrain>(roomId).PushOpsAsync(new PushOpsCommand
+        return await rooms.BoardOf(roomId, grains).PushOpsAsync(new PushOpsCommand
         {
             UserId = user.UserId,
             ClientId = request.ClientId ?? "",

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using StudyRooms.Contracts.Boards;
 using StudyRooms.Contracts.Boards.History;
 using StudyRooms.Grains.Storage;
@@ -6,30 +7,98 @@ using StudyRooms.Storage.Serialization;
 
 namespace StudyRooms.Storage.Sqlite;
 
-/// <summary>Board op log (a retained tail plus the ops after the snapshot), snapshots and the bounded history of named snapshots in the embedded SQLite file; one transaction per append.</summary>
+/// <summary>
+/// Board op log (a retained tail plus the ops after the snapshot), snapshots and the bounded history
+/// of named snapshots in the embedded SQLite file. An append is atomic and durable when it returns; appends of many boards arriving together
+/// share one commit (<see cref="SqliteDatabase.WriteAsync{T}"/>).
+/// </summary>
 public sealed class SqliteBoardStore(SqliteDatabase database) : IBoardStore
 {
-    public async Task<StoredBoard> LoadAsync(string boardId, CancellationToken cancellationToken = default)
+    private const string InsertOp = "INSERT INTO board_ops (board_id, clock, payload) VALUES ($id, $clock, $payload)";
+
+    private const string UpsertSnapshot = """
+        INSERT INTO board_snapshots (board_id, clock, payload) VALUES ($id, $clock, $payload)
+        ON CONFLICT (board_id) DO UPDATE SET clock = excluded.clock, payload = excluded.payload
+        WHERE excluded.clock > board_snapshots.clock
+        """;
+
+    private const string DropCoveredOps = "DELETE FROM board_ops WHERE board_id = $id AND clock <= $clock";
+
+    public Task<StoredBoard> LoadAsync(string boardId, CancellationToken cancellationToken = default) =>
+        database.ReadAsync(connection => Load(connection, boardId), cancellationToken);
+
+    public async Task AppendAsync(string boardId, IReadOnlyList<StoredOp> ops, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        // Serialised here, on the caller, so the shared writer only binds and inserts.
+        var rows = new (long Clock, string Payload)[ops.Count];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            rows[i] = (ops[i].Clock, JsonSerializer.Serialize(ops[i], StorageJson.Options));
+        }
+
+        await database.WriteAsync(
+            writer =>
+            {
+                var command = writer.Command(InsertOp);
+                var id = command.Parameters.Add("$id", SqliteType.Text);
+                var clock = command.Parameters.Add("$clock", SqliteType.Integer);
+                var payload = command.Parameters.Add("$payload", SqliteType.Text);
+                id.Value = boardId;
+                foreach (var row in rows)
+                {
+                    clock.Value = row.Clock;
+                    payload.Value = row.Payload;
+                    command.ExecuteNonQuery();
+                }
+
+                return rows.Length;
+            },
+            cancellationToken);
+    }
+
+    public async Task SaveSnapshotAsync(string boardId, StoredBoardSnapshot snapshot, int retainOps, CancellationToken cancellationToken = default)
+    {
+        var payload = JsonSerializer.Serialize(snapshot, StorageJson.Options);
+        await database.WriteAsync(
+            writer =>
+            {
+                var upsert = writer.Command(UpsertSnapshot);
+                upsert.Parameters.AddWithValue("$id", boardId);
+                upsert.Parameters.AddWithValue("$clock", snapshot.Clock);
+                upsert.Parameters.AddWithValue("$payload", payload);
+                upsert.ExecuteNonQuery();
+
+                var drop = writer.Command(DropCoveredOps);
+                drop.Parameters.AddWithValue("$id", boardId);
+                drop.Parameters.AddWithValue("$clock", snapshot.Clock - Math.Max(0, retainOps));
+                return drop.ExecuteNonQuery();
+            },
+            cancellationToken);
+    }
+
+    public Task PingAsync(CancellationToken cancellationToken = default) =>
+        SqliteGrainStorage.PingAsync(database, cancellationToken);
+
+    private static StoredBoard Load(SqliteConnection connection, string boardId)
+    {
         StoredBoardSnapshot? snapshot = null;
-        await using (var command = connection.CreateCommand())
+        using (var command = connection.CreateCommand())
         {
             command.CommandText = "SELECT payload FROM board_snapshots WHERE board_id = $id";
             command.Parameters.AddWithValue("$id", boardId);
-            if (await command.ExecuteScalarAsync(cancellationToken) is string json)
+            if (command.ExecuteScalar() is string json)
             {
                 snapshot = JsonSerializer.Deserialize<StoredBoardSnapshot>(json, StorageJson.Options);
             }
         }
 
         var ops = new List<StoredOp>();
-        await using (var command = connection.CreateCommand())
+        using (var command = connection.CreateCommand())
         {
             command.CommandText = "SELECT payload FROM board_ops WHERE board_id = $id ORDER BY clock";
             command.Parameters.AddWithValue("$id", boardId);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
             {
                 ops.Add(JsonSerializer.Deserialize<StoredOp>(reader.GetString(0), StorageJson.Options)!);
             }
@@ -37,58 +106,6 @@ public sealed class SqliteBoardStore(SqliteDatabase database) : IBoardStore
 
         return new StoredBoard(snapshot, ops);
     }
-
-    public async Task AppendAsync(string boardId, IReadOnlyList<StoredOp> ops, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "INSERT INTO board_ops (board_id, clock, payload) VALUES ($id, $clock, $payload)";
-        var id = command.Parameters.Add("$id", Microsoft.Data.Sqlite.SqliteType.Text);
-        var clock = command.Parameters.Add("$clock", Microsoft.Data.Sqlite.SqliteType.Integer);
-        var payload = command.Parameters.Add("$payload", Microsoft.Data.Sqlite.SqliteType.Text);
-        id.Value = boardId;
-        foreach (var op in ops)
-        {
-            clock.Value = op.Clock;
-            payload.Value = JsonSerializer.Serialize(op, StorageJson.Options);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-    }
-
-    public async Task SaveSnapshotAsync(string boardId, StoredBoardSnapshot snapshot, int retainOps, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
-        await using (var command = connection.CreateCommand())
-        {
-            command.Transaction = transaction;
-            command.CommandText = """
-                INSERT INTO board_snapshots (board_id, clock, payload) VALUES ($id, $clock, $payload)
-                ON CONFLICT (board_id) DO UPDATE SET clock = excluded.clock, payload = excluded.payload
-                WHERE excluded.clock > board_snapshots.clock
-                """;
-            command.Parameters.AddWithValue("$id", boardId);
-            command.Parameters.AddWithValue("$clock", snapshot.Clock);
-            command.Parameters.AddWithValue("$payload", JsonSerializer.Serialize(snapshot, StorageJson.Options));
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await using (var command = connection.CreateCommand())
-        {
-            command.Transaction = transaction;
-            command.CommandText = "DELETE FROM board_ops WHERE board_id = $id AND clock <= $clock";
-            command.Parameters.AddWithValue("$id", boardId);
-            command.Parameters.AddWithValue("$clock", snapshot.Clock - Math.Max(0, retainOps));
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-    }
-
     public async Task SaveHistoryAsync(string boardId, BoardHistorySnapshot snapshot, int keep, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -155,6 +172,4 @@ public sealed class SqliteBoardStore(SqliteDatabase database) : IBoardStore
         };
     }
 
-    public Task PingAsync(CancellationToken cancellationToken = default) =>
-        SqliteGrainStorage.PingAsync(database, cancellationToken);
 }

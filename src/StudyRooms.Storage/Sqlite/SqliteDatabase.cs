@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 
 namespace StudyRooms.Storage.Sqlite;
@@ -7,11 +8,30 @@ namespace StudyRooms.Storage.Sqlite;
 /// transaction survives a crash of the server process (what "acknowledged" promises); an OS crash
 /// or power cut may lose the last few milliseconds.
 /// </summary>
-public sealed class SqliteDatabase
+/// <remarks>
+/// Connections are long-lived and set up once (PRAGMAs, prepared statements), not opened per call.
+/// Every write goes through one writer connection and a queue: the writer takes all the writes that
+/// are waiting, runs them in one transaction and completes each caller only after that commit
+/// (group commit). There is no writer thread: the caller that finds the writer free commits. SQLite allows one writer at a time anyway; one queue turns lock waits into
+/// batches, so under load many boards' appends share one commit. Reads use a small pool of
+/// connections of their own, which in WAL mode never wait for the writer.
+/// </remarks>
+public sealed class SqliteDatabase : IDisposable, IAsyncDisposable
 {
+    /// <summary>At most this many writes share one transaction, so one commit stays short.</summary>
+    private const int MaxWritesPerCommit = 256;
+
+    private const int MaxIdleReaders = 4;
+
     private readonly string _connectionString;
     private readonly SemaphoreSlim _initializing = new(1, 1);
+    private readonly ConcurrentQueue<IWrite> _queue = new();
+    private readonly Lock _writerLock = new();
+    private readonly ConcurrentQueue<SqliteConnection> _idleReaders = new();
+    private readonly List<IWrite> _batch = new(MaxWritesPerCommit);
     private volatile bool _initialized;
+    private volatile bool _disposed;
+    private SqliteWriter? _writer;
 
     public SqliteDatabase(string dataDirectory)
     {
@@ -22,22 +42,93 @@ public sealed class SqliteDatabase
             DataSource = FilePath,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
-            Pooling = true,
+            // This class keeps its own long-lived connections; closing one really closes it.
+            Pooling = false,
             DefaultTimeout = 30,
         }.ToString();
     }
 
     public string FilePath { get; }
 
-    /// <summary>Opens a connection on an initialized database.</summary>
+    /// <summary>Opens a new connection of its own on an initialized database; the caller disposes it.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        await EnsureInitializedAsync(cancellationToken);
+        return OpenRaw();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> on the writer connection inside a transaction, possibly shared
+    /// with other writes, and completes only after that transaction committed. A write that throws
+    /// leaves nothing behind and fails alone: the others of its batch are committed without it.
+    /// The callback runs on the writer, so it should only bind parameters and execute statements;
+    /// serialise payloads before calling.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteWriter, T> write, CancellationToken cancellationToken = default)
+    {
+        await EnsureInitializedAsync(cancellationToken);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var request = new Write<T>(write);
+        _queue.Enqueue(request);
+        CommitQueuedIfWriterIsFree();
+        return await request.Completion.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="read"/> on a pooled reader connection.</summary>
+    public async Task<T> ReadAsync<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken = default)
+    {
+        await EnsureInitializedAsync(cancellationToken);
+        var connection = _idleReaders.TryDequeue(out var idle) ? idle : OpenRaw();
+        var healthy = false;
+        try
+        {
+            var result = read(connection);
+            healthy = true;
+            return result;
+        }
+        finally
+        {
+            // A reader that failed may have been left mid-statement; it is not reused.
+            if (healthy && _idleReaders.Count < MaxIdleReaders)
+            {
+                _idleReaders.Enqueue(connection);
+            }
+            else
+            {
+                connection.Dispose();
+            }
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Commits what is still queued, then closes every connection; later writes are refused.</summary>
+    public void Dispose()
+    {
+        lock (_writerLock)
+        {
+            CommitQueued();
+            _disposed = true;
+            _writer?.Dispose();
+            _writer = null;
+        }
+
+        while (_idleReaders.TryDequeue(out var reader))
+        {
+            reader.Dispose();
+        }
+    }
+
+    private async ValueTask EnsureInitializedAsync(CancellationToken cancellationToken)
     {
         if (!_initialized)
         {
             await InitializeOnceAsync(cancellationToken);
         }
-
-        return await OpenRawAsync(cancellationToken);
     }
 
     /// <summary>Creates the schema once; a failed attempt is retried by the next caller, not remembered.</summary>
@@ -48,7 +139,7 @@ public sealed class SqliteDatabase
         {
             if (!_initialized)
             {
-                await InitializeAsync(cancellationToken);
+                Initialize();
                 _initialized = true;
             }
         }
@@ -58,20 +149,28 @@ public sealed class SqliteDatabase
         }
     }
 
-    private async Task<SqliteConnection> OpenRawAsync(CancellationToken cancellationToken)
+    private SqliteConnection OpenRaw()
     {
         var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
-        return connection;
+        try
+        {
+            connection.Open();
+            using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+            pragma.ExecuteNonQuery();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
     }
 
-    private async Task InitializeAsync(CancellationToken cancellationToken)
+    private void Initialize()
     {
-        await using var connection = await OpenRawAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        using var connection = OpenRaw();
+        using var command = connection.CreateCommand();
         command.CommandText = """
             PRAGMA journal_mode=WAL;
             CREATE TABLE IF NOT EXISTS grain_state (
@@ -128,6 +227,144 @@ public sealed class SqliteDatabase
             ) WITHOUT ROWID;
             CREATE INDEX IF NOT EXISTS reminders_by_hash ON reminders (grain_hash);
             """;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// Whoever finds the writer free becomes it: commits its own write and every write queued
+    /// meanwhile, batch by batch, on its own thread (no hop when the database is idle). A caller
+    /// that finds the writer busy leaves its write in the queue for the current writer, whose
+    /// final check after letting go of the lock catches a write queued at the last moment.
+    /// </summary>
+    private void CommitQueuedIfWriterIsFree()
+    {
+        while (!_queue.IsEmpty && _writerLock.TryEnter())
+        {
+            try
+            {
+                CommitQueued();
+            }
+            finally
+            {
+                _writerLock.Exit();
+            }
+        }
+    }
+
+    private void CommitQueued()
+    {
+        while (!_queue.IsEmpty)
+        {
+            _batch.Clear();
+            while (_batch.Count < MaxWritesPerCommit && _queue.TryDequeue(out var write))
+            {
+                _batch.Add(write);
+            }
+
+            CommitBatch();
+        }
+    }
+
+    private void CommitBatch()
+    {
+        SqliteWriter writer;
+        try
+        {
+            // A write that slipped in after disposal must not reopen the database.
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            writer = _writer ??= new SqliteWriter(OpenRaw());
+        }
+        catch (Exception e)
+        {
+            foreach (var write in _batch)
+            {
+                write.Fail(e);
+            }
+
+            return;
+        }
+
+        if (_batch.Count > 1 && TryCommit(writer, _batch, out _))
+        {
+            foreach (var write in _batch)
+            {
+                write.Complete();
+            }
+
+            return;
+        }
+
+        // One write alone, or a shared batch that failed: each write in a transaction of its own,
+        // so a failure belongs to the write that caused it (failures are rare: a broken table, a full disk).
+        foreach (var write in _batch)
+        {
+            if (TryCommit(writer, [write], out var error))
+            {
+                write.Complete();
+            }
+            else
+            {
+                write.Fail(error!);
+            }
+        }
+    }
+
+    private bool TryCommit(SqliteWriter writer, List<IWrite> writes, out Exception? error)
+    {
+        try
+        {
+            writer.Execute("BEGIN IMMEDIATE");
+            try
+            {
+                foreach (var write in writes)
+                {
+                    write.Run(writer);
+                }
+
+                writer.Execute("COMMIT");
+            }
+            catch
+            {
+                writer.RollBackQuietly();
+                throw;
+            }
+
+            error = null;
+            return true;
+        }
+        catch (Exception e)
+        {
+            error = e;
+            if (writer.Connection.State != System.Data.ConnectionState.Open)
+            {
+                writer.Dispose();
+                _writer = null;
+            }
+
+            return false;
+        }
+    }
+
+    private interface IWrite
+    {
+        void Run(SqliteWriter writer);
+
+        void Complete();
+
+        void Fail(Exception error);
+    }
+
+    private sealed class Write<T>(Func<SqliteWriter, T> write) : IWrite
+    {
+        private T _result = default!;
+
+        // Callers continue on their own schedulers, never inline on the writer.
+        public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Run(SqliteWriter writer) => _result = write(writer);
+
+        public void Complete() => Completion.TrySetResult(_result);
+
+        public void Fail(Exception error) => Completion.TrySetException(error);
     }
 }

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Globalization;
 using Orleans.Runtime;
 using Orleans.Storage;
 
@@ -6,84 +6,96 @@ namespace StudyRooms.Storage.Sqlite;
 
 /// <summary>
 /// Orleans grain storage in the embedded SQLite file. The etag is a version number; a write with a
-/// stale etag fails with <see cref="InconsistentStateException"/> as Orleans expects.
+/// stale etag fails with <see cref="InconsistentStateException"/> as Orleans expects. Writes go
+/// through the database's shared writer (one commit for the writes waiting together).
 /// </summary>
 public sealed class SqliteGrainStorage(SqliteDatabase database, IGrainStorageSerializer serializer) : IGrainStorage
 {
+    private const string Insert = """
+        INSERT INTO grain_state (state_name, grain_id, etag, payload) VALUES ($name, $id, 1, $payload)
+        ON CONFLICT (state_name, grain_id) DO NOTHING
+        """;
+
+    private const string Update = """
+        UPDATE grain_state SET etag = etag + 1, payload = $payload
+        WHERE state_name = $name AND grain_id = $id AND etag = $etag
+        """;
+
+    private const string Delete = "DELETE FROM grain_state WHERE state_name = $name AND grain_id = $id";
+
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        await using var connection = await database.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT etag, payload FROM grain_state WHERE state_name = $name AND grain_id = $id";
-        command.Parameters.AddWithValue("$name", stateName);
-        command.Parameters.AddWithValue("$id", grainId.ToString());
-        await using var reader = await command.ExecuteReaderAsync();
-        if (!await reader.ReadAsync())
+        var id = grainId.ToString();
+        var row = await database.ReadAsync(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT etag, payload FROM grain_state WHERE state_name = $name AND grain_id = $id";
+            command.Parameters.AddWithValue("$name", stateName);
+            command.Parameters.AddWithValue("$id", id);
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? (Etag: reader.GetInt64(0), Payload: (byte[])reader.GetValue(1)) : ((long Etag, byte[] Payload)?)null;
+        });
+        if (row is not { } found)
         {
             grainState.ETag = null;
             grainState.RecordExists = false;
             return;
         }
 
-        var etag = reader.GetInt64(0);
-        var payload = (byte[])reader.GetValue(1);
-        grainState.State = serializer.Deserialize<T>(new BinaryData(payload));
-        grainState.ETag = etag.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        grainState.State = serializer.Deserialize<T>(new BinaryData(found.Payload));
+        grainState.ETag = found.Etag.ToString(CultureInfo.InvariantCulture);
         grainState.RecordExists = true;
     }
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var payload = serializer.Serialize(grainState.State).ToArray();
-        await using var connection = await database.OpenAsync();
-        await using var command = connection.CreateCommand();
-        if (grainState.ETag is null)
+        var id = grainId.ToString();
+        long? etag = grainState.ETag is null ? null : long.Parse(grainState.ETag, CultureInfo.InvariantCulture);
+        var changed = await database.WriteAsync(writer =>
         {
-            command.CommandText = """
-                INSERT INTO grain_state (state_name, grain_id, etag, payload) VALUES ($name, $id, 1, $payload)
-                ON CONFLICT (state_name, grain_id) DO NOTHING
-                """;
-        }
-        else
-        {
-            command.CommandText = """
-                UPDATE grain_state SET etag = etag + 1, payload = $payload
-                WHERE state_name = $name AND grain_id = $id AND etag = $etag
-                """;
-            command.Parameters.AddWithValue("$etag", long.Parse(grainState.ETag, System.Globalization.CultureInfo.InvariantCulture));
-        }
+            var command = writer.Command(etag is null ? Insert : Update);
+            command.Parameters.AddWithValue("$name", stateName);
+            command.Parameters.AddWithValue("$id", id);
+            command.Parameters.AddWithValue("$payload", payload);
+            if (etag is { } expected)
+            {
+                command.Parameters.AddWithValue("$etag", expected);
+            }
 
-        command.Parameters.AddWithValue("$name", stateName);
-        command.Parameters.AddWithValue("$id", grainId.ToString());
-        command.Parameters.AddWithValue("$payload", payload);
-        if (await command.ExecuteNonQueryAsync() != 1)
+            return command.ExecuteNonQuery();
+        });
+        if (changed != 1)
         {
             throw new InconsistentStateException($"Grain state {stateName} of {grainId} was changed by another activation", "unknown", grainState.ETag ?? "none");
         }
 
-        var next = grainState.ETag is null ? 1 : long.Parse(grainState.ETag, System.Globalization.CultureInfo.InvariantCulture) + 1;
-        grainState.ETag = next.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        grainState.ETag = ((etag ?? 0) + 1).ToString(CultureInfo.InvariantCulture);
         grainState.RecordExists = true;
     }
 
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        await using var connection = await database.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM grain_state WHERE state_name = $name AND grain_id = $id";
-        command.Parameters.AddWithValue("$name", stateName);
-        command.Parameters.AddWithValue("$id", grainId.ToString());
-        await command.ExecuteNonQueryAsync();
+        var id = grainId.ToString();
+        await database.WriteAsync(writer =>
+        {
+            var command = writer.Command(Delete);
+            command.Parameters.AddWithValue("$name", stateName);
+            command.Parameters.AddWithValue("$id", id);
+            return command.ExecuteNonQuery();
+        });
         grainState.ETag = null;
         grainState.RecordExists = false;
     }
 
     /// <summary>Throws when the database cannot be queried.</summary>
-    public static async Task PingAsync(SqliteDatabase database, CancellationToken cancellationToken)
-    {
-        await using SqliteConnection connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM grain_state WHERE 0";
-        await command.ExecuteScalarAsync(cancellationToken);
-    }
+    public static Task PingAsync(SqliteDatabase database, CancellationToken cancellationToken) =>
+        database.ReadAsync(
+            connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = "SELECT count(*) FROM grain_state WHERE 0";
+                return command.ExecuteScalar();
+            },
+            cancellationToken);
 }

@@ -4,7 +4,8 @@ using StudyRooms.Storage.Sqlite;
 namespace StudyRooms.Grains.Tests.Storage;
 
 // Proves how the embedded SQLite database opens: schema created on first use, usable again by a new
-// instance, and (once fixed) recovering from a failed first open without a process restart.
+// instance, and (once fixed) recovering from a failed first open without a process restart; and how
+// its shared writer commits: writes queued together commit together, and one that fails fails alone.
 public sealed class SqliteDatabaseTests : IDisposable
 {
     private readonly TempDirectory _directory = new("database");
@@ -45,5 +46,78 @@ public sealed class SqliteDatabaseTests : IDisposable
 
         await using var connection = await database.OpenAsync();
         Assert.Equal(System.Data.ConnectionState.Open, connection.State);
+    }
+
+    [Fact]
+    public async Task WritesQueuedTogetherAreCommittedAndAFailingOneLeavesNothingBehind()
+    {
+        await using var database = new SqliteDatabase(_directory.Path);
+        using var gate = new ManualResetEventSlim();
+
+        // The first write holds the writer until every other write is queued, so those share a batch.
+        using var firstRunning = new ManualResetEventSlim();
+        var first = Task.Run(() => database.WriteAsync(writer =>
+        {
+            firstRunning.Set();
+            gate.Wait(TimeSpan.FromSeconds(30));
+            return Insert(writer, "first");
+        }));
+        Assert.True(firstRunning.Wait(TimeSpan.FromSeconds(30)));
+        var writes = Enumerable.Range(0, 20).Select(i => database.WriteAsync(writer => Insert(writer, $"g{i}"))).ToList();
+        var failing = database.WriteAsync<int>(writer =>
+        {
+            Insert(writer, "failing");
+            throw new InvalidOperationException("this write fails after its insert");
+        });
+        writes.AddRange(Enumerable.Range(20, 20).Select(i => database.WriteAsync(writer => Insert(writer, $"g{i}"))));
+        gate.Set();
+
+        Assert.Equal(1, await first);
+        Assert.All(await Task.WhenAll(writes), changed => Assert.Equal(1, changed));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
+
+        var ids = await database.ReadAsync(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT grain_id FROM grain_state WHERE state_name = 'test' ORDER BY grain_id";
+            using var reader = command.ExecuteReader();
+            var found = new List<string>();
+            while (reader.Read())
+            {
+                found.Add(reader.GetString(0));
+            }
+
+            return found;
+        });
+        Assert.Equal(41, ids.Count);
+        Assert.Contains("first", ids);
+        Assert.DoesNotContain("failing", ids);
+    }
+
+    [Fact]
+    public async Task ADisposedDatabaseRefusesWritesAfterFinishingTheQueuedOnes()
+    {
+        var database = new SqliteDatabase(_directory.Path);
+        var queued = Enumerable.Range(0, 10).Select(i => database.WriteAsync(writer => Insert(writer, $"q{i}"))).ToList();
+        await Task.WhenAll(queued);
+
+        await database.DisposeAsync();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => database.WriteAsync(writer => Insert(writer, "late")));
+        await using var reopened = new SqliteDatabase(_directory.Path);
+        var count = await reopened.ReadAsync(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM grain_state WHERE state_name = 'test'";
+            return (long)command.ExecuteScalar()!;
+        });
+        Assert.Equal(10, count);
+    }
+
+    private static int Insert(SqliteWriter writer, string id)
+    {
+        var command = writer.Command("INSERT INTO grain_state (state_name, grain_id, etag, payload) VALUES ('test', $id, 1, x'00')");
+        command.Parameters.AddWithValue("$id", id);
+        return command.ExecuteNonQuery();
     }
 }
