@@ -1,4 +1,6 @@
 using StudyRooms.Contracts.Boards;
+using StudyRooms.Contracts.Boards.History;
+using StudyRooms.Contracts.Chat;
 using StudyRooms.Contracts.Protocol;
 using StudyRooms.Contracts.Rooms;
 using StudyRooms.Contracts.Sprints;
@@ -215,6 +217,46 @@ public sealed class SprintGrainTests(SprintClusterFixture fixture)
         Assert.False(rulesOff.BoardLocked);
         await board.PushOpsAsync(new PushOpsCommand { UserId = r.Member.UserId, ClientId = "c_m", ConnectionId = r.Member.ConnectionId, Ops = [Ops.Create(4, TestIds.Element())] });
     }
+
+    [Fact]
+    public async Task ChatMutedDuringFocusRefusesMembersPostsButNotTheOwnersAndLiftsInTheBreak_P_SPR_7_P_CHAT_16()
+    {
+        var r = await NewRoomAsync();
+        var chat = fixture.Grains.GetGrain<IChatGrain>(r.Id);
+        await StartAsync(r, rules: new SprintRules { MuteChatDuringFocus = true });
+
+        var refusal = await Assert.ThrowsAsync<StudyRoomsException>(() => chat.PostAsync(ChatActorOf(r.Member), Post(r.Id, "m_1", "psst")));
+        var hostPost = await chat.PostAsync(ChatActorOf(r.Host), Post(r.Id, "m_2", "focus, everyone"));
+        await r.Sprint.ControlAsync(r.Host, new SprintControlCommand { Kind = SprintControlKind.Skip });
+        var inBreak = await chat.PostAsync(ChatActorOf(r.Member), Post(r.Id, "m_3", "break!"));
+
+        Assert.Equal(ErrorCodes.Forbidden, refusal.Code);
+        Assert.Contains("sprint phase", refusal.Reason, StringComparison.Ordinal);
+        Assert.Equal((1L, 2L), (hostPost.Seq, inBreak.Seq)); // the refused post took no seq
+    }
+
+    [Fact]
+    public async Task TheBoardIsKeptInItsHistoryWhenASprintStartsAndAtEachBoundary_P_SPR_14()
+    {
+        var r = await NewRoomAsync();
+        var board = fixture.Grains.GetGrain<IBoardGrain>(r.Id);
+        await StartAsync(r);
+        await board.PushOpsAsync(new PushOpsCommand { UserId = Owner, ClientId = "c_o", ConnectionId = r.Host.ConnectionId, Ops = [Ops.Create(1, TestIds.Element())] });
+
+        await r.Sprint.ControlAsync(r.Host, new SprintControlCommand { Kind = SprintControlKind.Skip });
+        await r.Sprint.ControlAsync(r.Host, new SprintControlCommand { Kind = SprintControlKind.Stop });
+
+        var history = await board.ListHistoryAsync(new BoardHistoryQuery { UserId = Owner, ConnectionId = r.Host.ConnectionId });
+        Assert.Equal(
+            [("Sprint stopped", 1), ("Focus 1 ended", 1), ("Sprint started", 0)],
+            history.Entries.Where(e => e.Reason == BoardHistoryReason.Requested).Select(e => (e.Label, e.ElementCount)));
+    }
+
+    private static ChatActor ChatActorOf(SprintActor actor) =>
+        new() { UserId = actor.UserId, DisplayName = actor.DisplayName, ConnectionId = actor.ConnectionId };
+
+    private static PostMessageRequest Post(string roomId, string clientMessageId, string text) =>
+        new() { RoomId = roomId, ClientMessageId = clientMessageId, Text = text };
 
     [Fact]
     public async Task ALongFocusBlockPromptsOneCheckInAtItsMiddle_P_SPR_9()
