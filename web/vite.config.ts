@@ -23,5 +23,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
     environment: 'node',
+    // Vitest blanks CSS modules by default; src/styles.test.ts reads the real stylesheet.
+    css: { include: [/styles\.css/] },
   },
 });
