@@ -20,8 +20,11 @@ public static class AccountsApi
 
     private static readonly PasswordHasher<AccountCredentials> Hasher = new();
 
-    /// <summary>Checked against when no account has the name, so both failures take as long (P-ACCT-2).</summary>
-    private static readonly string DecoyHash = Hasher.HashPassword(null!, "decoy password, never valid");
+    /// <summary>
+    /// Checked against when no account has the name, so both failures take as long (P-ACCT-2). Made on
+    /// first use: hashing is deliberately slow, and start-up maps this class.
+    /// </summary>
+    private static readonly Lazy<string> DecoyHash = new(() => Hasher.HashPassword(null!, "decoy password, never valid"));
 
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
@@ -87,7 +90,7 @@ public static class AccountsApi
             return Problems.From(e);
         }
 
-        var verdict = Hasher.VerifyHashedPassword(null!, credentials?.PasswordHash ?? DecoyHash, password);
+        var verdict = Hasher.VerifyHashedPassword(null!, credentials?.PasswordHash ?? DecoyHash.Value, password);
         if (credentials is null || verdict == PasswordVerificationResult.Failed)
         {
             if (credentials is not null)
