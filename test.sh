@@ -93,6 +93,18 @@ if [ "$dotnet_rc" -ne 0 ]; then
 fi
 [ "$dotnet_counted" -gt 0 ] || { failed=$((failed + 1)); failures+=("dotnet test ran no tests"); }
 
+# Name each failed .NET test with the start of its message at the very end, where a truncated CI log
+# still shows it.
+for trx in "$RESULTS"/*.trx; do
+  [ -f "$trx" ] || continue
+  node -e '
+    const xml = require("fs").readFileSync(process.argv[1], "utf8");
+    const re = /<UnitTestResult [^>]*testName="([^"]*)"[^>]*outcome="(Failed|Error|Timeout)"[^>]*>([\s\S]*?)<\/UnitTestResult>/g;
+    for (const m of xml.matchAll(re)) {
+      const msg = (/<Message>([\s\S]*?)<\/Message>/.exec(m[3]) || [, ""])[1];
+      console.log("FAILED TEST: " + m[1] + "\n  " + msg.replace(/\s+/g, " ").slice(0, 600));
+    }' "$trx"
+done
 echo
 [ ${#failures[@]} -gt 0 ] && printf 'failed: %s\n' "${failures[@]}"
 echo "$passed passed, $failed failed"
