@@ -2,8 +2,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StudyRooms.Contracts.Boards;
 using StudyRooms.Contracts.Discovery;
-using StudyRooms.Contracts.Help;
-using StudyRooms.Contracts.Invites;
 using StudyRooms.Contracts.Protocol;
 using StudyRooms.Contracts.Rooms;
 using StudyRooms.Grains.Boards;
@@ -18,7 +16,7 @@ namespace StudyRooms.Grains.Rooms;
 /// several connections is one participant (P-JOIN-2); joins and leaves are announced once (P-PRES-1).
 /// Every permission of docs/permissions.md is decided here, and the board is told who may edit (P-MOD-6).
 /// </summary>
-public sealed class RoomGrain(
+public sealed partial class RoomGrain(
     [PersistentState("room", StorageNames.Rooms)] IPersistentState<RoomState> state,
     IRoomBroadcaster broadcaster,
     TimeProvider time,
@@ -27,10 +25,15 @@ public sealed class RoomGrain(
     ILogger<RoomGrain> logger) : Grain, IRoomGrain
 {
     private readonly Dictionary<string, PresentUser> _present = new(StringComparer.Ordinal);
+
     private readonly CursorAudience _cursorAudience = new();
+
     private readonly RoomPresenceOptions _presence = presenceOptions.Value;
+
     private readonly HelpQueue _helpQueue = new();
+
     private readonly Dictionary<string, TokenBucket> _handBudgets = new(StringComparer.Ordinal);
+
     private IGrainTimer? _sweep;
 
     private string RoomId => this.GetPrimaryKeyString();
@@ -177,43 +180,6 @@ public sealed class RoomGrain(
         SweepWhilePresent();
     }
 
-    public async Task ModerateAsync(ModerationCommand command)
-    {
-        if (!state.State.Exists)
-        {
-            throw new StudyRoomsException(ErrorCodes.RoomNotFound, "no room has this id");
-        }
-
-        if (!_present.TryGetValue(command.ActorId, out var actor) || !actor.Connections.ContainsKey(command.ActorConnectionId))
-        {
-            throw new StudyRoomsException(ErrorCodes.NotInRoom, "join the room first");
-        }
-
-        var actorRole = RoleOf(command.ActorId);
-        switch (command.Kind)
-        {
-            case ModerationKind.SetRole:
-                await SetRoleAsync(command, actorRole);
-                break;
-            case ModerationKind.Remove:
-            case ModerationKind.Ban:
-                await RemoveAsync(command, actorRole, ban: command.Kind == ModerationKind.Ban);
-                break;
-            case ModerationKind.Unban:
-                await UnbanAsync(command, actorRole);
-                break;
-            case ModerationKind.SetReadOnly:
-                await SetReadOnlyAsync(command, actorRole);
-                break;
-            case ModerationKind.MuteChat:
-            case ModerationKind.UnmuteChat:
-                await MuteChatAsync(command, actorRole, muted: command.Kind == ModerationKind.MuteChat);
-                break;
-            default:
-                throw new StudyRoomsException(ErrorCodes.InvalidRequest, "unknown moderation act");
-        }
-    }
-
     public Task<BoardAccess?> GetBoardAccessAsync() =>
         Task.FromResult(state.State.Exists ? BoardAccess() : null);
 
@@ -226,345 +192,9 @@ public sealed class RoomGrain(
             Muted = state.State.ChatMuted.Contains(userId),
         });
 
-    public Task RefreshPresenceAsync(RefreshPresenceCommand command)
-    {
-        var now = PresenceClock.GetUtcNow();
-        foreach (var connectionId in command.ConnectionIds)
-        {
-            foreach (var user in _present.Values)
-            {
-                if (user.Connections.ContainsKey(connectionId))
-                {
-                    user.Connections[connectionId] = now;
-                }
-            }
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public async Task<InviteInfo> CreateInviteAsync(CreateInviteCommand command)
-    {
-        RequireOwner(command.ActorId);
-        RoomInvites.Validate(command);
-        var now = time.GetUtcNow();
-        state.State.Invites.RemoveAll(i => !RoomInvites.IsUsable(i, now));
-        if (state.State.Invites.Count >= RoomInvites.MaxInvitesPerRoom)
-        {
-            throw new StudyRoomsException(ErrorCodes.InvalidRequest, $"a room has at most {RoomInvites.MaxInvitesPerRoom} invite links; revoke one first");
-        }
-
-        var invite = new InviteState
-        {
-            Secret = RoomInvites.NewSecret(),
-            Role = command.Role,
-            CreatedAt = now,
-            ExpiresAt = command.ExpiresInMinutes is { } minutes ? now.AddMinutes(minutes) : null,
-            MaxUses = command.MaxUses,
-        };
-        state.State.Invites.Add(invite);
-        await WriteOrRevertAsync(() => state.State.Invites.Remove(invite));
-        return RoomInvites.ToInfo(RoomId, invite);
-    }
-
-    public Task<InviteInfo[]> ListInvitesAsync(string actorId)
-    {
-        RequireOwner(actorId);
-        var now = time.GetUtcNow();
-        return Task.FromResult(state.State.Invites.Where(i => RoomInvites.IsUsable(i, now)).Select(i => RoomInvites.ToInfo(RoomId, i)).ToArray());
-    }
-
-    public async Task RevokeInviteAsync(InviteCommand command)
-    {
-        RequireOwner(command.ActorId);
-        var invite = FindInvite(command.Code) ?? throw RoomInvites.Invalid();
-        var index = state.State.Invites.IndexOf(invite);
-        state.State.Invites.RemoveAt(index);
-        await WriteOrRevertAsync(() => state.State.Invites.Insert(index, invite));
-    }
-
-    public async Task<InviteInfo> RotateInviteAsync(InviteCommand command)
-    {
-        RequireOwner(command.ActorId);
-        var invite = FindInvite(command.Code) ?? throw RoomInvites.Invalid();
-        var oldSecret = invite.Secret;
-        invite.Secret = RoomInvites.NewSecret();
-        invite.Uses = 0;
-        await WriteOrRevertAsync(() => invite.Secret = oldSecret);
-        return RoomInvites.ToInfo(RoomId, invite);
-    }
-
-    public async Task<AcceptInviteResult> AcceptInviteAsync(InviteCommand command)
-    {
-        var invite = state.State.Exists ? FindInvite(command.Code) : null;
-        if (invite is null || !RoomInvites.IsUsable(invite, time.GetUtcNow()))
-        {
-            throw RoomInvites.Invalid();
-        }
-
-        if (state.State.Banned.Contains(command.ActorId))
-        {
-            throw new StudyRoomsException(ErrorCodes.Banned, "you were banned from this room");
-        }
-
-        var had = state.State.Roles.TryGetValue(command.ActorId, out var previous);
-        var role = RoleOf(command.ActorId);
-        if (!HasPlace(command.ActorId) || invite.Role > role)
-        {
-            // An invite never lowers a role the user already holds.
-            role = had && previous > invite.Role ? previous : invite.Role;
-            state.State.Roles[command.ActorId] = role;
-        }
-
-        invite.Uses++;
-        await WriteOrRevertAsync(() =>
-        {
-            invite.Uses--;
-            if (had)
-            {
-                state.State.Roles[command.ActorId] = previous;
-            }
-            else
-            {
-                state.State.Roles.Remove(command.ActorId);
-            }
-        });
-        RoomLog.InviteAccepted(logger, RoomId, command.ActorId, role.ToString());
-        await PublishBoardAccessAsync();
-        return new AcceptInviteResult { RoomId = RoomId, Role = RoleOf(command.ActorId), Link = RoomRules.LinkFor(RoomId) };
-    }
-
-    public async Task<HelpRequest[]> UpdateHelpQueueAsync(HelpQueueCommand command)
-    {
-        if (!state.State.Exists)
-        {
-            throw new StudyRoomsException(ErrorCodes.RoomNotFound, "no room has this id");
-        }
-
-        if (!_present.TryGetValue(command.ActorId, out var actor) || !actor.Connections.ContainsKey(command.ActorConnectionId))
-        {
-            throw new StudyRoomsException(ErrorCodes.NotInRoom, "join the room first");
-        }
-
-        var target = command.TargetUserId ?? command.ActorId;
-        var actorRole = RoleOf(command.ActorId);
-        switch (command.Action)
-        {
-            case HelpQueueAction.Raise:
-                if (!HandBudget(command.ActorId).TryTake())
-                {
-                    throw new StudyRoomsException(ErrorCodes.RateLimited, "too many raised hands; wait a few seconds and try again");
-                }
-
-                _helpQueue.Raise(command.ActorId, actor.Participant.DisplayName, command.Note, time.GetUtcNow());
-                break;
-            case HelpQueueAction.Take when actorRole >= RoomRole.Mentor:
-                _helpQueue.Take(target, command.ActorId, actor.Participant.DisplayName);
-                break;
-            case HelpQueueAction.Take:
-                throw new StudyRoomsException(ErrorCodes.Forbidden, "only the owner and mentors may take a request");
-            case HelpQueueAction.Resolve when target == command.ActorId || actorRole >= RoomRole.Mentor:
-                _helpQueue.Resolve(target);
-                break;
-            case HelpQueueAction.Resolve:
-                throw new StudyRoomsException(ErrorCodes.Forbidden, "only the owner and mentors may resolve someone else's request");
-            default:
-                throw new StudyRoomsException(ErrorCodes.InvalidRequest, "unknown help queue action");
-        }
-
-        await AnnounceHelpQueueAsync();
-        return _helpQueue.ToArray();
-    }
-
-    /// <summary>Raising (or re-noting) a hand: bursts of 5, then one every 5 s per user (P-HAND-2), on the presence clock.</summary>
-    private TokenBucket HandBudget(string userId)
-    {
-        if (!_handBudgets.TryGetValue(userId, out var budget))
-        {
-            budget = new TokenBucket(ratePerSecond: 0.2, burst: 5, PresenceClock);
-            _handBudgets[userId] = budget;
-        }
-
-        return budget;
-    }
-
-    private void RequireOwner(string actorId)
-    {
-        if (!state.State.Exists)
-        {
-            throw new StudyRoomsException(ErrorCodes.RoomNotFound, "no room has this id");
-        }
-
-        if (actorId != state.State.OwnerId)
-        {
-            throw new StudyRoomsException(ErrorCodes.Forbidden, "only the owner manages invite links");
-        }
-    }
-
-    private InviteState? FindInvite(string? code) =>
-        RoomInvites.RoomIdOf(code) == RoomId
-            ? state.State.Invites.FirstOrDefault(i => CryptographicEquals(i.Secret, code![22..]))
-            : null;
-
-    private static bool CryptographicEquals(string a, string b) =>
-        System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
-            System.Text.Encoding.ASCII.GetBytes(a), System.Text.Encoding.ASCII.GetBytes(b));
-
     /// <summary>The owner, or a user the room gave a role (by invite or from the owner) (P-INV-4).</summary>
     private bool HasPlace(string userId) =>
         userId == state.State.OwnerId || state.State.Roles.ContainsKey(userId);
-
-    private async Task SetRoleAsync(ModerationCommand command, RoomRole actorRole)
-    {
-        if (actorRole != RoomRole.Owner)
-        {
-            throw new StudyRoomsException(ErrorCodes.Forbidden, "only the owner may change roles");
-        }
-
-        var target = RequireTarget(command);
-        if (target == state.State.OwnerId)
-        {
-            throw new StudyRoomsException(ErrorCodes.InvalidRequest, "the owner's role cannot be changed");
-        }
-
-        if (command.Role is not (RoomRole.Viewer or RoomRole.Member or RoomRole.Mentor))
-        {
-            throw new StudyRoomsException(ErrorCodes.InvalidRequest, "role must be viewer, member or mentor");
-        }
-
-        var had = state.State.Roles.TryGetValue(target, out var previous);
-        state.State.Roles[target] = command.Role;
-        await WriteOrRevertAsync(() =>
-        {
-            if (had)
-            {
-                state.State.Roles[target] = previous;
-            }
-            else
-            {
-                state.State.Roles.Remove(target);
-            }
-        });
-
-        if (_present.TryGetValue(target, out var user))
-        {
-            user.Participant = user.Participant with { Role = command.Role };
-            user.Overflow = false;
-        }
-
-        RoomLog.Moderated(logger, RoomId, command.ActorId, command.Kind.ToString(), target);
-        await AnnounceAsync(() => broadcaster.RoleChangedAsync(new RoleChanged { RoomId = RoomId, UserId = target, Role = command.Role }));
-        await PublishBoardAccessAsync();
-    }
-
-    private async Task RemoveAsync(ModerationCommand command, RoomRole actorRole, bool ban)
-    {
-        RequireModerator(actorRole);
-        var target = RequireTarget(command);
-        if (target == command.ActorId)
-        {
-            throw new StudyRoomsException(ErrorCodes.InvalidRequest, "you cannot remove yourself; leave the room instead");
-        }
-
-        if (RoleOf(target) >= actorRole)
-        {
-            throw new StudyRoomsException(ErrorCodes.Forbidden, "you may only remove or ban users with a lower role than yours");
-        }
-
-        if (!ban && !_present.ContainsKey(target))
-        {
-            throw new StudyRoomsException(ErrorCodes.NotInRoom, "that user is not in the room");
-        }
-
-        if (ban && state.State.Banned.Add(target))
-        {
-            await WriteOrRevertAsync(() => state.State.Banned.Remove(target));
-        }
-
-        RoomLog.Moderated(logger, RoomId, command.ActorId, command.Kind.ToString(), target);
-        if (_present.Remove(target, out var user))
-        {
-            var removed = new ParticipantRemoved { RoomId = RoomId, UserId = target, ByUserId = command.ActorId, Banned = ban };
-            await AnnounceAsync(() => broadcaster.ParticipantRemovedAsync(removed, user.Connections.Keys.ToArray()));
-            await AnnounceAsync(() => broadcaster.ParticipantLeftAsync(new ParticipantLeft { RoomId = RoomId, UserId = target }));
-            await DropHandAsync(target);
-            await ListInDirectoryAsync();
-            await PublishBoardAccessAsync();
-            SweepWhilePresent();
-        }
-    }
-
-    private async Task UnbanAsync(ModerationCommand command, RoomRole actorRole)
-    {
-        RequireModerator(actorRole);
-        var target = RequireTarget(command);
-        if (state.State.Banned.Remove(target))
-        {
-            await WriteOrRevertAsync(() => state.State.Banned.Add(target));
-            RoomLog.Moderated(logger, RoomId, command.ActorId, command.Kind.ToString(), target);
-        }
-    }
-
-    private async Task SetReadOnlyAsync(ModerationCommand command, RoomRole actorRole)
-    {
-        RequireModerator(actorRole);
-        if (state.State.ReadOnly == command.ReadOnly)
-        {
-            return;
-        }
-
-        state.State.ReadOnly = command.ReadOnly;
-        await WriteOrRevertAsync(() => state.State.ReadOnly = !command.ReadOnly);
-        RoomLog.Moderated(logger, RoomId, command.ActorId, command.Kind.ToString(), command.ReadOnly ? "read-only" : "editable");
-        await PublishBoardAccessAsync();
-        await AnnounceAsync(() => broadcaster.RoomUpdatedAsync(new RoomUpdated { RoomId = RoomId, Room = Snapshot() }));
-    }
-
-    /// <summary>Mentors and the owner mute or unmute users ranked below them in the chat (P-CHAT-15).</summary>
-    private async Task MuteChatAsync(ModerationCommand command, RoomRole actorRole, bool muted)
-    {
-        RequireModerator(actorRole);
-        var target = RequireTarget(command);
-        if (target == command.ActorId)
-        {
-            throw new StudyRoomsException(ErrorCodes.InvalidRequest, "you cannot mute yourself");
-        }
-
-        if (RoleOf(target) >= actorRole)
-        {
-            throw new StudyRoomsException(ErrorCodes.Forbidden, "you may only mute users with a lower role than yours");
-        }
-
-        var changed = muted ? state.State.ChatMuted.Add(target) : state.State.ChatMuted.Remove(target);
-        if (changed)
-        {
-            await WriteOrRevertAsync(() =>
-            {
-                if (muted)
-                {
-                    state.State.ChatMuted.Remove(target);
-                }
-                else
-                {
-                    state.State.ChatMuted.Add(target);
-                }
-            });
-            RoomLog.Moderated(logger, RoomId, command.ActorId, command.Kind.ToString(), target);
-        }
-    }
-
-    private static void RequireModerator(RoomRole actorRole)
-    {
-        if (actorRole < RoomRole.Mentor)
-        {
-            throw new StudyRoomsException(ErrorCodes.Forbidden, "only the owner and mentors may moderate");
-        }
-    }
-
-    private static string RequireTarget(ModerationCommand command) =>
-        command.TargetUserId is { Length: > 0 and <= RoomRules.MaxUserIdLength } target
-            ? target
-            : throw new StudyRoomsException(ErrorCodes.InvalidRequest, "userId is required");
 
     private async Task WriteOrRevertAsync(Action revert)
     {
@@ -620,58 +250,6 @@ public sealed class RoomGrain(
         }
     }
 
-    private async Task DropAsync(string userId)
-    {
-        _present.Remove(userId);
-        RoomLog.ParticipantLeft(logger, userId, RoomId, _present.Count);
-        await AnnounceAsync(() => broadcaster.ParticipantLeftAsync(new ParticipantLeft { RoomId = RoomId, UserId = userId }));
-        await DropHandAsync(userId);
-        await ListInDirectoryAsync();
-    }
-
-    /// <summary>A hand goes down when its user leaves the room, however they left (P-HAND-4).</summary>
-    private async Task DropHandAsync(string userId)
-    {
-        _handBudgets.Remove(userId);
-        if (_helpQueue.Drop(userId))
-        {
-            await AnnounceHelpQueueAsync();
-        }
-    }
-
-    private Task AnnounceHelpQueueAsync() =>
-        AnnounceAsync(() => broadcaster.HelpQueueChangedAsync(new HelpQueueChanged { RoomId = RoomId, Requests = _helpQueue.ToArray() }));
-
-    /// <summary>Drops connections no server vouched for within the expiry (P-PRES-2).</summary>
-    private async Task ExpireStaleAsync()
-    {
-        var cutoff = PresenceClock.GetUtcNow() - _presence.Expiry;
-        var changed = false;
-        foreach (var (userId, user) in _present.ToArray())
-        {
-            foreach (var (connectionId, seen) in user.Connections.ToArray())
-            {
-                if (seen < cutoff)
-                {
-                    user.Connections.Remove(connectionId);
-                    changed = true;
-                    RoomLog.ConnectionExpired(logger, connectionId, userId, RoomId);
-                }
-            }
-
-            if (user.Connections.Count == 0)
-            {
-                await DropAsync(userId);
-            }
-        }
-
-        if (changed)
-        {
-            await PublishBoardAccessAsync();
-            SweepWhilePresent();
-        }
-    }
-
     /// <summary>Tells the directory this public room's occupancy and activity (P-DIR-1); private ones are never listed.</summary>
     private async Task ListInDirectoryAsync()
     {
@@ -716,26 +294,6 @@ public sealed class RoomGrain(
         InviteOnly = state.State.InviteOnly,
         OverflowAsViewers = state.State.OverflowAsViewers,
     };
-
-    /// <summary>
-    /// While anyone is present: sweep for expired connections (P-PRES-2), and keep the activation,
-    /// since presence lives only in it.
-    /// </summary>
-    private void SweepWhilePresent()
-    {
-        if (_present.Count > 0 && _sweep is null)
-        {
-            _sweep = this.RegisterGrainTimer(
-                static grain => grain.ExpireStaleAsync(),
-                this,
-                new GrainTimerCreationOptions(_presence.SweepPeriod, _presence.SweepPeriod) { KeepAlive = true });
-        }
-        else if (_present.Count == 0 && _sweep is not null)
-        {
-            _sweep.Dispose();
-            _sweep = null;
-        }
-    }
 
     private async Task AnnounceAsync(Func<Task> send)
     {

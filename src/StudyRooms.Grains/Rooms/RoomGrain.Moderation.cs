@@ -1,0 +1,197 @@
+using StudyRooms.Contracts.Protocol;
+using StudyRooms.Contracts.Rooms;
+
+namespace StudyRooms.Grains.Rooms;
+
+/// <summary>Moderation: roles, removal and bans, read-only, chat mute (docs/permissions.md).</summary>
+public sealed partial class RoomGrain
+{
+    public async Task ModerateAsync(ModerationCommand command)
+    {
+        if (!state.State.Exists)
+        {
+            throw new StudyRoomsException(ErrorCodes.RoomNotFound, "no room has this id");
+        }
+
+        if (!_present.TryGetValue(command.ActorId, out var actor) || !actor.Connections.ContainsKey(command.ActorConnectionId))
+        {
+            throw new StudyRoomsException(ErrorCodes.NotInRoom, "join the room first");
+        }
+
+        var actorRole = RoleOf(command.ActorId);
+        switch (command.Kind)
+        {
+            case ModerationKind.SetRole:
+                await SetRoleAsync(command, actorRole);
+                break;
+            case ModerationKind.Remove:
+            case ModerationKind.Ban:
+                await RemoveAsync(command, actorRole, ban: command.Kind == ModerationKind.Ban);
+                break;
+            case ModerationKind.Unban:
+                await UnbanAsync(command, actorRole);
+                break;
+            case ModerationKind.SetReadOnly:
+                await SetReadOnlyAsync(command, actorRole);
+                break;
+            case ModerationKind.MuteChat:
+            case ModerationKind.UnmuteChat:
+                await MuteChatAsync(command, actorRole, muted: command.Kind == ModerationKind.MuteChat);
+                break;
+            default:
+                throw new StudyRoomsException(ErrorCodes.InvalidRequest, "unknown moderation act");
+        }
+    }
+
+    private async Task SetRoleAsync(ModerationCommand command, RoomRole actorRole)
+    {
+        if (actorRole != RoomRole.Owner)
+        {
+            throw new StudyRoomsException(ErrorCodes.Forbidden, "only the owner may change roles");
+        }
+
+        var target = RequireTarget(command);
+        if (target == state.State.OwnerId)
+        {
+            throw new StudyRoomsException(ErrorCodes.InvalidRequest, "the owner's role cannot be changed");
+        }
+
+        if (command.Role is not (RoomRole.Viewer or RoomRole.Member or RoomRole.Mentor))
+        {
+            throw new StudyRoomsException(ErrorCodes.InvalidRequest, "role must be viewer, member or mentor");
+        }
+
+        var had = state.State.Roles.TryGetValue(target, out var previous);
+        state.State.Roles[target] = command.Role;
+        await WriteOrRevertAsync(() =>
+        {
+            if (had)
+            {
+                state.State.Roles[target] = previous;
+            }
+            else
+            {
+                state.State.Roles.Remove(target);
+            }
+        });
+
+        if (_present.TryGetValue(target, out var user))
+        {
+            user.Participant = user.Participant with { Role = command.Role };
+            user.Overflow = false;
+        }
+
+        RoomLog.Moderated(logger, RoomId, command.ActorId, command.Kind.ToString(), target);
+        await AnnounceAsync(() => broadcaster.RoleChangedAsync(new RoleChanged { RoomId = RoomId, UserId = target, Role = command.Role }));
+        await PublishBoardAccessAsync();
+    }
+
+    private async Task RemoveAsync(ModerationCommand command, RoomRole actorRole, bool ban)
+    {
+        RequireModerator(actorRole);
+        var target = RequireTarget(command);
+        if (target == command.ActorId)
+        {
+            throw new StudyRoomsException(ErrorCodes.InvalidRequest, "you cannot remove yourself; leave the room instead");
+        }
+
+        if (RoleOf(target) >= actorRole)
+        {
+            throw new StudyRoomsException(ErrorCodes.Forbidden, "you may only remove or ban users with a lower role than yours");
+        }
+
+        if (!ban && !_present.ContainsKey(target))
+        {
+            throw new StudyRoomsException(ErrorCodes.NotInRoom, "that user is not in the room");
+        }
+
+        if (ban && state.State.Banned.Add(target))
+        {
+            await WriteOrRevertAsync(() => state.State.Banned.Remove(target));
+        }
+
+        RoomLog.Moderated(logger, RoomId, command.ActorId, command.Kind.ToString(), target);
+        if (_present.Remove(target, out var user))
+        {
+            var removed = new ParticipantRemoved { RoomId = RoomId, UserId = target, ByUserId = command.ActorId, Banned = ban };
+            await AnnounceAsync(() => broadcaster.ParticipantRemovedAsync(removed, user.Connections.Keys.ToArray()));
+            await AnnounceAsync(() => broadcaster.ParticipantLeftAsync(new ParticipantLeft { RoomId = RoomId, UserId = target }));
+            await DropHandAsync(target);
+            await ListInDirectoryAsync();
+            await PublishBoardAccessAsync();
+            SweepWhilePresent();
+        }
+    }
+
+    private async Task UnbanAsync(ModerationCommand command, RoomRole actorRole)
+    {
+        RequireModerator(actorRole);
+        var target = RequireTarget(command);
+        if (state.State.Banned.Remove(target))
+        {
+            await WriteOrRevertAsync(() => state.State.Banned.Add(target));
+            RoomLog.Moderated(logger, RoomId, command.ActorId, command.Kind.ToString(), target);
+        }
+    }
+
+    private async Task SetReadOnlyAsync(ModerationCommand command, RoomRole actorRole)
+    {
+        RequireModerator(actorRole);
+        if (state.State.ReadOnly == command.ReadOnly)
+        {
+            return;
+        }
+
+        state.State.ReadOnly = command.ReadOnly;
+        await WriteOrRevertAsync(() => state.State.ReadOnly = !command.ReadOnly);
+        RoomLog.Moderated(logger, RoomId, command.ActorId, command.Kind.ToString(), command.ReadOnly ? "read-only" : "editable");
+        await PublishBoardAccessAsync();
+        await AnnounceAsync(() => broadcaster.RoomUpdatedAsync(new RoomUpdated { RoomId = RoomId, Room = Snapshot() }));
+    }
+
+    /// <summary>Mentors and the owner mute or unmute users ranked below them in the chat (P-CHAT-15).</summary>
+    private async Task MuteChatAsync(ModerationCommand command, RoomRole actorRole, bool muted)
+    {
+        RequireModerator(actorRole);
+        var target = RequireTarget(command);
+        if (target == command.ActorId)
+        {
+            throw new StudyRoomsException(ErrorCodes.InvalidRequest, "you cannot mute yourself");
+        }
+
+        if (RoleOf(target) >= actorRole)
+        {
+            throw new StudyRoomsException(ErrorCodes.Forbidden, "you may only mute users with a lower role than yours");
+        }
+
+        var changed = muted ? state.State.ChatMuted.Add(target) : state.State.ChatMuted.Remove(target);
+        if (changed)
+        {
+            await WriteOrRevertAsync(() =>
+            {
+                if (muted)
+                {
+                    state.State.ChatMuted.Remove(target);
+                }
+                else
+                {
+                    state.State.ChatMuted.Add(target);
+                }
+            });
+            RoomLog.Moderated(logger, RoomId, command.ActorId, command.Kind.ToString(), target);
+        }
+    }
+
+    private static void RequireModerator(RoomRole actorRole)
+    {
+        if (actorRole < RoomRole.Mentor)
+        {
+            throw new StudyRoomsException(ErrorCodes.Forbidden, "only the owner and mentors may moderate");
+        }
+    }
+
+    private static string RequireTarget(ModerationCommand command) =>
+        command.TargetUserId is { Length: > 0 and <= RoomRules.MaxUserIdLength } target
+            ? target
+            : throw new StudyRoomsException(ErrorCodes.InvalidRequest, "userId is required");
+}
