@@ -57,6 +57,7 @@ public sealed class ConfigurationBindingTests
         Assert.Equal("json", options.LogFormat);
         Assert.Equal(Manifests.Config["StudyRooms__ClusterId"], options.ClusterId);
         Assert.Equal(TimeSpan.FromSeconds(2), options.MembershipProbeTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(2.5), options.MembershipMaxProbeTimeout);
         Assert.Equal(TimeSpan.FromSeconds(10), options.MembershipTableRefreshTimeout);
     }
 
@@ -70,6 +71,7 @@ public sealed class ConfigurationBindingTests
 
     [Theory]
     [InlineData("MembershipProbeTimeout", "00:00:00.1")]
+    [InlineData("MembershipMaxProbeTimeout", "00:00:01")]
     [InlineData("MembershipMissedProbesLimit", "0")]
     [InlineData("MembershipVotesForDeath", "11")]
     [InlineData("MembershipTableRefreshTimeout", "01:00:00")]

@@ -47,6 +47,7 @@ public static class OrleansSetup
         silo.Configure<ClusterMembershipOptions>(membership =>
         {
             membership.ProbeTimeout = options.MembershipProbeTimeout;
+            membership.MaxProbeTimeout = options.MembershipMaxProbeTimeout;
             membership.NumMissedProbesLimit = options.MembershipMissedProbesLimit;
             membership.NumVotesForDeathDeclaration = options.MembershipVotesForDeath;
             membership.TableRefreshTimeout = options.MembershipTableRefreshTimeout;

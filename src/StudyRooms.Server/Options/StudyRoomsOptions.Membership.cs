@@ -10,6 +10,15 @@ public sealed partial class StudyRoomsOptions
     /// <summary>How long a silo waits for a probe answer before counting it as missed.</summary>
     public TimeSpan MembershipProbeTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// The longest a probe may wait, however slow recent answers were or however busy this silo is.
+    /// Orleans 10 learns each peer's probe timeout from its answers and stretches it while the local
+    /// silo looks degraded, up to four times <see cref="MembershipProbeTimeout"/> unless bounded: on a
+    /// busy machine that stretched detection of a killed silo past 10 s. Detection takes at most about
+    /// this times <see cref="MembershipMissedProbesLimit"/>.
+    /// </summary>
+    public TimeSpan MembershipMaxProbeTimeout { get; set; } = TimeSpan.FromSeconds(2.5);
+
     /// <summary>Missed probes in a row after which a silo suspects the other and votes.</summary>
     public int MembershipMissedProbesLimit { get; set; } = 3;
 

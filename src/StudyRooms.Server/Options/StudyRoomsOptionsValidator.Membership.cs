@@ -11,6 +11,11 @@ public sealed partial class StudyRoomsOptionsValidator
             failures.Add($"{key}:MembershipProbeTimeout must be between 00:00:00.5 and 00:01:00.");
         }
 
+        if (options.MembershipMaxProbeTimeout < options.MembershipProbeTimeout || options.MembershipMaxProbeTimeout > TimeSpan.FromMinutes(4))
+        {
+            failures.Add($"{key}:MembershipMaxProbeTimeout must be at least MembershipProbeTimeout and at most 00:04:00.");
+        }
+
         if (options.MembershipMissedProbesLimit is < 1 or > 10)
         {
             failures.Add($"{key}:MembershipMissedProbesLimit must be between 1 and 10.");
