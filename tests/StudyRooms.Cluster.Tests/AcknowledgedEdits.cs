@@ -43,6 +43,42 @@ public sealed class AcknowledgedEdits
         }
     }
 
+    /// <summary>The highest clock acknowledged so far: what a client that saw every ack holds.</summary>
+    public long LastClock
+    {
+        get
+        {
+            lock (_acked)
+            {
+                return _acked.Count == 0 ? 0 : _acked.Max(a => a.Clock);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A resume from <paramref name="knownClock"/> carries every edit acknowledged after it, at its clock, in
+    /// clock order, and ends at the board clock (P-JOIN-4).
+    /// </summary>
+    public void AssertAllResumedAfter(long knownClock, BoardResume? resume)
+    {
+        Assert.NotNull(resume);
+        Assert.Equal(resume.Ops.Select(op => op.Clock).Order(), resume.Ops.Select(op => op.Clock));
+        Assert.All(resume.Ops, op => Assert.True(op.Clock > knownClock, $"op at clock {op.Clock} is not after the known clock {knownClock}"));
+        var resumed = resume.Ops.ToDictionary(op => op.ElementId, op => op.Clock);
+        lock (_acked)
+        {
+            var after = _acked.Where(a => a.Clock > knownClock).ToArray();
+            Assert.NotEmpty(after);
+            foreach (var (elementId, clock) in after)
+            {
+                Assert.True(resumed.TryGetValue(elementId, out var resumedAt), $"acknowledged element {elementId} (clock {clock}) is missing from the resume after {knownClock}");
+                Assert.Equal(clock, resumedAt);
+            }
+
+            Assert.Equal(_acked.Max(a => a.Clock), resume.Clock);
+        }
+    }
+
     /// <summary>Every acknowledged edit is on the board at the clock it was acknowledged with.</summary>
     public void AssertAllOn(BoardSnapshot board)
     {

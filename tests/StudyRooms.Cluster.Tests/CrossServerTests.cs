@@ -1,9 +1,12 @@
+using Microsoft.AspNetCore.SignalR.Client;
+using StudyRooms.Contracts.Sprints;
 using StudyRooms.Testing;
 
 namespace StudyRooms.Cluster.Tests;
 
-// Proves that two server processes on one Redis form one room: edits and joins made through one
-// server reach clients of the other (grain broadcast over the SignalR Redis backplane).
+// Proves that two server processes on one Redis form one room: edits, joins and leaves, chat and
+// sprint phases made through one server reach clients of the other (grain broadcast over the
+// SignalR Redis backplane).
 public sealed class CrossServerTests(CrossServerTests.TwoServers servers) : IClassFixture<CrossServerTests.TwoServers>
 {
     [Fact]
@@ -30,6 +33,41 @@ public sealed class CrossServerTests(CrossServerTests.TwoServers servers) : ICla
         var bobStroke = bobClient.Stroke();
         await bobClient.PushAsync(roomId, bobStroke);
         await Poll.UntilAsync(() => adaClient.OpsApplied.Any(e => e.Ops.Any(op => op.ElementId == bobStroke.ElementId)), "Ada on A receives Bob's edit made on B");
+    }
+
+    [Fact]
+    public async Task ChatSprintPhasesAndLeavesCrossServers()
+    {
+        var (a, b) = (servers.Cluster.Nodes[0], servers.Cluster.Nodes[1]);
+        var ada = await a.Client.SignInAsync("Ada");
+        var bob = await b.Client.SignInAsync("Bob");
+        var roomId = (await a.Client.CreateRoomAsync(ada, "Chemistry")).RoomId;
+        await using var adaClient = await RoomClient.ConnectAsync(a.Client, ada);
+        var bobClient = await RoomClient.ConnectAsync(b.Client, bob);
+        await adaClient.JoinAsync(roomId);
+        await bobClient.JoinAsync(roomId);
+
+        var fromBob = await bobClient.PostAsync(roomId, "Which indicator for a weak acid?");
+        await Poll.UntilAsync(() => adaClient.MessagesPosted.Any(e => e.Message.Seq == fromBob.Seq && e.Message.AuthorId == bob.UserId), "Ada on A reads Bob's message posted on B");
+        var reply = await adaClient.PostAsync(roomId, "Phenolphthalein", threadRootSeq: fromBob.Seq);
+        await Poll.UntilAsync(() => bobClient.MessagesPosted.Any(e => e.Message.Seq == reply.Seq), "Bob on B reads Ada's reply posted on A");
+
+        // The owner on A starts a sprint and Bob on B joins it; a skipped phase reaches both at once.
+        var started = await adaClient.Connection.InvokeAsync<SprintSnapshot>("StartSprint", new StartSprintRequest { RoomId = roomId, Preset = "25/5", Goal = "Titration" });
+        await Poll.UntilAsync(() => bobClient.SprintUpdated.Any(e => e.Sprint.SprintId == started.SprintId && e.Sprint.PhaseKind == SprintPhaseKind.Focus), "Bob on B sees the sprint started on A");
+        await bobClient.Connection.InvokeAsync<SprintSnapshot>("JoinSprint", new SprintGoalRequest { RoomId = roomId, Goal = "Buffers" });
+        await Poll.UntilAsync(
+            () => adaClient.SprintUpdated.Any(e => e.Sprint.Participants.Any(p => p.UserId == bob.UserId && p.Joined && p.Goal == "Buffers")),
+            "Ada on A sees Bob join the sprint with his goal");
+        var inBreak = await adaClient.Connection.InvokeAsync<SprintSnapshot>("SkipSprintPhase", new SprintRequest { RoomId = roomId });
+        Assert.Equal(SprintPhaseKind.ShortBreak, inBreak.PhaseKind);
+        await Poll.UntilAsync(
+            () => bobClient.SprintUpdated.Any(e => e.Sprint.PhaseIndex == inBreak.PhaseIndex && e.Sprint.PhaseStartedAt == inBreak.PhaseStartedAt),
+            "Bob on B gets the phase change made on A, with the same anchor");
+
+        // Bob closes his tab on B: Ada on A sees him leave.
+        await bobClient.DisposeAsync();
+        await Poll.UntilAsync(() => adaClient.ParticipantLeft.Any(e => e.UserId == bob.UserId), "Ada on A sees Bob leave from B");
     }
 
     /// <summary>One Redis and two servers, shared by the tests of this class.</summary>

@@ -5,8 +5,9 @@ using Xunit.Abstractions;
 namespace StudyRooms.Cluster.Tests;
 
 // Proves that a SIGKILL of the server hosting a room's grains loses no acknowledged edit: the cluster
-// declares the dead silo dead in under 10 s, its clients rejoin on a survivor and get the full board,
-// and the room's grains serve again from the survivor.
+// declares the dead silo dead in under 10 s, its clients rejoin on a survivor and resume from the
+// last clock they held (P-JOIN-4: exactly the ops they missed, from the durable op log), and the
+// room's grains serve again from the survivor.
 public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private RedisServer _redis = null!;
@@ -39,6 +40,8 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
             await acked.PushAsync(adaOnA, roomId);
         }
 
+        // The board as Ada's browser holds it; what follows she must get back through the resume.
+        var adaKnows = acked.LastClock;
         var b = await _cluster.StartNodeAsync("B");
         await Poll.UntilAsync(_cluster.AllActiveAsync, "A and B are active in one cluster", TimeSpan.FromSeconds(30));
         var bob = await b.Client.SignInAsync("Bob");
@@ -59,14 +62,15 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
             await Poll.UntilAsync(() => _cluster.IsDeclaredDeadAsync(a), "the cluster declares A dead", TimeSpan.FromSeconds(30));
             return sinceKill.Elapsed;
         });
-        var (adaOnB, joined) = await Resume.OnAsync(b, ada, roomId, TimeSpan.FromSeconds(30));
+        var (adaOnB, joined) = await Resume.OnAsync(b, ada, roomId, TimeSpan.FromSeconds(30), knownClock: adaKnows);
         var served = sinceKill.Elapsed;
         await using var _ = adaOnB;
         var evictedAfter = await evicted;
         output.WriteLine($"SIGKILL of the grains' server: declared dead after {evictedAfter.TotalSeconds:F1} s, room served by the survivor after {served.TotalSeconds:F1} s");
 
         Assert.Equal("Biology", joined.Room.Name);
-        acked.AssertAllOn(joined.Board!);
+        Assert.Null(joined.Board);
+        acked.AssertAllResumedAfter(adaKnows, joined.Resume);
         Assert.True(evictedAfter < TimeSpan.FromSeconds(10), $"the dead silo was declared dead after {evictedAfter}, target is under 10 s");
 
         // The room goes on: an edit through the survivor reaches the client that never left it.

@@ -8,7 +8,8 @@ namespace StudyRooms.Cluster.Tests;
 /// <summary>What a browser does when its server went away: connect to a survivor and join again until it answers.</summary>
 public static class Resume
 {
-    public static async Task<(RoomClient Client, JoinRoomResult Joined)> OnAsync(ClusterNode survivor, TestUser user, string roomId, TimeSpan timeout)
+    /// <param name="knownClock">The board clock the client already holds, as a browser sends it on reconnect (P-JOIN-4).</param>
+    public static async Task<(RoomClient Client, JoinRoomResult Joined)> OnAsync(ClusterNode survivor, TestUser user, string roomId, TimeSpan timeout, long? knownClock = null)
     {
         var deadline = DateTime.UtcNow + timeout;
         Exception? last = null;
@@ -21,7 +22,7 @@ public static class Resume
                 using var attempt = new CancellationTokenSource(TimeSpan.FromSeconds(10));
                 var joined = await client.Connection.InvokeAsync<JoinRoomResult>(
                     "JoinRoom",
-                    new JoinRoomRequest { ProtocolVersion = ProtocolVersion.Current, RoomId = roomId, ClientId = client.ClientId },
+                    new JoinRoomRequest { ProtocolVersion = ProtocolVersion.Current, RoomId = roomId, ClientId = client.ClientId, KnownClock = knownClock },
                     attempt.Token);
                 return (client, joined);
             }

@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.SignalR.Client;
+using StudyRooms.Contracts.Protocol;
+using StudyRooms.Contracts.Rooms;
 using StudyRooms.Server.Observability;
 using StudyRooms.Testing;
 
@@ -41,6 +44,11 @@ public sealed class EndpointTests : IAsyncLifetime
         await client.JoinAsync(roomId);
         await client.PushAsync(roomId, client.Stroke(), client.Stroke());
         await Assert.ThrowsAnyAsync<Exception>(() => client.PushAsync("no-such-room", client.Stroke()));
+        // A second tab that already holds the board at clock 1 rejoins and is resumed (P-JOIN-4).
+        await using var tab = await RoomClient.ConnectAsync(_host, ada);
+        var rejoined = await tab.Connection.InvokeAsync<JoinRoomResult>(
+            "JoinRoom", new JoinRoomRequest { ProtocolVersion = ProtocolVersion.Current, RoomId = roomId, ClientId = tab.ClientId, KnownClock = 1 });
+        Assert.NotNull(rejoined.Resume);
         using var http = _host.CreateHttpClient();
 
         var text = "";
@@ -53,6 +61,8 @@ public sealed class EndpointTests : IAsyncLifetime
             ("studyrooms_hub_rejections_total", "code=\"NOT_IN_ROOM\""),
             ("studyrooms_ops_applied_total", ""),
             ("studyrooms_push_ops_duration_milliseconds_bucket", "outcome=\"ok\""),
+            ("studyrooms_broadcast_duration_milliseconds_bucket", "event=\"OpsApplied\""),
+            ("studyrooms_rejoins_total", "outcome=\"resumed\""),
             ("http_server_request_duration_seconds_bucket", ""),
         ];
         bool Has((string Metric, string Label) series) =>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.SignalR;
 using StudyRooms.Contracts.Boards;
 using StudyRooms.Contracts.Chat;
@@ -5,6 +6,7 @@ using StudyRooms.Contracts.Help;
 using StudyRooms.Contracts.Rooms;
 using StudyRooms.Contracts.Sprints;
 using StudyRooms.Grains.Broadcasting;
+using StudyRooms.Server.Observability;
 
 namespace StudyRooms.Server.Hubs;
 
@@ -12,7 +14,7 @@ namespace StudyRooms.Server.Hubs;
 /// Grains' way out to browsers: SignalR groups, which with the Redis backplane reach connections
 /// on every server of the cluster.
 /// </summary>
-public sealed class SignalRRoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub, HostedConnections hosted) : IRoomBroadcaster
+public sealed class SignalRRoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub, HostedConnections hosted, StudyRoomsMetrics metrics) : IRoomBroadcaster
 {
     public Task ParticipantJoinedAsync(ParticipantJoined e) =>
         hub.Clients.Group(RoomGroups.For(e.RoomId)).ParticipantJoined(e);
@@ -21,7 +23,7 @@ public sealed class SignalRRoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub
         hub.Clients.Group(RoomGroups.For(e.RoomId)).ParticipantLeft(e);
 
     public Task OpsAppliedAsync(OpsApplied e, string exceptConnectionId) =>
-        hub.Clients.GroupExcept(RoomGroups.For(e.RoomId), exceptConnectionId).OpsApplied(e);
+        TimedAsync(nameof(IRoomClient.OpsApplied), () => hub.Clients.GroupExcept(RoomGroups.For(e.RoomId), exceptConnectionId).OpsApplied(e));
 
     public Task RoleChangedAsync(RoleChanged e) =>
         hub.Clients.Group(RoomGroups.For(e.RoomId)).RoleChanged(e);
@@ -45,7 +47,7 @@ public sealed class SignalRRoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub
         hub.Clients.Group(RoomGroups.For(e.RoomId)).HelpQueueChanged(e);
 
     public Task MessagePostedAsync(MessagePosted e, string exceptConnectionId) =>
-        hub.Clients.GroupExcept(RoomGroups.For(e.RoomId), exceptConnectionId).MessagePosted(e);
+        TimedAsync(nameof(IRoomClient.MessagePosted), () => hub.Clients.GroupExcept(RoomGroups.For(e.RoomId), exceptConnectionId).MessagePosted(e));
 
     public Task MessageEditedAsync(MessageEdited e, string exceptConnectionId) =>
         hub.Clients.GroupExcept(RoomGroups.For(e.RoomId), exceptConnectionId).MessageEdited(e);
@@ -72,11 +74,19 @@ public sealed class SignalRRoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub
     }
 
     public Task SprintUpdatedAsync(SprintUpdated e) =>
-        hub.Clients.Group(RoomGroups.For(e.RoomId)).SprintUpdated(e);
+        TimedAsync(nameof(IRoomClient.SprintUpdated), () => hub.Clients.Group(RoomGroups.For(e.RoomId)).SprintUpdated(e));
 
     public Task SprintCheckInPromptedAsync(SprintCheckInPrompted e) =>
         hub.Clients.Group(RoomGroups.For(e.RoomId)).SprintCheckInPrompted(e);
 
     public Task SprintRecapsUpdatedAsync(SprintRecapsUpdated e) =>
         hub.Clients.Group(RoomGroups.For(e.RoomId)).SprintRecapsUpdated(e);
+
+    /// <summary>Board edits, chat messages and sprint changes are timed: the events people wait for.</summary>
+    private async Task TimedAsync(string eventName, Func<Task> send)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await send();
+        metrics.Broadcast(eventName, Stopwatch.GetElapsedTime(started));
+    }
 }

@@ -85,6 +85,11 @@ public sealed partial class MetricsHubFilter(StudyRoomsMetrics metrics) : IHubFi
                     invocation.Context.Items[RoomsKey] = rooms;
                 }
 
+                if (invocation.HubMethodArguments is [JoinRoomRequest { KnownClock: not null }, ..])
+                {
+                    metrics.Rejoined(resumed: joined.Resume is not null);
+                }
+
                 lock (rooms)
                 {
                     if (rooms.Add(joined.Room.RoomId))

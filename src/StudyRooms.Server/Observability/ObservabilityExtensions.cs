@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using StudyRooms.Server.Options;
 
 namespace StudyRooms.Server.Observability;
 
@@ -54,7 +56,17 @@ public static class ObservabilityExtensions
 
     public static WebApplication MapStudyRoomsObservability(this WebApplication app)
     {
-        app.MapPrometheusScrapingEndpoint(MetricsPath);
+        var token = app.Services.GetRequiredService<IOptions<StudyRoomsOptions>>().Value.MetricsToken;
+        app.MapPrometheusScrapingEndpoint(MetricsPath, meterProvider: null, configureBranchedPipeline: branch => branch.Use(async (context, next) =>
+        {
+            if (!MetricsAccess.Allows(context, token))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
+            await next(context);
+        }), optionsName: null);
         return app;
     }
 }

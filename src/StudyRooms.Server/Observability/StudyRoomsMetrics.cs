@@ -17,6 +17,8 @@ public sealed class StudyRoomsMetrics
     private readonly Counter<long> _rejections;
     private readonly Counter<long> _opsApplied;
     private readonly Histogram<double> _pushDuration;
+    private readonly Counter<long> _rejoins;
+    private readonly Histogram<double> _broadcastDuration;
 
     public StudyRoomsMetrics(IMeterFactory meters)
     {
@@ -31,6 +33,12 @@ public sealed class StudyRoomsMetrics
             "studyrooms.ops.applied", "{op}", "Board operations acknowledged with a new clock (resends excluded).");
         _pushDuration = meter.CreateHistogram<double>(
             "studyrooms.push_ops.duration", "ms", "Time from a PushOps call reaching the hub to its acknowledgement (validate, store, broadcast).");
+        _rejoins = meter.CreateCounter<long>(
+            "studyrooms.rejoins", "{join}",
+            "Joins from a client that already held the board (a reconnect, P-JOIN-4), by outcome: resumed from its clock, or sent the whole board.");
+        _broadcastDuration = meter.CreateHistogram<double>(
+            "studyrooms.broadcast.duration", "ms",
+            "Time for this server to hand a room event to every connection of the room (to the Redis backplane in Redis mode), by event.");
         meter.CreateObservableGauge(
             "studyrooms.rooms.active", () => (long)_roomConnections.Count, "{room}", "Rooms with at least one connection on this server.");
     }
@@ -54,6 +62,12 @@ public sealed class StudyRoomsMetrics
 
     public void PushCompleted(TimeSpan elapsed, string outcome) =>
         _pushDuration.Record(elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("outcome", outcome));
+
+    public void Rejoined(bool resumed) =>
+        _rejoins.Add(1, new KeyValuePair<string, object?>("outcome", resumed ? "resumed" : "snapshot"));
+
+    public void Broadcast(string eventName, TimeSpan elapsed) =>
+        _broadcastDuration.Record(elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("event", eventName));
 
     public void RoomEntered(string roomId) => _roomConnections.AddOrUpdate(roomId, 1, static (_, n) => n + 1);
 

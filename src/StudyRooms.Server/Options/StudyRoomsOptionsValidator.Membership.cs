@@ -13,7 +13,7 @@ public sealed partial class StudyRoomsOptionsValidator
 
         if (options.MembershipMaxProbeTimeout < options.MembershipProbeTimeout || options.MembershipMaxProbeTimeout > TimeSpan.FromMinutes(4))
         {
-            failures.Add($"{key}:MembershipMaxProbeTimeout must be at least MembershipProbeTimeout and at most 00:04:00.");
+            failures.Add($"{key}:MembershipMaxProbeTimeout must be between MembershipProbeTimeout and 00:04:00.");
         }
 
         if (options.MembershipMissedProbesLimit is < 1 or > 10)
