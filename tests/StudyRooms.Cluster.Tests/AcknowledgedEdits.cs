@@ -31,6 +31,18 @@ public sealed class AcknowledgedEdits
         }
     }
 
+    /// <summary>Takes the edits <paramref name="other"/> has recorded so far.</summary>
+    public void CopyFrom(AcknowledgedEdits other)
+    {
+        lock (other._acked)
+        {
+            lock (_acked)
+            {
+                _acked.AddRange(other._acked);
+            }
+        }
+    }
+
     /// <summary>Pushes one stroke and records it once the server acknowledges it.</summary>
     public async Task PushAsync(RoomClient client, string roomId, CancellationToken cancellation = default)
     {

@@ -24,14 +24,24 @@ public sealed class RedisServer : IAsyncDisposable
 
     public string ConnectionString => $"127.0.0.1:{Port}";
 
-    public static async Task<RedisServer> StartAsync(bool appendOnly = true)
+    /// <param name="restoreFrom">
+    /// An RDB file (a backup) to start from, the documented restore (docs/operations.md, "Backups"):
+    /// loaded with AOF off, as Redis ignores the RDB when AOF is on.
+    /// </param>
+    public static async Task<RedisServer> StartAsync(bool appendOnly = true, string? restoreFrom = null)
     {
-        var binary = FindBinary()
+        var binary = FindBinary("redis-server")
             ?? throw new InvalidOperationException(
                 "redis-server was not found on PATH or in /usr/bin. Install it (./test.sh does: apt-get install -y redis-server); Redis tests never skip.");
         var port = FreePorts.Next();
         var directory = Path.Combine(Path.GetTempPath(), "studyrooms-redis-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
+        if (restoreFrom is not null)
+        {
+            File.Copy(restoreFrom, Path.Combine(directory, "dump.rdb"));
+            appendOnly = false;
+        }
+
         var start = new ProcessStartInfo(binary)
         {
             RedirectStandardOutput = true,
@@ -45,6 +55,7 @@ public sealed class RedisServer : IAsyncDisposable
             "--save", "",
             "--appendonly", appendOnly ? "yes" : "no",
             "--dir", directory,
+            "--dbfilename", "dump.rdb",
             "--protected-mode", "yes",
         })
         {
@@ -99,10 +110,14 @@ public sealed class RedisServer : IAsyncDisposable
         }
     }
 
-    private static string? FindBinary()
+    /// <summary>redis-cli, installed with redis-server (Debian's redis-tools).</summary>
+    public static string CliPath =>
+        FindBinary("redis-cli") ?? throw new InvalidOperationException("redis-cli was not found on PATH or in /usr/bin; it comes with redis-server (redis-tools).");
+
+    private static string? FindBinary(string name)
     {
         var paths = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
             .Append("/usr/bin").Append("/usr/local/bin");
-        return paths.Select(p => Path.Combine(p, "redis-server")).FirstOrDefault(File.Exists);
+        return paths.Select(p => Path.Combine(p, name)).FirstOrDefault(File.Exists);
     }
 }

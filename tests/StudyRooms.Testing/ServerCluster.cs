@@ -19,6 +19,16 @@ public sealed class ServerCluster : IAsyncDisposable
         Settings = settings ?? new Dictionary<string, string>();
     }
 
+    private ServerCluster(ServerCluster original, string redisConnectionString)
+        : this(redisConnectionString, original.Settings)
+    {
+        _signingKey = original._signingKey;
+        Prefix = original.Prefix;
+    }
+
+    /// <summary>The same deployment (key prefix, ids, signing key) on another Redis, e.g. one restored from a backup.</summary>
+    public ServerCluster MovedTo(string redisConnectionString) => new(this, redisConnectionString);
+
     public string RedisConnectionString { get; }
 
     public IReadOnlyDictionary<string, string> Settings { get; }

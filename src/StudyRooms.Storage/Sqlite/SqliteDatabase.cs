@@ -33,10 +33,13 @@ public sealed class SqliteDatabase : IDisposable, IAsyncDisposable
     private volatile bool _disposed;
     private SqliteWriter? _writer;
 
+    /// <summary>The database's file name in the data directory (beside it: -wal and -shm while open).</summary>
+    public const string FileName = "studyrooms.db";
+
     public SqliteDatabase(string dataDirectory)
     {
         Directory.CreateDirectory(dataDirectory);
-        FilePath = Path.GetFullPath(Path.Combine(dataDirectory, "studyrooms.db"));
+        FilePath = Path.GetFullPath(Path.Combine(dataDirectory, FileName));
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = FilePath,
