@@ -82,7 +82,7 @@ export function peoplePanel(session: RoomSession, options: PeoplePanelOptions): 
 
   // Raise hand
   const noteInput = h('input', { type: 'text', class: 'hand-note', maxlength: HAND_NOTE_MAX_LENGTH, placeholder: t.hand.notePlaceholder, 'aria-label': t.hand.noteLabel, 'data-testid': 'hand-note' });
-  const raiseButton = h('button', { type: 'button', class: 'button', 'data-testid': 'hand-raise' }, `✋ ${t.hand.raise}`);
+  const raiseButton = h('button', { type: 'submit', class: 'button', 'data-testid': 'hand-raise' }, `✋ ${t.hand.raise}`);
   const raiseForm = h('form', { class: 'hand-form' }, noteInput, raiseButton);
   const place = h('p', { class: 'hand-place', 'data-testid': 'hand-place', role: 'status' });
   const lowerButton = h('button', { type: 'button', class: 'button', 'data-testid': 'hand-lower' }, t.hand.lower);
@@ -230,11 +230,18 @@ export function peoplePanel(session: RoomSession, options: PeoplePanelOptions): 
     const status = h('span', { class: 'participant-status', 'data-testid': 'participant-status' }, h('span', { class: 'presence-dot', 'aria-hidden': 'true' }), statusText);
     const hand = h('span', { class: 'participant-hand', 'data-testid': 'participant-hand', role: 'img', hidden: true }, '✋');
     const tail = h('span', { class: 'participant-tail' });
+    // The menu asks for the participant as it is when opened (roles change meanwhile).
+    let current = p;
+    const menu = participantMenu(() => t.menu.open(current.displayName), () => menuItems(current));
     const row: Row = {
       element: h('li', { class: 'participant', 'data-testid': 'participant', 'data-user-id': p.userId }),
-      name, color, role, status, statusText, hand, tail,
-      menu: participantMenu(() => t.menu.open(row.participant.displayName), () => menuItems(row.participant)),
-      participant: p,
+      name, color, role, status, statusText, hand, tail, menu,
+      get participant() {
+        return current;
+      },
+      set participant(next: Participant) {
+        current = next;
+      },
     };
     row.element.append(color, h('span', { class: 'participant-main' }, h('span', { class: 'participant-line' }, name, role, hand), status), tail, row.menu.element);
     rows.set(p.userId, row);
