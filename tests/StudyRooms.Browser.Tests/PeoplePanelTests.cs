@@ -32,6 +32,7 @@ public sealed class PeoplePanelTests(BrowserFixture browser)
         await bob.GetByTestId("hand-raise").ClickAsync();
         await Assertions.Expect(bob.GetByTestId("hand-place")).ToHaveAttributeAsync("data-place", "2");
         await Assertions.Expect(bob.GetByTestId("hand-place")).ToContainTextAsync("you are 2nd in the queue");
+        await Assertions.Expect(bob.GetByTestId("hand-raise")).ToBeHiddenAsync();
 
         // Mia sees the queue in order with the note, and Bob's hand in the list.
         var bobsRequest = mia.GetByTestId("hand-request").Filter(new() { HasText = "Bob" });
@@ -81,6 +82,13 @@ public sealed class PeoplePanelTests(BrowserFixture browser)
         // Members get no menu; the owner's row has none for a mentor either.
         await Assertions.Expect(bob.GetByTestId("participant-menu-button").Locator("visible=true")).ToHaveCountAsync(0);
         await Assertions.Expect(Row(mia, "Owner").GetByTestId("participant-menu-button")).ToBeHiddenAsync();
+
+        // Mia makes the room read-only: Bob (no switch of his own) is told.
+        await Assertions.Expect(bob.GetByTestId("read-only-toggle")).ToBeHiddenAsync();
+        await Assertions.Expect(bob.GetByTestId("read-only-note")).ToBeHiddenAsync();
+        await mia.GetByTestId("read-only-toggle").CheckAsync();
+        await Assertions.Expect(bob.GetByTestId("read-only-note")).ToBeVisibleAsync();
+        await Assertions.Expect(bob.GetByTestId("people-panel")).ToHaveAttributeAsync("data-read-only", "true");
 
         var menuButton = Row(mia, "Bob").GetByTestId("participant-menu-button");
         await menuButton.FocusAsync();
