@@ -112,6 +112,25 @@ public sealed class PeoplePanelTests(BrowserFixture browser)
         await Assertions.Expect(mia.GetByTestId("toast").Filter(new() { HasText = "Bob was removed." })).ToHaveCountAsync(1);
         await bob.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("people-removed") });
 
+        // Bob joins again; a ban needs a confirm step, and a banned user's next visit is told so too.
+        await removed.GetByTestId("gone-rejoin").ClickAsync();
+        await Assertions.Expect(bob.GetByTestId("connection-status")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 30_000 });
+        await Row(mia, "Bob").GetByTestId("participant-menu-button").ClickAsync();
+        await Row(mia, "Bob").GetByTestId("menu-ban").ClickAsync();
+        await Assertions.Expect(mia.GetByTestId("ban-dialog")).ToBeVisibleAsync();
+        await Assertions.Expect(mia.GetByTestId("ban-dialog")).ToContainTextAsync("Ban Bob?");
+        await mia.GetByTestId("ban-cancel").ClickAsync();
+        await Assertions.Expect(Row(mia, "Bob")).ToHaveCountAsync(1);
+        await Row(mia, "Bob").GetByTestId("participant-menu-button").ClickAsync();
+        await Row(mia, "Bob").GetByTestId("menu-ban").ClickAsync();
+        await mia.GetByTestId("ban-confirm").ClickAsync();
+        await Assertions.Expect(bob.GetByTestId("removed-screen")).ToHaveAttributeAsync("data-banned", "true");
+        await Assertions.Expect(bob.GetByTestId("removed-screen")).ToContainTextAsync("Mia banned you");
+        await Assertions.Expect(bob.GetByTestId("gone-rejoin")).ToBeHiddenAsync();
+        await bob.ReloadAsync();
+        await Assertions.Expect(bob.GetByTestId("removed-screen")).ToHaveAttributeAsync("data-banned", "true");
+        await Assertions.Expect(bob.GetByTestId("removed-screen")).ToContainTextAsync("You were banned from this room");
+
         await mia.Context.CloseAsync();
         await bob.Context.CloseAsync();
     }

@@ -67,13 +67,15 @@ export interface RoomNotice {
     | 'opRejected'
     | 'rateLimited'
     | 'joinFailed'
-    /** A moderator removed this user from the room (P-MOD-1); `reason` is the moderator's name. */
+    /** A moderator removed this user from the room (P-MOD-1). */
     | 'removed'
     /** A moderator banned this user, or a join was refused as banned (P-MOD-2). */
     | 'banned';
   readonly reason: string;
   /** The session stopped and cannot go on; the page must be reloaded or left. */
   readonly fatal: boolean;
+  /** The moderator's display name, on `removed` and `banned` when it is known. */
+  readonly by?: string;
 }
 
 /** The live numbers the board exposes (and the browser tests read). */
@@ -577,11 +579,11 @@ export class RoomSession {
     }, RETRY_DELAY_MS);
   }
 
-  private stopFatally(kind: RoomNotice['kind'], reason: string): void {
+  private stopFatally(kind: RoomNotice['kind'], reason: string, by?: string): void {
     this.fatal = true;
     this.joined = false;
     void this.hub.stop();
-    this.events.emit('notice', { kind, reason, fatal: true });
+    this.events.emit('notice', { kind, reason, fatal: true, ...(by !== undefined ? { by } : {}) });
     this.emitStatus();
   }
 
@@ -613,8 +615,9 @@ export class RoomSession {
   /** Another user's removal is followed by `ParticipantLeft`; this user's own ends the session (P-MOD-1). */
   private onParticipantRemoved(event: ParticipantRemoved): void {
     if (event.roomId !== this.roomId || event.userId !== this.selfUserId || this.fatal) return;
-    const by = this.participants.get(event.byUserId)?.displayName ?? '';
-    this.stopFatally(event.banned === true ? 'banned' : 'removed', by);
+    const by = this.participants.get(event.byUserId)?.displayName;
+    const banned = event.banned === true;
+    this.stopFatally(banned ? 'banned' : 'removed', banned ? 'a moderator banned you' : 'a moderator removed you', by);
   }
 
   private onRoomUpdated(event: RoomUpdated): void {

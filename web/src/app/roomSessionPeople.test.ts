@@ -108,7 +108,7 @@ describe('RoomSession, people', () => {
     hub.handlers.participantRemoved({ roomId: 'room', userId: 'u_other', byUserId: 'u_mia' });
     expect(notices).toEqual([]);
     hub.handlers.participantRemoved({ roomId: 'room', userId: 'u_me', byUserId: 'u_mia', banned: false });
-    expect(notices).toEqual([{ kind: 'removed', reason: 'Mia', fatal: true }]);
+    expect(notices).toEqual([{ kind: 'removed', reason: 'a moderator removed you', fatal: true, by: 'Mia' }]);
     expect(hub.stopped).toBe(1);
     expect(session.status.state).toBe('offline');
   });

@@ -169,7 +169,7 @@ export function peoplePanel(session: RoomSession, options: PeoplePanelOptions): 
       }
     }),
     session.events.on('notice', (notice) => {
-      if (notice.kind === 'removed' || notice.kind === 'banned') showGone(notice.kind === 'banned', notice.reason);
+      if (notice.kind === 'removed' || notice.kind === 'banned') showGone(notice.kind === 'banned', notice.by ?? '');
     }),
   );
 
