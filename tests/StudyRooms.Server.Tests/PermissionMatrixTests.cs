@@ -49,6 +49,7 @@ public sealed class PermissionMatrixTests(HostFixture fixture) : IClassFixture<H
         ("TakeHand", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", Ok, Ok]),
         ("ResolveHand", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", Ok, Ok]),
         ("ResolveHand own", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", Ok, Ok, Ok, Ok]),
+        ("SetPresenceStatus", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", Ok, Ok, Ok, Ok]),
         ("PostMessage", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", Ok, Ok, Ok]),
         ("PostMessage read-only", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", Ok, Ok]),
         ("EditMessage own", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", Ok, Ok, Ok]),
@@ -268,6 +269,9 @@ public sealed class PermissionMatrixTests(HostFixture fixture) : IClassFixture<H
                 case "ResolveHand own":
                     await actor.InvokeAsync<HelpRequest[]>("RaiseHand", new RaiseHandRequest { RoomId = roomId });
                     await actor.InvokeAsync<HelpRequest[]>("ResolveHand", new HandRequest { RoomId = roomId });
+                    break;
+                case "SetPresenceStatus":
+                    await actor.InvokeAsync("SetPresenceStatus", new SetPresenceStatusRequest { RoomId = roomId, Status = "away" });
                     break;
                 case "PostMessage":
                     await room.Actor.PostAsync(roomId, "hello");

@@ -65,6 +65,10 @@ public interface IRoomGrain : IGrainWithStringKey
     [Alias("AcceptInvite")]
     Task<AcceptInviteResult> AcceptInviteAsync(InviteCommand command);
 
+    /// <summary>Records one connection's presence status; announces the user's when it changes (P-STATUS-1..3).</summary>
+    [Alias("SetPresenceStatus")]
+    Task SetPresenceStatusAsync(PresenceStatusCommand command);
+
     /// <summary>Raises, takes or resolves a hand in the help queue; answers the queue (P-HAND-2).</summary>
     [Alias("UpdateHelpQueue")]
     Task<HelpRequest[]> UpdateHelpQueueAsync(HelpQueueCommand command);

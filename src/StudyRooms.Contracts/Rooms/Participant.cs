@@ -10,4 +10,6 @@ public sealed record Participant
     [Id(2)] public required string Color { get; init; }
     /// <summary>The user's role in the room (P-ROLE-1).</summary>
     [Id(3)] public RoomRole Role { get; init; } = RoomRole.Member;
+    /// <summary>The most present status of the user's tabs (P-STATUS-2).</summary>
+    [Id(4)] public PresenceStatus Status { get; init; } = PresenceStatus.Active;
 }

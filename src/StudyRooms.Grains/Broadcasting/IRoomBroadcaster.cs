@@ -31,6 +31,8 @@ public interface IRoomBroadcaster
 
     Task HelpQueueChangedAsync(HelpQueueChanged e);
 
+    Task PresenceStatusChangedAsync(PresenceStatusChanged e);
+
     /// <summary>Chat events go to every connection of the room except the caller's (P-CHAT-3).</summary>
     Task MessagePostedAsync(MessagePosted e, string exceptConnectionId);
 

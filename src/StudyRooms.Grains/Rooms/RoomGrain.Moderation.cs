@@ -113,6 +113,7 @@ public sealed partial class RoomGrain
         RoomLog.Moderated(logger, RoomId, command.ActorId, command.Kind.ToString(), target);
         if (_present.Remove(target, out var user))
         {
+            await ForgetConnectionStatusAsync(target, user.Connections.Keys);
             var removed = new ParticipantRemoved { RoomId = RoomId, UserId = target, ByUserId = command.ActorId, Banned = ban };
             await AnnounceAsync(() => broadcaster.ParticipantRemovedAsync(removed, user.Connections.Keys.ToArray()));
             await AnnounceAsync(() => broadcaster.ParticipantLeftAsync(new ParticipantLeft { RoomId = RoomId, UserId = target }));

@@ -38,19 +38,22 @@ public sealed partial class RoomGrain
         var changed = false;
         foreach (var (userId, user) in _present.ToArray())
         {
-            foreach (var (connectionId, seen) in user.Connections.ToArray())
+            var expired = user.Connections.Where(c => c.Value < cutoff).Select(c => c.Key).ToArray();
+            foreach (var connectionId in expired)
             {
-                if (seen < cutoff)
-                {
-                    user.Connections.Remove(connectionId);
-                    changed = true;
-                    RoomLog.ConnectionExpired(logger, connectionId, userId, RoomId);
-                }
+                user.Connections.Remove(connectionId);
+                changed = true;
+                RoomLog.ConnectionExpired(logger, connectionId, userId, RoomId);
             }
 
             if (user.Connections.Count == 0)
             {
                 await DropAsync(userId);
+            }
+
+            if (expired.Length > 0)
+            {
+                await ForgetConnectionStatusAsync(userId, expired);
             }
         }
 

@@ -151,6 +151,7 @@ public sealed partial class RoomGrain(
         }
 
         user.Connections[command.ConnectionId] = PresenceClock.GetUtcNow();
+        await AnnounceStatusIfChangedAsync(user);
         SweepWhilePresent();
         await PublishBoardAccessAsync();
         return new JoinRoomResult
@@ -176,6 +177,7 @@ public sealed partial class RoomGrain(
             await DropAsync(command.UserId);
         }
 
+        await ForgetConnectionStatusAsync(command.UserId, [command.ConnectionId]);
         await PublishBoardAccessAsync();
         SweepWhilePresent();
     }

@@ -27,6 +27,8 @@ public interface IRoomClient
 
     Task HelpQueueChanged(HelpQueueChanged e);
 
+    Task PresenceStatusChanged(PresenceStatusChanged e);
+
     Task MessagePosted(MessagePosted e);
 
     Task MessageEdited(MessageEdited e);

@@ -46,6 +46,9 @@ public sealed class SignalRRoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub
     public Task HelpQueueChangedAsync(HelpQueueChanged e) =>
         hub.Clients.Group(RoomGroups.For(e.RoomId)).HelpQueueChanged(e);
 
+    public Task PresenceStatusChangedAsync(PresenceStatusChanged e) =>
+        hub.Clients.Group(RoomGroups.For(e.RoomId)).PresenceStatusChanged(e);
+
     public Task MessagePostedAsync(MessagePosted e, string exceptConnectionId) =>
         TimedAsync(nameof(IRoomClient.MessagePosted), () => hub.Clients.GroupExcept(RoomGroups.For(e.RoomId), exceptConnectionId).MessagePosted(e));
 

@@ -66,6 +66,8 @@ public sealed class RecordingBroadcaster : IRoomBroadcaster
         return Task.CompletedTask;
     }
 
+    public Task PresenceStatusChangedAsync(PresenceStatusChanged e) => Record(e.RoomId, e, exceptConnectionId: null);
+
     public Task SprintUpdatedAsync(SprintUpdated e)
     {
         _events.Enqueue(new RecordedEvent(e.RoomId, e, ExceptConnectionId: null));

@@ -10,6 +10,13 @@ import {
   type BoardHistorySnapshot,
   type CursorMoved,
   type CursorUpdate,
+  type HelpRequest,
+  type ModeratedRoomInfo,
+  type ParticipantRemoved,
+  type PeopleHub,
+  type PresenceStatusChanged,
+  type RoleChanged,
+  type RoomUpdated,
   type ElementOp,
   type HistoryEntry,
   type OpsApplied,
@@ -59,10 +66,16 @@ export interface RoomNotice {
     | 'roomNotFound'
     | 'opRejected'
     | 'rateLimited'
-    | 'joinFailed';
+    | 'joinFailed'
+    /** A moderator removed this user from the room (P-MOD-1). */
+    | 'removed'
+    /** A moderator banned this user, or a join was refused as banned (P-MOD-2). */
+    | 'banned';
   readonly reason: string;
   /** The session stopped and cannot go on; the page must be reloaded or left. */
   readonly fatal: boolean;
+  /** The moderator's display name, on `removed` and `banned` when it is known. */
+  readonly by?: string;
 }
 
 /** The live numbers the board exposes (and the browser tests read). */
@@ -107,6 +120,10 @@ export interface RoomSessionEvents {
   notice: RoomNotice;
   /** The token was refused: sign in again, then start a new session. */
   unauthorized: undefined;
+  /** The raised hands changed, in order (P-HAND-3). */
+  helpQueue: readonly HelpRequest[];
+  /** The room's moderation settings changed, e.g. read-only (P-MOD-5). */
+  roomUpdated: ModeratedRoomInfo;
 }
 
 /** Settings and dependencies of a room session. */
@@ -135,7 +152,8 @@ export class RoomSession {
   private readonly now: () => number;
   private transportStatus: ConnectionStatus = { state: 'connecting' };
   private lastAttempt = 1;
-  private roomInfo: RoomInfo | null = null;
+  private roomInfo: ModeratedRoomInfo | null = null;
+  private hands: readonly HelpRequest[] = [];
   private joined = false;
   private everJoined = false;
   private joinGeneration = 0;
@@ -170,11 +188,20 @@ export class RoomSession {
       opsApplied: (event) => this.onOpsApplied(event),
       strokeProgressed: (event) => this.onStrokeProgressed(event),
       cursorMoved: (event) => this.onCursorMoved(event),
+      roleChanged: (event) => this.onRoleChanged(event),
+      presenceStatusChanged: (event) => this.onPresenceStatusChanged(event),
+      participantRemoved: (event) => this.onParticipantRemoved(event),
+      roomUpdated: (event) => this.onRoomUpdated(event),
+      helpQueueChanged: (event) => {
+        if (event.roomId !== this.roomId) return;
+        this.hands = event.requests;
+        this.events.emit('helpQueue', this.hands);
+      },
     });
   }
 
   /** The room, once joined. */
-  get room(): RoomInfo | null {
+  get room(): ModeratedRoomInfo | null {
     return this.roomInfo;
   }
 
@@ -224,6 +251,16 @@ export class RoomSession {
   /** The room connection's sprint calls and callbacks (docs/protocol.md, "Sprints"), when it has them. */
   get sprintHub(): SprintHub | undefined {
     return this.hub.sprint;
+  }
+
+  /** The raised hands in order, as of the last join or `HelpQueueChanged` (P-HAND-3). */
+  get helpQueue(): readonly HelpRequest[] {
+    return this.hands;
+  }
+
+  /** People panel calls over the room connection, when the hub has them. */
+  get peopleHub(): PeopleHub | undefined {
+    return this.hub.people;
   }
 
   /** The user id of this page's user, once joined. */
@@ -415,9 +452,11 @@ export class RoomSession {
     }
     this.participants.reset(result.self, result.participants);
     for (const replay of this.takePresenceReplays()) replay();
+    this.hands = result.helpQueue ?? [];
     this.joined = true;
     this.everJoined = true;
     this.events.emit('room', result.room);
+    this.events.emit('helpQueue', this.hands);
     this.events.emit('participants', this.participants.list());
     this.afterBoardChange(change);
     this.emitStatus();
@@ -451,6 +490,9 @@ export class RoomSession {
         return;
       case 'RATE_LIMITED':
         this.retryLater(() => void this.join('retry'));
+        return;
+      case 'BANNED':
+        this.stopFatally('banned', refusal.reason);
         return;
       default:
         if (refusal !== null) this.events.emit('notice', { kind: 'joinFailed', reason: refusal.reason, fatal: false });
@@ -537,11 +579,11 @@ export class RoomSession {
     }, RETRY_DELAY_MS);
   }
 
-  private stopFatally(kind: RoomNotice['kind'], reason: string): void {
+  private stopFatally(kind: RoomNotice['kind'], reason: string, by?: string): void {
     this.fatal = true;
     this.joined = false;
     void this.hub.stop();
-    this.events.emit('notice', { kind, reason, fatal: true });
+    this.events.emit('notice', { kind, reason, fatal: true, ...(by !== undefined ? { by } : {}) });
     this.emitStatus();
   }
 
@@ -558,6 +600,30 @@ export class RoomSession {
       this.events.emit('overlay', undefined);
       this.emitCounts();
     }
+  }
+
+  private onRoleChanged(event: RoleChanged): void {
+    if (event.roomId !== this.roomId) return;
+    this.presence(() => this.participants.update(event.userId, { role: event.role }));
+  }
+
+  private onPresenceStatusChanged(event: PresenceStatusChanged): void {
+    if (event.roomId !== this.roomId) return;
+    this.presence(() => this.participants.update(event.userId, { status: event.status }));
+  }
+
+  /** Another user's removal is followed by `ParticipantLeft`; this user's own ends the session (P-MOD-1). */
+  private onParticipantRemoved(event: ParticipantRemoved): void {
+    if (event.roomId !== this.roomId || event.userId !== this.selfUserId || this.fatal) return;
+    const by = this.participants.get(event.byUserId)?.displayName;
+    const banned = event.banned === true;
+    this.stopFatally(banned ? 'banned' : 'removed', banned ? 'a moderator banned you' : 'a moderator removed you', by);
+  }
+
+  private onRoomUpdated(event: RoomUpdated): void {
+    if (event.roomId !== this.roomId) return;
+    this.roomInfo = event.room;
+    this.events.emit('roomUpdated', event.room);
   }
 
   /** Applies a presence change now, or after the snapshot when a join is in flight (cf. P-JOIN-3). */

@@ -1,6 +1,7 @@
 // Hub methods, callbacks and their payloads (docs/protocol.md, "Hub").
 import type { BoardSnapshot, CommittedOp, ElementOp } from './elements';
 import type { RoomInfo } from './http';
+import type { HelpRequest, PresenceStatus, RoomRole } from './people';
 
 /** Path of the room hub. */
 export const ROOM_HUB_PATH = '/hubs/room';
@@ -30,7 +31,9 @@ export interface Participant {
   /** `#rrggbb` colour the server assigned to the user. */
   readonly color: string;
   /** The user's role in the room (P-ROLE-1); absent from older servers. */
-  readonly role?: 'viewer' | 'member' | 'mentor' | 'owner';
+  readonly role?: RoomRole;
+  /** The most present status of the user's tabs (P-STATUS-2); absent from older servers. */
+  readonly status?: PresenceStatus;
 }
 
 /** Argument of `JoinRoom`. */
@@ -61,6 +64,8 @@ export interface JoinRoomResult {
   readonly board?: BoardSnapshot | null;
   /** Only when `knownClock` was sent and the server's op log covers it (P-JOIN-4). */
   readonly resume?: BoardResume | null;
+  /** The room's raised hands in order (P-HAND-3). */
+  readonly helpQueue?: readonly HelpRequest[];
 }
 
 /** Argument of `LeaveRoom`. */

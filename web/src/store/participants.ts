@@ -19,11 +19,23 @@ export class ParticipantsStore {
     const known = this.byId.get(participant.userId);
     if (
       known?.displayName === participant.displayName &&
-      known.color === participant.color
+      known.color === participant.color &&
+      known.role === participant.role &&
+      known.status === participant.status
     ) {
       return false;
     }
     this.byId.set(participant.userId, participant);
+    return true;
+  }
+
+  /** Changes a present member's role or status (P-ROLE-2, P-STATUS-3); false when unknown or unchanged. */
+  update(userId: string, patch: Pick<Partial<Participant>, 'role' | 'status'>): boolean {
+    const known = this.byId.get(userId);
+    if (known === undefined) return false;
+    const next = { ...known, ...patch };
+    if (next.role === known.role && next.status === known.status) return false;
+    this.byId.set(userId, next);
     return true;
   }
 

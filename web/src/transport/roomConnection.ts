@@ -23,6 +23,13 @@ import {
   type OpsApplied,
   type ParticipantJoined,
   type ParticipantLeft,
+  PeopleCallbacks,
+  type HelpQueueChanged,
+  type ParticipantRemoved,
+  type PeopleHub,
+  type PresenceStatusChanged,
+  type RoleChanged,
+  type RoomUpdated,
   type PushOpsRequest,
   type PushOpsResult,
   type SprintHub,
@@ -78,6 +85,11 @@ export class RoomConnection implements RoomHub {
     c.on(ClientCallbacks.opsApplied, (e: OpsApplied) => this.handlers.opsApplied(e));
     c.on(ClientCallbacks.strokeProgressed, (e: StrokeProgressed) => this.handlers.strokeProgressed(e));
     c.on(ClientCallbacks.cursorMoved, (e: CursorMoved) => this.handlers.cursorMoved(e));
+    c.on(PeopleCallbacks.roleChanged, (e: RoleChanged) => this.handlers.roleChanged(e));
+    c.on(PeopleCallbacks.presenceStatusChanged, (e: PresenceStatusChanged) => this.handlers.presenceStatusChanged(e));
+    c.on(PeopleCallbacks.participantRemoved, (e: ParticipantRemoved) => this.handlers.participantRemoved(e));
+    c.on(PeopleCallbacks.roomUpdated, (e: RoomUpdated) => this.handlers.roomUpdated(e));
+    c.on(PeopleCallbacks.helpQueueChanged, (e: HelpQueueChanged) => this.handlers.helpQueueChanged(e));
     c.onreconnecting(() => this.handlers.status({ state: 'reconnecting', attempt: 1 }));
     c.onreconnected(() => {
       this.handlers.status({ state: 'live' });
@@ -104,6 +116,12 @@ export class RoomConnection implements RoomHub {
       this.connection.on(callback, listener);
       return () => this.connection.off(callback, listener);
     },
+  };
+
+  /** People panel calls over this same connection (status, raise hand, moderation). */
+  readonly people: PeopleHub = {
+    isConnected: () => this.connection.state === HubConnectionState.Connected,
+    invoke: (method: string, request: object) => this.connection.invoke<unknown>(method, request),
   };
 
   /** Whether hub calls can be made now. */

@@ -9,6 +9,12 @@ import type {
   OpsApplied,
   ParticipantJoined,
   ParticipantLeft,
+  ParticipantRemoved,
+  PeopleHub,
+  PresenceStatusChanged,
+  HelpQueueChanged,
+  RoleChanged,
+  RoomUpdated,
   PushOpsRequest,
   PreviewBoardHistoryRequest,
   PushOpsResult,
@@ -32,6 +38,11 @@ export interface RoomHubHandlers {
   opsApplied(event: OpsApplied): void;
   strokeProgressed(event: StrokeProgressed): void;
   cursorMoved(event: CursorMoved): void;
+  roleChanged(event: RoleChanged): void;
+  presenceStatusChanged(event: PresenceStatusChanged): void;
+  participantRemoved(event: ParticipantRemoved): void;
+  roomUpdated(event: RoomUpdated): void;
+  helpQueueChanged(event: HelpQueueChanged): void;
 }
 
 /** The room hub as the session uses it; `RoomConnection` is the real one, tests pass a fake. */
@@ -49,4 +60,6 @@ export interface RoomHub {
   previewBoardHistory(request: PreviewBoardHistoryRequest): Promise<BoardHistorySnapshot>;
   /** Study sprint calls and callbacks (docs/protocol.md, "Sprints"); absent in board-only fakes. */
   readonly sprint?: SprintHub;
+  /** People panel calls: status, raise hand, moderation; absent in board-only fakes. */
+  readonly people?: PeopleHub;
 }

@@ -1,7 +1,7 @@
 // The room page: header with title, share link and status; the whiteboard; the participant list.
 import type { BoardCounts, SaveState, SessionStatus } from '../app/roomSession';
 import type { AppServices } from '../app/services';
-import type { Participant, RoomInfo } from '../protocol';
+import type { RoomInfo } from '../protocol';
 import { h, type Screen } from './dom';
 import { HistoryPanel } from './history/historyPanel';
 import { Minimap } from './minimap';
@@ -17,6 +17,7 @@ import { createStatsSource } from '../app/statsSource';
 import { statsPanel } from './stats/statsPanel';
 import { statsStrings } from './stats/statsStrings';
 import { createChatPanel } from './chat/chatPanel';
+import { peoplePanel } from './people/peoplePanel';
 
 /** What the room screen may ask of the app. */
 export interface RoomActions {
@@ -73,15 +74,18 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
     pendingNote,
   );
 
-  // Participants
-  const participantsHeading = h('h2', { id: 'participants-heading' }, strings.room.participantsHeading(0));
-  const participantList = h('ul', { class: 'participant-list', 'data-testid': 'participant-list', 'aria-labelledby': 'participants-heading' });
-  const aside = h('aside', { class: 'participants' }, participantsHeading, participantList);
+  // People: presence status, raise hand, moderation (ui/people/)
+  const people = peoplePanel(session, {
+    notices,
+    followedUser: () => whiteboard.followedUser,
+    follow: (userId) => whiteboard.follow(userId),
+    navigate: (path) => actions.navigate(path),
+  });
 
   const chatPanel = createChatPanel(session);
   const sprint = sprintBar(session);
-  const element = h('div', { class: 'screen room-screen' }, header, sprint.element, h('div', { class: 'room-body' }, board, chatPanel.element, aside));
-  element.append(stats.element);
+  const element = h('div', { class: 'screen room-screen' }, header, sprint.element, h('div', { class: 'room-body' }, board, chatPanel.element, people.element));
+  element.append(stats.element, people.goneScreen);
 
   // Whiteboard: tools, style, actions, help.
   const toolButtons = new Map<ToolId, HTMLButtonElement>();
@@ -94,7 +98,7 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
     selectionChanged: (count) => (board.dataset.selectedCount = String(count)),
     followChanged: (userId) => {
       board.dataset.following = userId ?? '';
-      showParticipants(session.participants.list());
+      people.refresh();
     },
     help: () => openHelp(),
   });
@@ -165,7 +169,6 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
       showSaveState(session.saveState);
     }),
     session.events.on('room', (room) => showRoom(room)),
-    session.events.on('participants', (list) => showParticipants(list)),
     session.events.on('board', () => {
       renderer.invalidateStatic();
       minimap.invalidateContent();
@@ -200,26 +203,6 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
     topic.textContent = room.topic;
     topic.hidden = room.topic.length === 0;
     document.title = strings.room.documentTitle(room.name);
-  }
-
-  function showParticipants(list: readonly Participant[]): void {
-    const selfId = session.participants.self?.userId;
-    participantsHeading.textContent = strings.room.participantsHeading(list.length);
-    participantList.replaceChildren(
-      ...list.map((p) =>
-        h('li', { class: 'participant', 'data-testid': 'participant', 'data-user-id': p.userId },
-          h('span', { class: 'participant-color', style: `background:${p.color}`, 'aria-hidden': 'true' }),
-          h('span', { class: 'participant-name' }, p.displayName),
-          p.userId === selfId ? h('span', { class: 'participant-you' }, ` ${strings.room.you}`) : followButton(p)),
-      ),
-    );
-  }
-
-  function followButton(p: Participant): HTMLElement {
-    const following = whiteboard.followedUser === p.userId;
-    const button = h('button', { type: 'button', class: 'link-button', 'aria-pressed': String(following), 'data-testid': 'follow-participant' }, following ? 'Following' : 'Follow');
-    button.addEventListener('click', () => whiteboard.follow(following ? null : p.userId));
-    return button;
   }
 
   function showCounts(counts: BoardCounts): void {
@@ -277,6 +260,7 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
       minimap.dispose();
       whiteboard.dispose();
       chatPanel.dispose();
+      people.dispose();
       sprint.dispose();
       void session.dispose();
     },

@@ -1,0 +1,106 @@
+// People of a room: presence status, raise hand, roles and moderation (docs/protocol.md,
+// "Presence status", "Raise hand", "Roles and moderation"; docs/permissions.md).
+import type { RoomInfo } from './http';
+
+/** Client → server method names of the people panel. */
+export const PeopleMethods = {
+  setPresenceStatus: 'SetPresenceStatus',
+  raiseHand: 'RaiseHand',
+  takeHand: 'TakeHand',
+  resolveHand: 'ResolveHand',
+  setRole: 'SetRole',
+  removeParticipant: 'RemoveParticipant',
+  muteInChat: 'MuteInChat',
+  setReadOnly: 'SetReadOnly',
+} as const;
+
+/** Server → client callback names of the people panel. */
+export const PeopleCallbacks = {
+  presenceStatusChanged: 'PresenceStatusChanged',
+  roleChanged: 'RoleChanged',
+  participantRemoved: 'ParticipantRemoved',
+  roomUpdated: 'RoomUpdated',
+  helpQueueChanged: 'HelpQueueChanged',
+} as const;
+
+/** A role in a room (P-ROLE-1); owner > mentor > member > viewer. */
+export type RoomRole = 'viewer' | 'member' | 'mentor' | 'owner';
+
+/** A tab's or a user's presence status (P-STATUS-1). */
+export type PresenceStatus = 'active' | 'idle' | 'away';
+
+/** Most present first: a user shows the first of their tabs' statuses in this order (P-STATUS-2). */
+export const PRESENCE_ORDER: readonly PresenceStatus[] = ['active', 'idle', 'away'];
+
+/** No input for this long while the tab is visible makes it idle (P-STATUS-1). */
+export const IDLE_AFTER_MS = 120_000;
+
+/** Clients send at most one status report per this interval, the latest winning (P-STATUS-1). */
+export const STATUS_REPORT_INTERVAL_MS = 2_000;
+
+/** Longest note on a raised hand (P-HAND-2). */
+export const HAND_NOTE_MAX_LENGTH = 200;
+
+/** Argument of `SetPresenceStatus` (P-STATUS-1). */
+export interface SetPresenceStatusRequest {
+  readonly roomId: string;
+  readonly status: PresenceStatus;
+}
+
+/** Event of `PresenceStatusChanged`: a user's status over all their tabs changed (P-STATUS-3). */
+export interface PresenceStatusChanged {
+  readonly roomId: string;
+  readonly userId: string;
+  readonly status: PresenceStatus;
+}
+
+/** Event of `RoleChanged` (P-ROLE-2). */
+export interface RoleChanged {
+  readonly roomId: string;
+  readonly userId: string;
+  readonly role: RoomRole;
+}
+
+/** Event of `ParticipantRemoved` (P-MOD-1, P-MOD-2); the removed user's tabs receive it too. */
+export interface ParticipantRemoved {
+  readonly roomId: string;
+  readonly userId: string;
+  readonly byUserId: string;
+  readonly banned?: boolean;
+}
+
+/** The room as `RoomUpdated` sends it: `RoomInfo` plus the moderation settings (P-MOD-5). */
+export interface ModeratedRoomInfo extends RoomInfo {
+  readonly readOnly?: boolean;
+  readonly ownerId?: string;
+}
+
+/** Event of `RoomUpdated` (P-MOD-5). */
+export interface RoomUpdated {
+  readonly roomId: string;
+  readonly room: ModeratedRoomInfo;
+}
+
+/** A raised hand (P-HAND-1); `takenById` is the mentor helping now. */
+export interface HelpRequest {
+  readonly userId: string;
+  readonly displayName: string;
+  readonly note?: string;
+  readonly raisedAt: string;
+  readonly takenById?: string | null;
+  readonly takenByName?: string | null;
+}
+
+/** Event of `HelpQueueChanged`: the whole queue in order (P-HAND-3). */
+export interface HelpQueueChanged {
+  readonly roomId: string;
+  readonly requests: readonly HelpRequest[];
+}
+
+/** The people panel's calls over the room connection; reliable calls answer or reject with "CODE: reason". */
+export interface PeopleHub {
+  /** Whether calls can be made now. */
+  isConnected(): boolean;
+  /** Calls one of `PeopleMethods`. */
+  invoke(method: string, request: object): Promise<unknown>;
+}
