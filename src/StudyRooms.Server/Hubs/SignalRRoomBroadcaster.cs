@@ -5,6 +5,7 @@ using StudyRooms.Contracts.Help;
 using StudyRooms.Contracts.Rooms;
 using StudyRooms.Contracts.Sprints;
 using StudyRooms.Grains.Broadcasting;
+using StudyRooms.Contracts.Resources;
 
 namespace StudyRooms.Server.Hubs;
 
@@ -79,4 +80,10 @@ public sealed class SignalRRoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub
 
     public Task SprintRecapsUpdatedAsync(SprintRecapsUpdated e) =>
         hub.Clients.Group(RoomGroups.For(e.RoomId)).SprintRecapsUpdated(e);
+
+    public Task ResourceAddedAsync(ResourceAdded e) =>
+        hub.Clients.Group(RoomGroups.For(e.RoomId)).ResourceAdded(e);
+
+    public Task ResourcesRemovedAsync(ResourcesRemoved e) =>
+        hub.Clients.Group(RoomGroups.For(e.RoomId)).ResourcesRemoved(e);
 }
