@@ -33,6 +33,8 @@ public static class FileSniffer
         [".xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     };
 
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
     private static readonly string[] AllowedText = ["PNG", "JPEG", "GIF", "WebP", "PDF", "text (.txt, .md, .csv)", "DOCX", "PPTX", "XLSX"];
 
     /// <summary>The allowed kinds in words, for refusals and the client.</summary>
@@ -67,7 +69,7 @@ public static class FileSniffer
         file.Position = 0;
         var read = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         var h = head.AsSpan(0, read);
-        if (h.StartsWith("\x89PNG\r\n\x1a\n"u8))
+        if (h.StartsWith(PngSignature))
         {
             return h.Length >= 24 && h[12..16].SequenceEqual("IHDR"u8)
                 ? new SniffedFile("image/png", Side(BinaryPrimitives.ReadUInt32BigEndian(h[16..])), Side(BinaryPrimitives.ReadUInt32BigEndian(h[20..])))
