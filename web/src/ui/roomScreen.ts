@@ -17,6 +17,7 @@ import { createStatsSource } from '../app/statsSource';
 import { statsPanel } from './stats/statsPanel';
 import { statsStrings } from './stats/statsStrings';
 import { createChatPanel } from './chat/chatPanel';
+import { createResourcesPanel } from './resources/resourcesPanel';
 
 /** What the room screen may ask of the app. */
 export interface RoomActions {
@@ -79,8 +80,9 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
   const aside = h('aside', { class: 'participants' }, participantsHeading, participantList);
 
   const chatPanel = createChatPanel(session);
+  const resources = createResourcesPanel({ session, roomId, notices, token: () => services.currentSession()?.token ?? null });
   const sprint = sprintBar(session);
-  const element = h('div', { class: 'screen room-screen' }, header, sprint.element, h('div', { class: 'room-body' }, board, chatPanel.element, aside));
+  const element = h('div', { class: 'screen room-screen' }, header, sprint.element, h('div', { class: 'room-body' }, board, chatPanel.element, resources.element, aside));
   element.append(stats.element);
 
   // Whiteboard: tools, style, actions, help.
@@ -277,6 +279,7 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
       minimap.dispose();
       whiteboard.dispose();
       chatPanel.dispose();
+      resources.dispose();
       sprint.dispose();
       void session.dispose();
     },
