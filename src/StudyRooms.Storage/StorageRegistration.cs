@@ -3,6 +3,7 @@ using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using StackExchange.Redis;
 using StudyRooms.Grains.Storage;
+using StudyRooms.Storage.Files;
 using StudyRooms.Storage.Redis;
 using StudyRooms.Storage.Sqlite;
 
@@ -20,6 +21,16 @@ public static class StorageRegistration
         services.AddSingleton<IChatStore, SqliteChatStore>();
         services.AddGrainStorage(StorageNames.Rooms, static (sp, _) =>
             new SqliteGrainStorage(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<IGrainStorageSerializer>()));
+        return services;
+    }
+
+    /// <summary>
+    /// Uploaded files in a folder on disk, in both modes (P-RES-6); Redis never holds file contents.
+    /// Without a folder (Redis mode where the operator set none) no file is ever stored.
+    /// </summary>
+    public static IServiceCollection AddStudyRoomsResourceFiles(this IServiceCollection services, string? filesDirectory)
+    {
+        services.AddSingleton<IResourceFileStore>(filesDirectory is null ? new NoResourceFileStore() : new DiskResourceFileStore(filesDirectory));
         return services;
     }
 

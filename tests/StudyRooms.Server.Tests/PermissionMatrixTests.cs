@@ -8,6 +8,7 @@ using StudyRooms.Contracts.Boards.History;
 using StudyRooms.Contracts.Chat;
 using StudyRooms.Contracts.Help;
 using StudyRooms.Contracts.Invites;
+using StudyRooms.Contracts.Resources;
 using StudyRooms.Contracts.Rooms;
 using StudyRooms.Contracts.Sessions;
 using StudyRooms.Contracts.Sprints;
@@ -86,6 +87,13 @@ public sealed class PermissionMatrixTests(HostFixture fixture) : IClassFixture<H
         ("DELETE /api/rooms/{id}/invites/{code}", ["401", "403", "403", "403", "403", "403", "204"]),
         ("POST /api/rooms/{id}/invites/{code}/rotate", ["401", "403", "403", "403", "403", "403", "200"]),
         ("POST /api/invites/{code}/accept", ["401", "200", "403", "200", "200", "200", "200"]),
+        ("PinResource", ["401", "NOT_IN_ROOM", "BANNED", "FORBIDDEN", Ok, Ok, Ok]),
+        ("PinResource read-only", ["401", "NOT_IN_ROOM", "BANNED", "FORBIDDEN", "FORBIDDEN", Ok, Ok]),
+        ("RemoveResource own", ["401", "NOT_IN_ROOM", "BANNED", "FORBIDDEN", Ok, Ok, Ok]),
+        ("RemoveResource another's", ["401", "NOT_IN_ROOM", "BANNED", "FORBIDDEN", "FORBIDDEN", Ok, Ok]),
+        ("ListResources", ["401", "NOT_IN_ROOM", "BANNED", Ok, Ok, Ok, Ok]),
+        ("POST /api/rooms/{id}/files", ["401", "403", "403", "403", "201", "201", "201"]),
+        ("GET /api/rooms/{id}/files/{blobId}", ["401", "403", "403", "200", "200", "200", "200"]),
     ];
 
     private StudyRoomsHost Host => fixture.Host;
@@ -108,6 +116,12 @@ public sealed class PermissionMatrixTests(HostFixture fixture) : IClassFixture<H
     [MemberData(nameof(Cells))]
     public async Task EveryCallerGetsTheDocumentedAnswer(string action, string caller, string expected)
     {
+        if (action.Contains("/files", StringComparison.Ordinal))
+        {
+            Assert.Equal(expected, await FileAnswerAsync(action, caller));
+            return;
+        }
+
         if (action.Contains("/invites", StringComparison.Ordinal))
         {
             Assert.Equal(expected, await InviteAnswerAsync(action, caller));
@@ -213,6 +227,27 @@ public sealed class PermissionMatrixTests(HostFixture fixture) : IClassFixture<H
             "POST /api/invites/{code}/accept" => await http.PostAsync($"/api/invites/{code}/accept", content: null),
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
         };
+        return ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Upload and download (P-RES-5, P-RES-9): the member's file for downloads; a small PDF for uploads.</summary>
+    private async Task<string> FileAnswerAsync(string action, string caller)
+    {
+        await using var room = await RoomWithCallerAsync(caller == "unauthenticated" ? "member" : caller);
+        using var http = Host.CreateHttpClient(caller == "unauthenticated" ? null : room.Actor.User);
+        HttpResponseMessage response;
+        if (action.StartsWith("POST", StringComparison.Ordinal))
+        {
+            response = await http.PostAsync($"/api/rooms/{room.RoomId}/files?name=a.pdf", new ByteArrayContent(TestFiles.Pdf()));
+        }
+        else
+        {
+            using var memberHttp = Host.CreateHttpClient(room.Member.User);
+            var uploaded = await memberHttp.PostAsync($"/api/rooms/{room.RoomId}/files?name=a.pdf", new ByteArrayContent(TestFiles.Pdf()));
+            var blobId = (await uploaded.Content.ReadFromJsonAsync<ResourceItem>(ServerClient.Json))!.File!.BlobId;
+            response = await http.GetAsync($"/api/rooms/{room.RoomId}/files/{blobId}");
+        }
+
         return ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -394,6 +429,34 @@ public sealed class PermissionMatrixTests(HostFixture fixture) : IClassFixture<H
                     await StartSprintAsync(room);
                     await actor.InvokeAsync<SprintSnapshot>(action, new SprintRequest { RoomId = roomId });
                     break;
+                case "PinResource":
+                    await PinNoteAsync(room.Actor, roomId);
+                    break;
+                case "PinResource read-only":
+                    await room.Owner.Connection.InvokeAsync("SetReadOnly", new SetReadOnlyRequest { RoomId = roomId, ReadOnly = true });
+                    await PinNoteAsync(room.Actor, roomId);
+                    break;
+                case "RemoveResource own":
+                    ResourceItem own;
+                    try
+                    {
+                        own = await PinNoteAsync(room.Actor, roomId);
+                    }
+                    catch (HubException)
+                    {
+                        // A caller who may not add removes the member's item: the cell's answer is the role's refusal either way.
+                        own = await PinNoteAsync(room.Member, roomId);
+                    }
+
+                    await actor.InvokeAsync("RemoveResource", new RemoveResourceRequest { RoomId = roomId, ResourceId = own.Id });
+                    break;
+                case "RemoveResource another's":
+                    var members = await PinNoteAsync(room.Member, roomId);
+                    await actor.InvokeAsync("RemoveResource", new RemoveResourceRequest { RoomId = roomId, ResourceId = members.Id });
+                    break;
+                case "ListResources":
+                    await actor.InvokeAsync<ResourceShelf>("ListResources", new ListResourcesRequest { RoomId = roomId });
+                    break;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(action), action, null);
             }
@@ -405,6 +468,9 @@ public sealed class PermissionMatrixTests(HostFixture fixture) : IClassFixture<H
             return HubErrors.Parse(error).Code;
         }
     }
+
+    private static Task<ResourceItem> PinNoteAsync(RoomClient client, string roomId) =>
+        client.Connection.InvokeAsync<ResourceItem>("PinResource", new PinResourceRequest { RoomId = roomId, Kind = ResourceKind.Note, Text = "read chapter 3" });
 
     /// <summary>A message of the caller's own when their role may post; else the member's (the cell's answer is the role's refusal either way).</summary>
     private static async Task<ChatMessage> OwnOrMembersMessageAsync(ArrangedRoom room)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using StudyRooms.Contracts.Boards;
 using StudyRooms.Contracts.Chat;
 using StudyRooms.Contracts.Protocol;
+using StudyRooms.Contracts.Resources;
 using StudyRooms.Contracts.Rooms;
 using StudyRooms.Contracts.Sprints;
 
@@ -32,6 +33,8 @@ public sealed class RoomClient : IAsyncDisposable
         connection.On<SprintUpdated>("SprintUpdated", SprintUpdated.Enqueue);
         connection.On<SprintCheckInPrompted>("SprintCheckInPrompted", SprintCheckInsPrompted.Enqueue);
         connection.On<SprintRecapsUpdated>("SprintRecapsUpdated", SprintRecapsUpdated.Enqueue);
+        connection.On<ResourceAdded>("ResourceAdded", ResourcesAdded.Enqueue);
+        connection.On<ResourcesRemoved>("ResourcesRemoved", ResourcesRemoved.Enqueue);
     }
 
     public HubConnection Connection { get; }
@@ -64,6 +67,10 @@ public sealed class RoomClient : IAsyncDisposable
     public ConcurrentQueue<SprintCheckInPrompted> SprintCheckInsPrompted { get; } = new();
 
     public ConcurrentQueue<SprintRecapsUpdated> SprintRecapsUpdated { get; } = new();
+
+    public ConcurrentQueue<ResourceAdded> ResourcesAdded { get; } = new();
+
+    public ConcurrentQueue<ResourcesRemoved> ResourcesRemoved { get; } = new();
 
     public static async Task<RoomClient> ConnectAsync(ServerClient host, TestUser user)
     {

@@ -40,4 +40,18 @@ public static class ErrorCodes
     public const string MessageNotFound = "MESSAGE_NOT_FOUND";
     /// <summary>The board has no history snapshot with this id (any more) (P-HIST-3).</summary>
     public const string SnapshotNotFound = "SNAPSHOT_NOT_FOUND";
+    /// <summary>A link, title, note or file name that breaks the shelf's rules, e.g. a javascript: address (P-RES-3).</summary>
+    public const string InvalidResource = "INVALID_RESOURCE";
+    /// <summary>No item or file of the room's shelf has this id (any more) (P-RES-4, P-RES-9).</summary>
+    public const string ResourceNotFound = "RESOURCE_NOT_FOUND";
+    /// <summary>The room's shelf holds its limit of items; remove one first (P-RES-3).</summary>
+    public const string ShelfFull = "SHELF_FULL";
+    /// <summary>An upload larger than the server's limit (P-RES-7); HTTP 413.</summary>
+    public const string FileTooLarge = "FILE_TOO_LARGE";
+    /// <summary>An upload whose content is not of an allowed type, whatever its name says (P-RES-7); HTTP 415.</summary>
+    public const string FileTypeNotAllowed = "FILE_TYPE_NOT_ALLOWED";
+    /// <summary>An image wider or taller than the server's limit, read from its header (P-RES-7).</summary>
+    public const string ImageTooLarge = "IMAGE_TOO_LARGE";
+    /// <summary>This server keeps no uploaded files (Redis mode without a files folder) (P-RES-6); HTTP 503.</summary>
+    public const string UploadsDisabled = "UPLOADS_DISABLED";
 }

@@ -79,4 +79,11 @@ public interface IRoomGrain : IGrainWithStringKey
     /// </summary>
     [Alias("GetChatAccess"), AlwaysInterleave]
     Task<ChatAccess> GetChatAccessAsync(string userId, string connectionId);
+
+    /// <summary>
+    /// The caller's place in the room for the resource shelf (docs/permissions.md); a null connection
+    /// id asks for an HTTP caller (P-RES-5). Interleaves like <see cref="GetChatAccessAsync"/>: it only reads.
+    /// </summary>
+    [Alias("GetResourceAccess"), AlwaysInterleave]
+    Task<ResourceAccess> GetResourceAccessAsync(string userId, string? connectionId);
 }

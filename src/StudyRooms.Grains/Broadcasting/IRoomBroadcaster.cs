@@ -3,6 +3,7 @@ using StudyRooms.Contracts.Chat;
 using StudyRooms.Contracts.Help;
 using StudyRooms.Contracts.Rooms;
 using StudyRooms.Contracts.Sprints;
+using StudyRooms.Contracts.Resources;
 
 namespace StudyRooms.Grains.Broadcasting;
 
@@ -53,4 +54,9 @@ public interface IRoomBroadcaster
     Task SprintCheckInPromptedAsync(SprintCheckInPrompted e);
 
     Task SprintRecapsUpdatedAsync(SprintRecapsUpdated e);
+
+    /// <summary>Shelf events go to every connection of the room, the caller's too (P-RES-8).</summary>
+    Task ResourceAddedAsync(ResourceAdded e);
+
+    Task ResourcesRemovedAsync(ResourcesRemoved e);
 }

@@ -14,10 +14,7 @@ public sealed class TokenBucket(double ratePerSecond, double burst, TimeProvider
     /// <summary>Takes one token if there is one.</summary>
     public bool TryTake()
     {
-        var now = time.GetTimestamp();
-        var elapsed = time.GetElapsedTime(_lastRefill, now).TotalSeconds;
-        _lastRefill = now;
-        _tokens = Math.Min(_burst, _tokens + (elapsed * ratePerSecond));
+        Refill();
         if (_tokens < 1)
         {
             return false;
@@ -25,5 +22,20 @@ public sealed class TokenBucket(double ratePerSecond, double burst, TimeProvider
 
         _tokens -= 1;
         return true;
+    }
+
+    /// <summary>Whether <see cref="TryTake"/> would succeed now, without taking (a check before costly work).</summary>
+    public bool CanTake()
+    {
+        Refill();
+        return _tokens >= 1;
+    }
+
+    private void Refill()
+    {
+        var now = time.GetTimestamp();
+        var elapsed = time.GetElapsedTime(_lastRefill, now).TotalSeconds;
+        _lastRefill = now;
+        _tokens = Math.Min(_burst, _tokens + (elapsed * ratePerSecond));
     }
 }

@@ -29,6 +29,7 @@ public static class StudyRoomsHostingExtensions
         builder.Services.AddOptions<StudyRoomsOptions>().Bind(builder.Configuration.GetSection(StudyRoomsOptions.Section));
         builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section));
         builder.AddStudyRoomsBoardOptions();
+        builder.AddStudyRoomsResources(options);
 
         builder.AddStudyRoomsLogging(options);
         builder.AddStudyRoomsObservability();
@@ -66,6 +67,7 @@ public static class StudyRoomsHostingExtensions
         app.MapDirectoryApi();
         app.MapBoardsApi();
         app.MapStatsApi();
+        app.MapResourcesApi();
         app.MapHub<RoomHub>(HubPath);
         app.MapHealthChecks("/health", new() { Predicate = _ => false });
         app.MapHealthChecks("/ready", new() { Predicate = check => check.Tags.Contains(ReadyTag) });

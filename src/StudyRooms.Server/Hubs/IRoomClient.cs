@@ -3,6 +3,7 @@ using StudyRooms.Contracts.Chat;
 using StudyRooms.Contracts.Help;
 using StudyRooms.Contracts.Rooms;
 using StudyRooms.Contracts.Sprints;
+using StudyRooms.Contracts.Resources;
 
 namespace StudyRooms.Server.Hubs;
 
@@ -44,4 +45,8 @@ public interface IRoomClient
     Task SprintCheckInPrompted(SprintCheckInPrompted e);
 
     Task SprintRecapsUpdated(SprintRecapsUpdated e);
+
+    Task ResourceAdded(ResourceAdded e);
+
+    Task ResourcesRemoved(ResourcesRemoved e);
 }

@@ -7,6 +7,7 @@ using StudyRooms.Contracts.Rooms;
 using StudyRooms.Contracts.Sprints;
 using StudyRooms.Grains.Broadcasting;
 using StudyRooms.Server.Observability;
+using StudyRooms.Contracts.Resources;
 
 namespace StudyRooms.Server.Hubs;
 
@@ -84,6 +85,12 @@ public sealed class SignalRRoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub
 
     public Task SprintRecapsUpdatedAsync(SprintRecapsUpdated e) =>
         hub.Clients.Group(RoomGroups.For(e.RoomId)).SprintRecapsUpdated(e);
+
+    public Task ResourceAddedAsync(ResourceAdded e) =>
+        hub.Clients.Group(RoomGroups.For(e.RoomId)).ResourceAdded(e);
+
+    public Task ResourcesRemovedAsync(ResourcesRemoved e) =>
+        hub.Clients.Group(RoomGroups.For(e.RoomId)).ResourcesRemoved(e);
 
     /// <summary>Board edits, chat messages and sprint changes are timed: the events people wait for.</summary>
     private async Task TimedAsync(string eventName, Func<Task> send)

@@ -26,6 +26,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public string DataDirectory => _dataDirectory.Path;
 
+    /// <summary>Where the silo keeps uploaded resource files (P-RES-6).</summary>
+    public string FilesDirectory => Path.Combine(DataDirectory, "files");
+
     public async Task InitializeAsync()
     {
         // No free ports to hand out here: InProcessTestCluster connects its silo and client through an
@@ -39,6 +42,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.UseSystemTextJsonGrainStorageSerializer();
             silo.Services.AddStudyRoomsSqliteStorage(DataDirectory);
+            silo.Services.AddStudyRoomsResourceFiles(FilesDirectory);
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.AddSingleton<IRoomBroadcaster>(Broadcaster);
             silo.UseStudyRoomsSqliteReminders();

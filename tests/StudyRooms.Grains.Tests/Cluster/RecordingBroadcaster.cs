@@ -6,6 +6,7 @@ using StudyRooms.Contracts.Rooms;
 using StudyRooms.Contracts.Sprints;
 using StudyRooms.Grains.Broadcasting;
 using StudyRooms.Grains.Tests.Support;
+using StudyRooms.Contracts.Resources;
 
 namespace StudyRooms.Grains.Tests.Cluster;
 
@@ -135,4 +136,8 @@ public sealed class RecordingBroadcaster : IRoomBroadcaster
         _events.Enqueue(new RecordedEvent(roomId, e, exceptConnectionId));
         return Task.CompletedTask;
     }
+
+    public Task ResourceAddedAsync(ResourceAdded e) => Record(e.RoomId, e, exceptConnectionId: null);
+
+    public Task ResourcesRemovedAsync(ResourcesRemoved e) => Record(e.RoomId, e, exceptConnectionId: null);
 }

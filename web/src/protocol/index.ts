@@ -10,3 +10,4 @@ export * from './stats';
 export * from './chat';
 export * from './history';
 export * from './people';
+export * from './resources';

@@ -18,6 +18,7 @@ import { statsPanel } from './stats/statsPanel';
 import { statsStrings } from './stats/statsStrings';
 import { createChatPanel } from './chat/chatPanel';
 import { peoplePanel } from './people/peoplePanel';
+import { createResourcesPanel } from './resources/resourcesPanel';
 
 /** What the room screen may ask of the app. */
 export interface RoomActions {
@@ -83,8 +84,9 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
   });
 
   const chatPanel = createChatPanel(session);
+  const resources = createResourcesPanel({ session, roomId, notices, token: () => services.currentSession()?.token ?? null });
   const sprint = sprintBar(session);
-  const element = h('div', { class: 'screen room-screen' }, header, sprint.element, h('div', { class: 'room-body' }, board, chatPanel.element, people.element));
+  const element = h('div', { class: 'screen room-screen' }, header, sprint.element, h('div', { class: 'room-body' }, board, chatPanel.element, h('div', { class: 'side-column' }, people.element, resources.element)));
   element.append(stats.element, people.goneScreen);
 
   // Whiteboard: tools, style, actions, help.
@@ -261,6 +263,7 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
       whiteboard.dispose();
       chatPanel.dispose();
       people.dispose();
+      resources.dispose();
       sprint.dispose();
       void session.dispose();
     },
