@@ -54,8 +54,11 @@ export function homeScreen(services: AppServices, displayName: string, actions: 
     'main',
     { class: 'lobby', id: 'main', 'data-testid': 'lobby' },
     h('h1', { class: 'visually-hidden' }, strings.lobby.heading),
-    h('div', { class: 'lobby-column' }, h('div', { class: 'lobby-section' }, joinBox(lobby, navigate, expired)), mine.element, create.element),
-    h('div', { class: 'lobby-column' }, directory.element),
+    // Phones read top to bottom: join, your rooms, the directory, then the long create form.
+    h('div', { class: 'lobby-section lobby-area-join' }, joinBox(lobby, navigate, expired)),
+    withArea(mine.element, 'lobby-area-mine'),
+    withArea(directory.element, 'lobby-area-directory'),
+    withArea(create.element, 'lobby-area-create'),
     announcer,
   );
   document.title = strings.lobby.documentTitle;
@@ -71,11 +74,17 @@ export function homeScreen(services: AppServices, displayName: string, actions: 
 
   return {
     element: h('div', { class: 'screen lobby-screen' }, header, main),
-    initialFocus: create.nameInput,
+    // The first control; on a phone, focusing the create form would scroll the lobby away.
+    initialFocus: main.querySelector<HTMLElement>('#join-target') ?? create.nameInput,
     dispose: () => {
       clearInterval(timer);
       document.removeEventListener('visibilitychange', refresh);
       directory.dispose();
     },
   };
+}
+
+function withArea(element: HTMLElement, area: string): HTMLElement {
+  element.classList.add(area);
+  return element;
 }
