@@ -13,7 +13,7 @@ namespace StudyRooms.Browser.Tests;
 // and tag chips find it and a click joins it, "Your rooms" lists it afterwards; a pasted room link, a
 // pasted invite link of a private room and an invite link opened by a new user all lead into the
 // room, with clear errors for bad ones; and axe-core finds no serious or critical violation on the
-// name prompt and the lobby, at desktop width and at 360 px (P-DIR-1, P-DIR-2, P-LOBBY-1, P-INV-2).
+// name prompt, the lobby and the room screen, at desktop width and at 360 px (P-DIR-1, P-DIR-2, P-LOBBY-1, P-INV-2).
 [Collection(BrowserCollection.Name)]
 public sealed class LobbyTests(BrowserFixture browser, ITestOutputHelper output)
 {
@@ -165,6 +165,8 @@ public sealed class LobbyTests(BrowserFixture browser, ITestOutputHelper output)
             await EnterNameAsync(page, "Ada");
             await page.GotoAsync(new Uri(host.BaseAddress, room.Link).ToString());
             await WaitLiveAsync(page);
+            // The room screen too (it was clean of serious and critical findings when this was written).
+            await AssertAccessibleAsync(page, $"room at {width} px");
             await page.GetByRole(AriaRole.Link, new() { Name = "StudyRooms home" }).ClickAsync();
             await Assertions.Expect(page.GetByTestId("my-room")).ToHaveCountAsync(1);
             await Assertions.Expect(page.GetByTestId("directory-room")).ToHaveCountAsync(1);
