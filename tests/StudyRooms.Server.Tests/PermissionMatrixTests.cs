@@ -36,6 +36,9 @@ public sealed class PermissionMatrixTests(HostFixture fixture) : IClassFixture<H
         ("POST /api/rooms", ["401", "201", "201", "201", "201", "201", "201"]),
         ("GET /api/rooms/{id}", ["401", "200", "200", "200", "200", "200", "200"]),
         ("GET /api/rooms/{id}/leaderboard", ["401", "200", "200", "200", "200", "200", "200"]),
+        ("GET /api/directory", ["401", "200", "200", "200", "200", "200", "200"]),
+        ("GET /api/me/rooms", ["401", "200", "200", "200", "200", "200", "200"]),
+        ("DELETE /api/me/rooms/{id}", ["401", "204", "204", "204", "204", "204", "204"]),
         ("JoinRoom", ["401", Ok, "BANNED", Ok, Ok, Ok, Ok]),
         ("LeaveRoom", ["401", Ok, Ok, Ok, Ok, Ok, Ok]),
         ("PushOps", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", Ok, Ok, Ok]),
@@ -128,7 +131,7 @@ public sealed class PermissionMatrixTests(HostFixture fixture) : IClassFixture<H
             return;
         }
 
-        if (action.StartsWith("POST ", StringComparison.Ordinal) || action.StartsWith("GET ", StringComparison.Ordinal))
+        if (action.StartsWith("POST ", StringComparison.Ordinal) || action.StartsWith("GET ", StringComparison.Ordinal) || action.StartsWith("DELETE ", StringComparison.Ordinal))
         {
             Assert.Equal(expected, await HttpAnswerAsync(action, caller));
             return;
@@ -205,6 +208,9 @@ public sealed class PermissionMatrixTests(HostFixture fixture) : IClassFixture<H
             "POST /api/rooms" => await http.PostAsJsonAsync("/api/rooms", new CreateRoomRequest { Name = "Mine" }, ServerClient.Json),
             "GET /api/rooms/{id}" => await http.GetAsync($"/api/rooms/{room.RoomId}"),
             "GET /api/rooms/{id}/leaderboard" => await http.GetAsync($"/api/rooms/{room.RoomId}/leaderboard"),
+            "GET /api/directory" => await http.GetAsync("/api/directory?q=Calculus&tag=math"),
+            "GET /api/me/rooms" => await http.GetAsync("/api/me/rooms"),
+            "DELETE /api/me/rooms/{id}" => await http.DeleteAsync($"/api/me/rooms/{room.RoomId}"),
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
         };
         return ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -19,4 +19,8 @@ public interface IRoomDirectoryGrain : IGrainWithIntegerKey
     /// <summary>Rooms whose name, topic or tags contain <paramref name="query"/> (case-insensitive), busiest first.</summary>
     [Alias("Search"), ReadOnly]
     Task<DirectoryEntry[]> SearchAsync(string? query, int limit);
+
+    /// <summary>A page of rooms matching text and tag, busiest first, with the tags to filter by (P-DIR-2).</summary>
+    [Alias("Query"), ReadOnly]
+    Task<DirectoryPage> QueryAsync(DirectoryQuery query);
 }

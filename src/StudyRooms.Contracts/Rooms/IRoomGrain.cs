@@ -1,6 +1,7 @@
 using Orleans.Concurrency;
 using StudyRooms.Contracts.Help;
 using StudyRooms.Contracts.Invites;
+using StudyRooms.Contracts.Lobby;
 
 namespace StudyRooms.Contracts.Rooms;
 
@@ -86,4 +87,9 @@ public interface IRoomGrain : IGrainWithStringKey
     /// </summary>
     [Alias("GetResourceAccess"), AlwaysInterleave]
     Task<ResourceAccess> GetResourceAccessAsync(string userId, string? connectionId);
+
+    /// <summary>The room as the lobby lists it for <paramref name="userId"/>: null when it does not
+    /// exist, the user is banned, or it is invite-only and the user has no place in it (P-LOBBY-1).</summary>
+    [Alias("GetSummaryFor")]
+    Task<RoomSummary?> GetSummaryForAsync(string userId);
 }

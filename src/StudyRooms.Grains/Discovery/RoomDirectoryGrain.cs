@@ -31,16 +31,40 @@ public sealed class RoomDirectoryGrain(
         }
     }
 
-    public Task<DirectoryEntry[]> SearchAsync(string? query, int limit)
+    public const int MaxTags = 20;
+
+    public Task<DirectoryEntry[]> SearchAsync(string? query, int limit) =>
+        Task.FromResult(Matching((query ?? "").Trim()).Take(Math.Clamp(limit, 1, MaxResults)).ToArray());
+
+    public Task<DirectoryPage> QueryAsync(DirectoryQuery query)
     {
-        var text = (query ?? "").Trim();
-        return Task.FromResult(state.State.Rooms.Values
+        var text = (query.Text ?? "").Trim();
+        var tag = (query.Tag ?? "").Trim().ToLowerInvariant();
+        var byText = Matching(text).ToList();
+        var matching = tag.Length == 0 ? byText : byText.Where(room => room.Tags.Contains(tag, StringComparer.Ordinal)).ToList();
+        return Task.FromResult(new DirectoryPage
+        {
+            Rooms = matching.Skip(Math.Max(0, query.Offset)).Take(Math.Clamp(query.Limit, 1, MaxResults)).ToArray(),
+            Total = matching.Count,
+            // Chips come from the rooms the text finds, so picking one tag still shows the others.
+            Tags = byText
+                .SelectMany(room => room.Tags)
+                .GroupBy(t => t, StringComparer.Ordinal)
+                .Select(g => new TagCount { Tag = g.Key, Count = g.Count() })
+                .OrderByDescending(t => t.Count)
+                .ThenBy(t => t.Tag, StringComparer.Ordinal)
+                .Take(MaxTags)
+                .ToArray(),
+        });
+    }
+
+    /// <summary>Rooms whose name, topic or a tag contains the text, busiest first, then most recently active.</summary>
+    private IEnumerable<DirectoryEntry> Matching(string text) =>
+        state.State.Rooms.Values
             .Where(room => text.Length == 0 || Matches(room, text))
             .OrderByDescending(room => room.Occupancy)
             .ThenByDescending(room => room.LastActiveAt)
-            .Take(Math.Clamp(limit, 1, MaxResults))
-            .ToArray());
-    }
+            .ThenBy(room => room.RoomId, StringComparer.Ordinal);
 
     private static bool Matches(DirectoryEntry room, string text) =>
         room.Name.Contains(text, StringComparison.OrdinalIgnoreCase)

@@ -90,6 +90,7 @@ public sealed partial class RoomGrain(
         }
 
         RoomLog.Created(logger, RoomId, command.OwnerId);
+        RememberVisit(command.OwnerId);
         await ListInDirectoryAsync();
         return Snapshot();
     }
@@ -148,6 +149,7 @@ public sealed partial class RoomGrain(
             RoomLog.ParticipantJoined(logger, command.UserId, RoomId, _present.Count);
             await AnnounceAsync(() => broadcaster.ParticipantJoinedAsync(new ParticipantJoined { RoomId = RoomId, Participant = user.Participant }));
             await ListInDirectoryAsync();
+            RememberVisit(command.UserId);
         }
 
         user.Connections[command.ConnectionId] = PresenceClock.GetUtcNow();

@@ -65,6 +65,7 @@ public static class StudyRoomsHostingExtensions
         app.MapRoomsApi();
         app.MapInvitesApi();
         app.MapDirectoryApi();
+        app.MapLobbyApi();
         app.MapBoardsApi();
         app.MapStatsApi();
         app.MapResourcesApi();

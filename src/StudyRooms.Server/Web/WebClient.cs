@@ -43,6 +43,8 @@ public static class WebClient
     {
         // Room links (P-ROOM-2) open the single-page client.
         app.MapFallbackToFile("/r/{roomId}", "index.html");
+        // Invite links (P-INV-1) too: the client accepts the invite, then opens the room.
+        app.MapFallbackToFile("/i/{code}", "index.html");
         return app;
     }
 }

@@ -32,6 +32,16 @@ export interface PasswordSignInRequest {
 export interface CreateRoomRequest {
   readonly name: string;
   readonly topic: string;
+  /** At most 500 characters (P-ROOM-3). */
+  readonly description?: string;
+  /** Listed in the directory (P-DIR-1). */
+  readonly isPublic?: boolean;
+  /** 1–500 users present at once (P-ROOM-4). */
+  readonly capacity?: number;
+  /** Up to 5 tags, each 1–30 characters (P-ROOM-3). */
+  readonly tags?: readonly string[];
+  /** Private: joined only by invite (P-INV-4). */
+  readonly inviteOnly?: boolean;
 }
 
 /** A room as the HTTP API and `JoinRoomResult.room` describe it. */

@@ -11,3 +11,4 @@ export * from './chat';
 export * from './history';
 export * from './people';
 export * from './resources';
+export * from './lobby';

@@ -1,5 +1,9 @@
 // The HTTP part of the protocol: sessions and rooms, errors as problem details (P-ERR-2).
 import type {
+  AcceptInviteResult,
+  DirectoryPage,
+  DirectoryQuery,
+  MyRoomsResult,
   CreateAccountRequest,
   PasswordSignInRequest,
   CreateRoomRequest,
@@ -59,6 +63,32 @@ export function getLeaderboard(token: string, roomId: string, period: Leaderboar
   return send<RoomLeaderboard>('GET', `/api/rooms/${encodeURIComponent(roomId)}/leaderboard?period=${period}`, token, undefined);
 }
 
+/** `GET /api/me/rooms`: rooms the caller created or entered, most recent first (P-LOBBY-1). */
+export function getMyRooms(token: string): Promise<MyRoomsResult> {
+  return send<MyRoomsResult>('GET', '/api/me/rooms', token, undefined);
+}
+
+/** `DELETE /api/me/rooms/{roomId}`: takes a room off the caller's list (P-LOBBY-2). */
+export async function forgetMyRoom(token: string, roomId: string): Promise<void> {
+  await send<unknown>('DELETE', `/api/me/rooms/${encodeURIComponent(roomId)}`, token, undefined);
+}
+
+/** `GET /api/directory` (P-DIR-1, P-DIR-2). */
+export function getDirectory(token: string, query: DirectoryQuery): Promise<DirectoryPage> {
+  const params = new URLSearchParams();
+  if (query.q) params.set('q', query.q);
+  if (query.tag) params.set('tag', query.tag);
+  if (query.offset !== undefined) params.set('offset', String(query.offset));
+  if (query.limit !== undefined) params.set('limit', String(query.limit));
+  const search = params.toString();
+  return send<DirectoryPage>('GET', `/api/directory${search ? `?${search}` : ''}`, token, undefined);
+}
+
+/** `POST /api/invites/{code}/accept` (P-INV-2). */
+export function acceptInvite(token: string, code: string): Promise<AcceptInviteResult> {
+  return send<AcceptInviteResult>('POST', `/api/invites/${encodeURIComponent(code)}/accept`, token, undefined);
+}
+
 async function send<T>(method: string, path: string, token: string | null, body: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -74,6 +104,8 @@ async function send<T>(method: string, path: string, token: string | null, body:
     throw new ApiError(0, null, error instanceof Error ? error.message : String(error));
   }
   if (!response.ok) throw await toApiError(response);
+  // 204 No Content has no body to read.
+  if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
 

@@ -1,7 +1,9 @@
 // The app shell: picks the screen for the current path and session, and moves between them.
+import { createLobbySource } from '../app/lobbySource';
 import type { AppServices } from '../app/services';
 import { h, type Screen } from './dom';
 import { homeScreen } from './homeScreen';
+import { inviteScreen } from './lobby/inviteScreen';
 import { nameScreen } from './nameScreen';
 import { Notices } from './notices';
 import { roomScreen } from './roomScreen';
@@ -23,6 +25,12 @@ export function startApp(root: HTMLElement, services: AppServices): void {
     render();
   };
 
+  /** Moves on without a history entry (an accepted invite link is not worth going back to). */
+  const replace = (path: string): void => {
+    window.history.replaceState(null, '', path);
+    render();
+  };
+
   const signedOut = (notice?: string): void => {
     nameNotice = notice;
     render();
@@ -36,7 +44,8 @@ export function startApp(root: HTMLElement, services: AppServices): void {
     const session = services.currentSession();
     let next: Screen;
     if (session === null) {
-      next = nameScreen(services, { forRoom: route.kind === 'room', ...(nameNotice ? { notice: nameNotice } : {}) }, () => {
+      // A room or invite link opened by a new user: the name, then straight into the room.
+      next = nameScreen(services, { forRoom: route.kind !== 'home', ...(nameNotice ? { notice: nameNotice } : {}) }, () => {
         nameNotice = undefined;
         render();
       });
@@ -48,8 +57,17 @@ export function startApp(root: HTMLElement, services: AppServices): void {
           signedOut(strings.errors.sessionExpired);
         },
       });
+    } else if (route.kind === 'invite') {
+      next = inviteScreen(createLobbySource(() => services.currentSession()), route.code, {
+        replace,
+        navigate,
+        unauthorized: () => {
+          services.signOut();
+          signedOut(strings.errors.sessionExpired);
+        },
+      });
     } else {
-      next = homeScreen(services, session.displayName, { navigate, signedOut: () => signedOut() });
+      next = homeScreen(services, session.displayName, { navigate, signedOut: (notice) => signedOut(notice) });
     }
     current = next;
     outlet.replaceChildren(next.element);

@@ -1,85 +1,43 @@
-// Home: create a room and go to it.
+// Home: the lobby. Join by link or code, "Your rooms", the public directory, and creating a room.
 import type { AppServices } from '../app/services';
-import { MAX_ROOM_NAME_LENGTH, MAX_ROOM_TOPIC_LENGTH } from '../protocol';
+import { createLobbySource, type LobbySource } from '../app/lobbySource';
 import { h, type Screen } from './dom';
-import { describeFailure } from './errorText';
-import { roomPath } from './router';
+import { createRoomForm } from './lobby/createRoomForm';
+import { directorySection } from './lobby/directorySection';
+import { joinBox } from './lobby/joinBox';
+import { myRoomsSection } from './lobby/myRoomsSection';
 import { strings } from './strings';
-import { validRoomName, validTopic } from './validation';
+import './lobby/lobby.css';
+
+/** How often the lobby reloads occupancy and sprints while it is open and visible. */
+export const LOBBY_REFRESH_MS = 20_000;
 
 /** What the home screen may ask of the app. */
 export interface HomeActions {
   navigate(path: string): void;
-  /** The session is gone (signed out or refused): show the name prompt. */
-  signedOut(): void;
+  /** The session is gone (signed out or refused): show the name prompt, with a notice if given. */
+  signedOut(notice?: string): void;
 }
 
-/** The home screen for a signed-in user. */
-export function homeScreen(services: AppServices, displayName: string, actions: HomeActions): Screen {
-  const nameInput = h('input', {
-    id: 'room-name',
-    name: 'name',
-    type: 'text',
-    required: true,
-    maxlength: MAX_ROOM_NAME_LENGTH,
-    placeholder: strings.home.roomNamePlaceholder,
-    'aria-describedby': 'create-room-error',
-    'data-testid': 'room-name-input',
-  });
-  const topicInput = h('input', {
-    id: 'room-topic',
-    name: 'topic',
-    type: 'text',
-    maxlength: MAX_ROOM_TOPIC_LENGTH,
-    placeholder: strings.home.topicPlaceholder,
-    'aria-describedby': 'create-room-error',
-    'data-testid': 'room-topic-input',
-  });
-  const error = h('p', { id: 'create-room-error', class: 'field-error', role: 'alert' });
-  const submit = h('button', { type: 'submit', class: 'button button-primary', 'data-testid': 'create-room-submit' }, strings.home.submit);
+/** The lobby for a signed-in user. */
+export function homeScreen(services: AppServices, displayName: string, actions: HomeActions, source?: LobbySource): Screen {
+  const lobby = source ?? createLobbySource(() => services.currentSession());
+  const expired = (): void => {
+    services.signOut();
+    actions.signedOut(strings.errors.sessionExpired);
+  };
+  const announcer = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
+  const announce = (message: string): void => {
+    announcer.textContent = message;
+  };
+
+  const navigate = (path: string): void => {
+    actions.navigate(path);
+  };
+  const mine = myRoomsSection(lobby, navigate, expired, announce);
+  const directory = directorySection(lobby, navigate, expired);
+  const create = createRoomForm(lobby, navigate, expired);
   const changeName = h('button', { type: 'button', class: 'button button-quiet' }, strings.home.changeName);
-
-  const form = h(
-    'form',
-    { class: 'card', novalidate: true, 'aria-labelledby': 'create-heading' },
-    h('h1', { id: 'create-heading' }, strings.home.createHeading),
-    h('p', {}, strings.home.createIntro),
-    h('div', { class: 'field' }, h('label', { for: 'room-name' }, strings.home.roomNameLabel), nameInput),
-    h('div', { class: 'field' }, h('label', { for: 'room-topic' }, strings.home.topicLabel), topicInput),
-    error,
-    submit,
-  );
-
-  let busy = false;
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    if (busy) return;
-    const name = validRoomName(nameInput.value);
-    const topic = validTopic(topicInput.value);
-    if (name === null || topic === null) {
-      error.textContent = name === null ? strings.home.invalidName : strings.home.invalidTopic;
-      (name === null ? nameInput : topicInput).focus();
-      return;
-    }
-    error.textContent = '';
-    busy = true;
-    submit.disabled = true;
-    submit.textContent = strings.home.submitting;
-    services.createRoom(name, topic).then(
-      (room) => actions.navigate(roomPath(room.roomId)),
-      (failure: unknown) => {
-        busy = false;
-        submit.disabled = false;
-        submit.textContent = strings.home.submit;
-        if (typeof failure === 'object' && failure !== null && (failure as { isUnauthorized?: boolean }).isUnauthorized) {
-          actions.signedOut();
-          return;
-        }
-        error.textContent = describeFailure(failure);
-      },
-    );
-  });
-
   changeName.addEventListener('click', () => {
     services.signOut();
     actions.signedOut();
@@ -92,6 +50,41 @@ export function homeScreen(services: AppServices, displayName: string, actions: 
     h('span', { class: 'greeting' }, strings.home.greeting(displayName)),
     changeName,
   );
-  const element = h('div', { class: 'screen' }, header, h('main', { class: 'screen-centered', id: 'main' }, form));
-  return { element, initialFocus: nameInput, dispose: () => undefined };
+  const main = h(
+    'main',
+    { class: 'lobby', id: 'main', 'data-testid': 'lobby' },
+    h('h1', { class: 'visually-hidden' }, strings.lobby.heading),
+    // Phones read top to bottom: join, your rooms, the directory, then the long create form.
+    h('div', { class: 'lobby-section lobby-area-join' }, joinBox(lobby, navigate, expired)),
+    withArea(mine.element, 'lobby-area-mine'),
+    withArea(directory.element, 'lobby-area-directory'),
+    withArea(create.element, 'lobby-area-create'),
+    announcer,
+  );
+  document.title = strings.lobby.documentTitle;
+
+  // Occupancy and sprints change while the lobby is open: reload them now and then, and on return.
+  const refresh = (): void => {
+    if (document.visibilityState !== 'visible') return;
+    mine.refresh();
+    directory.refresh();
+  };
+  const timer = setInterval(refresh, LOBBY_REFRESH_MS);
+  document.addEventListener('visibilitychange', refresh);
+
+  return {
+    element: h('div', { class: 'screen lobby-screen' }, header, main),
+    // The first control; on a phone, focusing the create form would scroll the lobby away.
+    initialFocus: main.querySelector<HTMLElement>('#join-target') ?? create.nameInput,
+    dispose: () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', refresh);
+      directory.dispose();
+    },
+  };
+}
+
+function withArea(element: HTMLElement, area: string): HTMLElement {
+  element.classList.add(area);
+  return element;
 }

@@ -9,6 +9,13 @@ describe('router', () => {
     expect(parseRoute('/r/AbC/')).toEqual({ kind: 'room', roomId: 'AbC' });
   });
 
+  it('parses invite links (P-INV-1)', () => {
+    expect(parseRoute('/i/AbC_-123')).toEqual({ kind: 'invite', code: 'AbC_-123' });
+    expect(parseRoute('/i/AbC/')).toEqual({ kind: 'invite', code: 'AbC' });
+    expect(parseRoute('/i/')).toEqual({ kind: 'home' });
+    expect(parseRoute('/i/%E0%A4%A')).toEqual({ kind: 'home' });
+  });
+
   it('treats unknown or malformed paths as home', () => {
     expect(parseRoute('/r/')).toEqual({ kind: 'home' });
     expect(parseRoute('/r/a/b')).toEqual({ kind: 'home' });

@@ -1,12 +1,26 @@
-// Client-side routes: `/` is home, `/r/{roomId}` a room (P-ROOM-2); the history API moves between them.
+// Client-side routes: `/` is home (the lobby), `/r/{roomId}` a room (P-ROOM-2), `/i/{code}` an
+// invite link (P-INV-1); the history API moves between them.
 
 /** A parsed location. */
-export type Route = { readonly kind: 'home' } | { readonly kind: 'room'; readonly roomId: string };
+export type Route =
+  | { readonly kind: 'home' }
+  | { readonly kind: 'room'; readonly roomId: string }
+  | { readonly kind: 'invite'; readonly code: string };
 
 const ROOM_PATH = /^\/r\/([^/]+)\/?$/;
+const INVITE_PATH = /^\/i\/([^/]+)\/?$/;
 
 /** The route of a path; anything unknown is home. */
 export function parseRoute(pathname: string): Route {
+  const invite = INVITE_PATH.exec(pathname)?.[1];
+  if (invite !== undefined) {
+    try {
+      const code = decodeURIComponent(invite);
+      if (code.length > 0) return { kind: 'invite', code };
+    } catch {
+      return { kind: 'home' };
+    }
+  }
   const match = ROOM_PATH.exec(pathname);
   if (match?.[1] !== undefined) {
     let roomId: string;

@@ -1,4 +1,5 @@
 // Every user-facing text of the client, in one place, ready for translation.
+import { lobbyStrings } from './lobby/lobbyStrings';
 
 /** The English texts. */
 export const strings = {
@@ -25,11 +26,13 @@ export const strings = {
     invalidPassword: 'Passwords are 8 to 128 characters and not the username.',
   },
 
+  lobby: lobbyStrings,
+
   home: {
     greeting: (name: string) => `Hi, ${name}`,
     changeName: 'Change name',
     createHeading: 'Create a study room',
-    createIntro: 'You get a link to share; everyone with it can join and draw.',
+    createIntro: 'You get a link to share; choose who else can find and join it.',
     roomNameLabel: 'Room name',
     roomNamePlaceholder: 'Calculus study group',
     topicLabel: 'Topic (optional)',
@@ -102,6 +105,9 @@ export const strings = {
       USERNAME_TAKEN: 'That username is taken; choose another.',
       INVALID_ACCOUNT: 'That username or password is not allowed.',
       HAND_NOT_RAISED: 'That hand is no longer raised.',
+      INVITE_INVALID: 'This invite link is unknown, revoked, expired or used up. Ask the room owner for a new one.',
+      BANNED: 'You were banned from this room.',
+      ROOM_FULL: 'This room is full right now. Try again later.',
     } as Record<string, string>,
     dismiss: 'Dismiss',
   },
