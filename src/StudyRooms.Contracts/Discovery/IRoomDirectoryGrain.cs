@@ -19,4 +19,8 @@ public interface IRoomDirectoryGrain : IGrainWithIntegerKey
     /// <summary>Rooms whose name, topic or tags contain <paramref name="query"/> (case-insensitive), busiest first.</summary>
     [Alias("Search"), ReadOnly]
     Task<DirectoryEntry[]> SearchAsync(string? query, int limit);
+
+    /// <summary>Removes a room and answers once stored (unlike <see cref="RemoveAsync"/>): part of deleting a room (P-LIFE-4).</summary>
+    [Alias("Forget")]
+    Task ForgetAsync(string roomId);
 }

@@ -40,4 +40,6 @@ public static class ErrorCodes
     public const string MessageNotFound = "MESSAGE_NOT_FOUND";
     /// <summary>The board has no history snapshot with this id (any more) (P-HIST-3).</summary>
     public const string SnapshotNotFound = "SNAPSHOT_NOT_FOUND";
+    /// <summary>The room is archived: it is read-only for everyone until the owner restores it (P-LIFE-2).</summary>
+    public const string RoomArchived = "ROOM_ARCHIVED";
 }

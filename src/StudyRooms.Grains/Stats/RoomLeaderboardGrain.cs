@@ -40,6 +40,14 @@ public sealed class RoomLeaderboardGrain(
         }
     }
 
+    public async Task EraseAsync()
+    {
+        await state.ClearStateAsync();
+        state.State = new RoomLeaderboardState();
+        _book = null;
+        DeactivateOnIdle();
+    }
+
     public Task<RoomLeaderboard> GetLeaderboardAsync(LeaderboardPeriod period, int limit) =>
         Task.FromResult(Book.Read(this.GetPrimaryKeyString(), period, limit, time.GetUtcNow()));
 }
