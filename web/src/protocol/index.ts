@@ -9,3 +9,4 @@ export * from './sprint';
 export * from './stats';
 export * from './chat';
 export * from './history';
+export * from './roomLifecycle';

@@ -17,6 +17,8 @@ import { createStatsSource } from '../app/statsSource';
 import { statsPanel } from './stats/statsPanel';
 import { statsStrings } from './stats/statsStrings';
 import { createChatPanel } from './chat/chatPanel';
+import { createRoomLifecycleSource } from '../app/roomLifecycleSource';
+import { roomSettings } from './roomSettings/roomSettings';
 
 /** What the room screen may ask of the app. */
 export interface RoomActions {
@@ -43,6 +45,7 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
   const stats = statsPanel(createStatsSource(() => services.currentSession()), roomId);
   const statsButton = h('button', { type: 'button', class: 'button', 'aria-haspopup': 'dialog', 'data-testid': 'stats-button' }, statsStrings.open);
   statsButton.addEventListener('click', () => stats.open());
+  const lifecycle = roomSettings(session, createRoomLifecycleSource(() => services.currentSession(), roomId), notices, actions);
   const header = h(
     'header',
     { class: 'app-header room-header' },
@@ -50,6 +53,7 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
     h('div', { class: 'room-heading' }, title, topic),
     h('div', { class: 'share' }, h('span', { class: 'share-label' }, strings.room.shareLabel), link, copyButton),
     statsButton,
+    lifecycle.menu,
     saveStatus,
     status,
   );
@@ -80,7 +84,7 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
 
   const chatPanel = createChatPanel(session);
   const sprint = sprintBar(session);
-  const element = h('div', { class: 'screen room-screen' }, header, sprint.element, h('div', { class: 'room-body' }, board, chatPanel.element, aside));
+  const element = h('div', { class: 'screen room-screen' }, header, lifecycle.banner, sprint.element, h('div', { class: 'room-body' }, board, chatPanel.element, aside));
   element.append(stats.element);
 
   // Whiteboard: tools, style, actions, help.
@@ -273,6 +277,7 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
       if (copyReset !== null) clearTimeout(copyReset);
       removeDebugHook();
       stats.dispose();
+      lifecycle.dispose();
       history.dispose();
       minimap.dispose();
       whiteboard.dispose();
