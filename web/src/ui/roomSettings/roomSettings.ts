@@ -103,6 +103,7 @@ export function roomSettings(session: RoomSession, source: RoomLifecycleSource, 
       banner.replaceChildren(h('p', {}, t.archivedBanner));
     } else {
       banner.hidden = true;
+      delete banner.dataset.testid;
       banner.replaceChildren();
     }
   }
