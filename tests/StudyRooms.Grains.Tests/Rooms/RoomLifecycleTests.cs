@@ -146,6 +146,8 @@ public sealed class RoomLifecycleTests(ClusterFixture fixture)
     public async Task DeletingEvictsEveryoneAndLeavesNoRowOfTheRoom_P_LIFE_4()
     {
         var (roomId, room) = await FilledRoomAsync();
+        var minutesBefore = (await fixture.Grains.GetGrain<IUserStatsGrain>("u_bob").GetStatsAsync("UTC")).TotalFocusMinutes;
+        Assert.True(minutesBefore >= 25);
 
         await room.DeleteAsync(new DeleteRoomCommand { ActorId = Owner, ConfirmName = " " + Name + " " });
 
@@ -154,6 +156,8 @@ public sealed class RoomLifecycleTests(ClusterFixture fixture)
         Assert.Equal(["conn_bob", "conn_owner"], fixture.Broadcaster.RemovedFromGroup(roomId).Order(StringComparer.Ordinal));
         Assert.Empty(await RowsMentioningAsync(roomId));
         Assert.Null(await room.GetAsync());
+        var minutesAfter = (await fixture.Grains.GetGrain<IUserStatsGrain>("u_bob").GetStatsAsync("UTC")).TotalFocusMinutes;
+        Assert.Equal(minutesBefore, minutesAfter); // Bob's own stats keep the minutes, without the room's id
         Assert.Equal(ErrorCodes.RoomNotFound, (await Assert.ThrowsAsync<StudyRoomsException>(() => room.JoinAsync(Join("u_bob", "conn_bob_2")))).Code);
         Assert.DoesNotContain(await fixture.Grains.GetGrain<IRoomDirectoryGrain>(0).SearchAsync(Name, 100), e => e.RoomId == roomId);
 
@@ -210,11 +214,13 @@ public sealed class RoomLifecycleTests(ClusterFixture fixture)
         await room.CreateInviteAsync(new CreateInviteCommand { ActorId = Owner, Role = RoomRole.Viewer });
         await room.UpdateHelpQueueAsync(new HelpQueueCommand { Action = HelpQueueAction.Raise, ActorId = "u_bob", ActorConnectionId = "conn_bob" });
         var now = DateTimeOffset.UtcNow;
-        await fixture.Grains.GetGrain<IRoomLeaderboardGrain>(roomId).RecordFocusAsync(new FocusCredit
+        var credit = new FocusCredit
         {
             UserId = "u_bob", DisplayName = "bob", RoomId = roomId, SprintId = "s1", BlockIndex = 0,
             BlockStartedAt = now.AddMinutes(-25), BlockEndedAt = now, Credited = TimeSpan.FromMinutes(25),
-        });
+        };
+        await fixture.Grains.GetGrain<IRoomLeaderboardGrain>(roomId).RecordFocusAsync(credit);
+        await fixture.Grains.GetGrain<IUserStatsGrain>("u_bob").RecordFocusAsync(credit);
         Assert.NotEmpty(await RowsMentioningAsync(roomId));
         return (roomId, room);
     }
