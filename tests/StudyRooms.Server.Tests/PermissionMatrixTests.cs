@@ -97,6 +97,11 @@ public sealed class PermissionMatrixTests(HostFixture fixture) : IClassFixture<H
         ("ListResources", ["401", "NOT_IN_ROOM", "BANNED", Ok, Ok, Ok, Ok]),
         ("POST /api/rooms/{id}/files", ["401", "403", "403", "403", "201", "201", "201"]),
         ("GET /api/rooms/{id}/files/{blobId}", ["401", "403", "403", "200", "200", "200", "200"]),
+        ("POST /api/rooms/{id}/archive", ["401", "403", "403", "403", "403", "403", "200"]),
+        ("POST /api/rooms/{id}/restore", ["401", "403", "403", "403", "403", "403", "200"]),
+        ("DELETE /api/rooms/{id}", ["401", "403", "403", "403", "403", "403", "204"]),
+        ("PushOps archived", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "ROOM_ARCHIVED", "ROOM_ARCHIVED", "ROOM_ARCHIVED", "ROOM_ARCHIVED"]),
+        ("PostMessage archived", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "ROOM_ARCHIVED", "ROOM_ARCHIVED", "ROOM_ARCHIVED", "ROOM_ARCHIVED"]),
     ];
 
     private StudyRoomsHost Host => fixture.Host;
@@ -122,6 +127,12 @@ public sealed class PermissionMatrixTests(HostFixture fixture) : IClassFixture<H
         if (action.Contains("/files", StringComparison.Ordinal))
         {
             Assert.Equal(expected, await FileAnswerAsync(action, caller));
+            return;
+        }
+
+        if (action is "POST /api/rooms/{id}/archive" or "POST /api/rooms/{id}/restore" or "DELETE /api/rooms/{id}")
+        {
+            Assert.Equal(expected, await LifecycleAnswerAsync(action, caller));
             return;
         }
 
@@ -216,6 +227,31 @@ public sealed class PermissionMatrixTests(HostFixture fixture) : IClassFixture<H
         return ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Archive, restore and delete by each caller of an arranged room (P-LIFE-1).</summary>
+    private async Task<string> LifecycleAnswerAsync(string action, string caller)
+    {
+        await using var room = await RoomWithCallerAsync(caller == "unauthenticated" ? "member" : caller);
+        using var http = Host.CreateHttpClient(caller == "unauthenticated" ? null : room.Actor.User);
+        var path = $"/api/rooms/{room.RoomId}";
+        string roomName;
+        using (var ownerHttp = Host.CreateHttpClient(room.Owner.User))
+        {
+            roomName = (await ownerHttp.GetFromJsonAsync<RoomSnapshot>(path, ServerClient.Json))!.Name;
+        }
+
+        var response = action switch
+        {
+            "POST /api/rooms/{id}/archive" => await http.PostAsync($"{path}/archive", content: null),
+            "POST /api/rooms/{id}/restore" => await http.PostAsync($"{path}/restore", content: null),
+            "DELETE /api/rooms/{id}" => await http.SendAsync(new HttpRequestMessage(HttpMethod.Delete, path)
+            {
+                Content = JsonContent.Create(new DeleteRoomRequest { Name = roomName }, options: ServerClient.Json),
+            }),
+            _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
+        };
+        return ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private async Task<string> InviteAnswerAsync(string action, string caller)
     {
         await using var room = await RoomWithCallerAsync(caller == "unauthenticated" ? "member" : caller);
@@ -257,6 +293,12 @@ public sealed class PermissionMatrixTests(HostFixture fixture) : IClassFixture<H
         return ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    private async Task ArchiveAsync(ArrangedRoom room)
+    {
+        using var ownerHttp = Host.CreateHttpClient(room.Owner.User);
+        (await ownerHttp.PostAsync($"/api/rooms/{room.RoomId}/archive", content: null)).EnsureSuccessStatusCode();
+    }
+
     private async Task<string> HubAnswerAsync(string action, ArrangedRoom room)
     {
         try
@@ -273,6 +315,14 @@ public sealed class PermissionMatrixTests(HostFixture fixture) : IClassFixture<H
                     break;
                 case "PushOps":
                     await room.Actor.PushAsync(roomId, room.Actor.Stroke());
+                    break;
+                case "PushOps archived":
+                    await ArchiveAsync(room);
+                    await room.Actor.PushAsync(roomId, room.Actor.Stroke());
+                    break;
+                case "PostMessage archived":
+                    await ArchiveAsync(room);
+                    await room.Actor.PostAsync(roomId, "hello");
                     break;
                 case "PushOps read-only":
                     await room.Owner.Connection.InvokeAsync("SetReadOnly", new SetReadOnlyRequest { RoomId = roomId, ReadOnly = true });

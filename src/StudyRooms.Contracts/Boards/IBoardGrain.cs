@@ -55,4 +55,11 @@ public interface IBoardGrain : IGrainWithStringKey
     /// <summary>One history snapshot with its elements; members and above (P-HIST-3).</summary>
     [Alias("PreviewHistory")]
     Task<History.BoardHistorySnapshot> PreviewHistoryAsync(History.BoardHistoryQuery query);
+
+    /// <summary>
+    /// Erases the board: its op log, snapshots and history in the board store, and its memory, then deactivates; part of deleting a room (P-LIFE-4). Idempotent: erasing
+    /// what is already gone succeeds.
+    /// </summary>
+    [Alias("Erase")]
+    Task EraseAsync();
 }

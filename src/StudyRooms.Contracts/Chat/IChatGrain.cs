@@ -30,4 +30,11 @@ public interface IChatGrain : IGrainWithStringKey
 
     [Alias("MarkRead")]
     Task<ChatUnread> MarkReadAsync(ChatActor actor, MarkReadRequest request);
+
+    /// <summary>
+    /// Erases the chat: every message and read position in the chat store, and its memory, then deactivates; part of deleting a room (P-LIFE-4). Idempotent: erasing
+    /// what is already gone succeeds.
+    /// </summary>
+    [Alias("Erase")]
+    Task EraseAsync();
 }

@@ -23,4 +23,8 @@ public interface IRoomDirectoryGrain : IGrainWithIntegerKey
     /// <summary>A page of rooms matching text and tag, busiest first, with the tags to filter by (P-DIR-2).</summary>
     [Alias("Query"), ReadOnly]
     Task<DirectoryPage> QueryAsync(DirectoryQuery query);
+
+    /// <summary>Removes a room and answers once stored (unlike <see cref="RemoveAsync"/>): part of deleting a room (P-LIFE-4).</summary>
+    [Alias("Forget")]
+    Task ForgetAsync(string roomId);
 }

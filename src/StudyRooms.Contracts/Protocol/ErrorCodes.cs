@@ -54,4 +54,6 @@ public static class ErrorCodes
     public const string ImageTooLarge = "IMAGE_TOO_LARGE";
     /// <summary>This server keeps no uploaded files (Redis mode without a files folder) (P-RES-6); HTTP 503.</summary>
     public const string UploadsDisabled = "UPLOADS_DISABLED";
+    /// <summary>The room is archived: it is read-only for everyone until the owner restores it (P-LIFE-2).</summary>
+    public const string RoomArchived = "ROOM_ARCHIVED";
 }

@@ -18,18 +18,26 @@ public sealed record BoardAccess
     /// <summary>Users who may edit a read-only room: the owner and mentors.</summary>
     [Id(2)] public required string[] ModeratorIds { get; init; }
     [Id(3)] public bool ReadOnly { get; init; }
+    /// <summary>The room is archived: nobody edits, the owner included (P-LIFE-2).</summary>
+    [Id(4)] public bool Archived { get; init; }
 
     /// <summary>Null when the connection may edit, else the refusal (P-MOD-6).</summary>
     public StudyRoomsException? Refusal(string userId, string connectionId)
     {
-        if (ViewerConnections.Contains(connectionId, StringComparer.Ordinal))
-        {
-            return new StudyRoomsException(ErrorCodes.Forbidden, "viewers cannot edit the board");
-        }
-
-        if (!EditorConnections.Contains(connectionId, StringComparer.Ordinal))
+        var viewer = ViewerConnections.Contains(connectionId, StringComparer.Ordinal);
+        if (!viewer && !EditorConnections.Contains(connectionId, StringComparer.Ordinal))
         {
             return new StudyRoomsException(ErrorCodes.NotInRoom, "this connection is not in the room (it left, expired or was removed)");
+        }
+
+        if (Archived)
+        {
+            return new StudyRoomsException(ErrorCodes.RoomArchived, "the room is archived; it is read-only until the owner restores it");
+        }
+
+        if (viewer)
+        {
+            return new StudyRoomsException(ErrorCodes.Forbidden, "viewers cannot edit the board");
         }
 
         if (ReadOnly && !ModeratorIds.Contains(userId, StringComparer.Ordinal))

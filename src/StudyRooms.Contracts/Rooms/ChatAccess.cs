@@ -13,4 +13,6 @@ public sealed record ChatAccess
     [Id(2)] public bool ReadOnly { get; init; }
     /// <summary>A moderator muted the user in the room's chat (P-CHAT-15).</summary>
     [Id(3)] public bool Muted { get; init; }
+    /// <summary>The room is archived: nobody writes in its chat (P-LIFE-2).</summary>
+    [Id(4)] public bool Archived { get; init; }
 }

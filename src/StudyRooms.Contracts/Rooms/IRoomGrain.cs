@@ -92,4 +92,19 @@ public interface IRoomGrain : IGrainWithStringKey
     /// exist, the user is banned, or it is invite-only and the user has no place in it (P-LOBBY-1).</summary>
     [Alias("GetSummaryFor")]
     Task<RoomSummary?> GetSummaryForAsync(string userId);
+
+    /// <summary>
+    /// Archives or restores the room; only the owner (P-LIFE-1). An archived room leaves the directory
+    /// and refuses every write with ROOM_ARCHIVED (P-LIFE-2); answers the room as it is now.
+    /// </summary>
+    [Alias("SetArchived")]
+    Task<RoomSnapshot> SetArchivedAsync(SetArchivedCommand command);
+
+    /// <summary>
+    /// Deletes the room; only the owner, with the room's name (P-LIFE-3). Everyone in it gets
+    /// RoomDeleted, then every part of the room's data is erased (P-LIFE-4). A deletion that failed
+    /// part way is finished by calling again (or by the room itself, on its next activation).
+    /// </summary>
+    [Alias("Delete")]
+    Task DeleteAsync(DeleteRoomCommand command);
 }

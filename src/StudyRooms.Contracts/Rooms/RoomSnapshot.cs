@@ -21,4 +21,6 @@ public sealed record RoomSnapshot
     [Id(11)] public bool InviteOnly { get; init; }
     /// <summary>When full, newcomers enter as viewers instead of being refused (P-ROOM-5).</summary>
     [Id(12)] public bool OverflowAsViewers { get; init; }
+    /// <summary>The owner archived the room: out of the directory and read-only for everyone (P-LIFE-2).</summary>
+    [Id(13)] public bool Archived { get; init; }
 }

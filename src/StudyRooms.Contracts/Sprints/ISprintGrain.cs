@@ -66,4 +66,11 @@ public interface ISprintGrain : IGrainWithStringKey
     /// </summary>
     [Alias("IsChatMuted"), AlwaysInterleave]
     Task<bool> IsChatMutedAsync();
+
+    /// <summary>
+    /// Erases the sprint: its stored state and reminder, and its timers, then deactivates; part of deleting a room (P-LIFE-4). Idempotent: erasing
+    /// what is already gone succeeds.
+    /// </summary>
+    [Alias("Erase")]
+    Task EraseAsync();
 }

@@ -11,4 +11,11 @@ public interface IRoomLeaderboardGrain : IGrainWithStringKey
     /// <summary>The top <paramref name="limit"/> users (clamped to 1–50) of a period, ties in a stable order.</summary>
     [Alias("GetLeaderboard")]
     Task<RoomLeaderboard> GetLeaderboardAsync(LeaderboardPeriod period, int limit);
+
+    /// <summary>
+    /// Erases the room's leaderboard state, then deactivates; part of deleting a room (P-LIFE-4). Idempotent: erasing
+    /// what is already gone succeeds.
+    /// </summary>
+    [Alias("Erase")]
+    Task EraseAsync();
 }

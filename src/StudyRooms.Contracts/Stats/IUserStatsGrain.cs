@@ -19,6 +19,13 @@ public interface IUserStatsGrain : IGrainWithStringKey
     /// The user's figures with days, weeks and streaks local to an IANA time zone id; an unknown id is
     /// refused with INVALID_TIME_ZONE. "Now" is the silo's clock.
     /// </summary>
+    /// <summary>
+    /// Forgets which room the user's blocks and recaps of <paramref name="roomId"/> came from (the
+    /// room was deleted, P-LIFE-4); the minutes stay theirs. Idempotent.
+    /// </summary>
+    [Alias("ForgetRoom")]
+    Task ForgetRoomAsync(string roomId);
+
     [Alias("GetStats")]
     Task<UserStats> GetStatsAsync(string timeZoneId);
 }

@@ -45,6 +45,9 @@ public sealed class BoardGrain(
     // asked of the sprint on first push, then kept current by the sprint grain.
     private bool? _sprintLocked;
 
+    // Set by EraseAsync: this activation writes nothing any more, not even on deactivation (P-LIFE-4).
+    private bool _erased;
+
     private string BoardId => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -68,6 +71,11 @@ public sealed class BoardGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        if (_erased)
+        {
+            return;
+        }
+
         // A board going idle keeps its last edits in the history too (P-HIST-1).
         try
         {
@@ -107,8 +115,24 @@ public sealed class BoardGrain(
         return Task.FromResult(new BoardCatchUp { Board = _document.ToSnapshot() });
     }
 
+    public async Task EraseAsync()
+    {
+        _erased = true;
+        BoardLog.Erasing(logger, BoardId, _document.Clock);
+
+        // Writes already started land before the erase, not after it.
+        await _snapshotWrite;
+        await _history.FlushAsync();
+        await store.DeleteAsync(BoardId);
+        _document = new BoardDocument();
+        _log = new BoardOpLog(0);
+        _snapshotClock = 0;
+        DeactivateOnIdle();
+    }
+
     public async Task<PushOpsResult> PushOpsAsync(PushOpsCommand command)
     {
+        RefuseIfErased();
         await EnsureAccessAsync();
         if (_access.Access?.Refusal(command.UserId, command.ConnectionId) is { } refusal)
         {
@@ -131,6 +155,13 @@ public sealed class BoardGrain(
 
     public async Task<ImportBoardResult> ImportAsync(ImportBoardCommand command)
     {
+        RefuseIfErased();
+        await EnsureAccessAsync();
+        if (_access.Access is { Archived: true })
+        {
+            throw new StudyRoomsException(ErrorCodes.RoomArchived, "the room is archived; it is read-only until the owner restores it");
+        }
+
         var elements = command.Elements ?? [];
         if (elements.Length == 0 || elements.Length > _limits.MaxElements)
         {
@@ -153,7 +184,11 @@ public sealed class BoardGrain(
         return new ImportBoardResult { Clock = _document.Clock, ElementIds = ids };
     }
 
-    public Task<BoardHistoryEntry> SaveHistorySnapshotAsync(string label) => _history.TakeNowAsync(_document, label);
+    public Task<BoardHistoryEntry> SaveHistorySnapshotAsync(string label)
+    {
+        RefuseIfErased();
+        return _history.TakeNowAsync(_document, label);
+    }
 
     public async Task<ListBoardHistoryResult> ListHistoryAsync(BoardHistoryQuery query)
     {
@@ -213,8 +248,21 @@ public sealed class BoardGrain(
         }
     }
 
+    private void RefuseIfErased()
+    {
+        if (_erased)
+        {
+            throw new StudyRoomsException(ErrorCodes.RoomNotFound, "the room was deleted");
+        }
+    }
+
     private Task TakeHistoryIfDueAsync()
     {
+        if (_erased)
+        {
+            return Task.CompletedTask;
+        }
+
         _history.TakeIfDue(_document);
         return Task.CompletedTask;
     }

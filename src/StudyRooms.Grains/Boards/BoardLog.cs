@@ -24,4 +24,7 @@ internal static partial class BoardLog
 
     [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Board {BoardId} could not write its history snapshot at clock {Clock}")]
     public static partial void HistoryFailed(ILogger logger, Exception exception, string boardId, long clock);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Information, Message = "Board {BoardId} erasing (room deleted) at clock {Clock}")]
+    public static partial void Erasing(ILogger logger, string boardId, long clock);
 }

@@ -30,6 +30,12 @@ public interface IRoomBroadcaster
 
     Task RoomUpdatedAsync(RoomUpdated e);
 
+    /// <summary>
+    /// Tells the room's connections it was deleted, then takes <paramref name="connectionIds"/> out of
+    /// the room's groups (P-LIFE-4).
+    /// </summary>
+    Task RoomDeletedAsync(RoomDeleted e, string[] connectionIds);
+
     Task HelpQueueChangedAsync(HelpQueueChanged e);
 
     Task PresenceStatusChangedAsync(PresenceStatusChanged e);

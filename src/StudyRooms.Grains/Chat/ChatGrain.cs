@@ -46,6 +46,17 @@ public sealed class ChatGrain(
         ChatLog.Loaded(logger, RoomId, _lastSeq, recent.Count);
     }
 
+    public async Task EraseAsync()
+    {
+        await store.DeleteRoomAsync(RoomId);
+        _recent.Clear();
+        _recentByClientId.Clear();
+        _reads.Clear();
+        _buckets.Clear();
+        _lastSeq = 0;
+        DeactivateOnIdle();
+    }
+
     public async Task<ChatMessage> PostAsync(ChatActor actor, PostMessageRequest request)
     {
         var access = await RequireAsync(actor, ChatRules.WriteRefusal);
@@ -131,7 +142,7 @@ public sealed class ChatGrain(
 
     public async Task<ChatMessage> DeleteAsync(ChatActor actor, DeleteMessageRequest request)
     {
-        var access = await RequireAsync(actor, ChatRules.ReadRefusal);
+        var access = await RequireAsync(actor, ChatRules.ArchivedRefusal);
         var message = await FindAsync(request.Seq)
             ?? throw Refused(actor, new StudyRoomsException(ErrorCodes.MessageNotFound, "no message has this seq"));
         if (!ChatRules.MayDeleteAny(access))

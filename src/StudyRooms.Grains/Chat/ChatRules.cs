@@ -22,7 +22,7 @@ public static class ChatRules
     /// </summary>
     public static StudyRoomsException? WriteRefusal(ChatAccess access)
     {
-        if (ReadRefusal(access) is { } refusal)
+        if (ArchivedRefusal(access) is { } refusal)
         {
             return refusal;
         }
@@ -44,6 +44,12 @@ public static class ChatRules
 
         return null;
     }
+
+    /// <summary>Null when the connection may change the chat at all: in the room, and the room not archived (P-LIFE-2).</summary>
+    public static StudyRoomsException? ArchivedRefusal(ChatAccess access) =>
+        ReadRefusal(access) ?? (access.Archived
+            ? new StudyRoomsException(ErrorCodes.RoomArchived, "the room is archived; its chat is read-only until the owner restores it")
+            : null);
 
     /// <summary>Mentors and the owner delete any message; others only their own (P-CHAT-7).</summary>
     public static bool MayDeleteAny(ChatAccess access) => access.InRoom && access.Role >= RoomRole.Mentor;

@@ -31,6 +31,8 @@ public sealed class RoomDirectoryGrain(
         }
     }
 
+    public Task ForgetAsync(string roomId) => RemoveAsync(roomId);
+
     public const int MaxTags = 20;
 
     public Task<DirectoryEntry[]> SearchAsync(string? query, int limit) =>

@@ -128,6 +128,10 @@ public sealed class RoomResourcesGrain(
         {
             await BroadcastAsync(() => broadcaster.ResourcesRemovedAsync(new ResourcesRemoved { RoomId = RoomId, ResourceIds = removed }));
         }
+
+        // Part of deleting the room (P-LIFE-4): no activation keeps a copy of what was erased.
+        _budgets.Clear();
+        DeactivateOnIdle();
     }
 
     private async Task<ResourceItem> AddAsync(ResourceActor actor, ResourceItem item)

@@ -24,6 +24,8 @@ public sealed partial class RoomGrain
         var actorRole = RoleOf(command.ActorId);
         switch (command.Action)
         {
+            case HelpQueueAction.Raise when state.State.Archived:
+                throw RoomArchived();
             case HelpQueueAction.Raise:
                 if (!HandBudget(command.ActorId).TryTake())
                 {

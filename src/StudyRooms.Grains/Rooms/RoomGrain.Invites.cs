@@ -10,6 +10,7 @@ public sealed partial class RoomGrain
     public async Task<InviteInfo> CreateInviteAsync(CreateInviteCommand command)
     {
         RequireOwner(command.ActorId);
+        RequireNotArchived();
         RoomInvites.Validate(command);
         var now = time.GetUtcNow();
         state.State.Invites.RemoveAll(i => !RoomInvites.IsUsable(i, now));
@@ -50,6 +51,7 @@ public sealed partial class RoomGrain
     public async Task<InviteInfo> RotateInviteAsync(InviteCommand command)
     {
         RequireOwner(command.ActorId);
+        RequireNotArchived();
         var invite = FindInvite(command.Code) ?? throw RoomInvites.Invalid();
         var oldSecret = invite.Secret;
         invite.Secret = RoomInvites.NewSecret();
@@ -71,6 +73,7 @@ public sealed partial class RoomGrain
             throw new StudyRoomsException(ErrorCodes.Banned, "you were banned from this room");
         }
 
+        RequireNotArchived();
         var had = state.State.Roles.TryGetValue(command.ActorId, out var previous);
         var role = RoleOf(command.ActorId);
         if (!HasPlace(command.ActorId) || invite.Role > role)

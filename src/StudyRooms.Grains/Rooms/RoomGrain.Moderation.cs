@@ -19,6 +19,12 @@ public sealed partial class RoomGrain
         }
 
         var actorRole = RoleOf(command.ActorId);
+        if (state.State.Archived && command.Kind is ModerationKind.SetRole or ModerationKind.SetReadOnly or ModerationKind.MuteChat or ModerationKind.UnmuteChat)
+        {
+            // Settings stay as they were archived; removing and banning people stay possible (P-LIFE-2).
+            throw RoomArchived();
+        }
+
         switch (command.Kind)
         {
             case ModerationKind.SetRole:

@@ -22,6 +22,7 @@ public sealed partial class RoomGrain(
     TimeProvider time,
     IOptions<RoomPresenceOptions> presenceOptions,
     IOptions<BoardSettings> boardSettings,
+    IServiceProvider services,
     ILogger<RoomGrain> logger) : Grain, IRoomGrain
 {
     private readonly Dictionary<string, PresentUser> _present = new(StringComparer.Ordinal);
@@ -49,7 +50,7 @@ public sealed partial class RoomGrain(
 
     public async Task<RoomSnapshot> CreateAsync(CreateRoomCommand command)
     {
-        if (state.State.Exists)
+        if (state.State.Exists || state.State.Deleting)
         {
             throw new StudyRoomsException(ErrorCodes.RoomExists, "a room with this id exists");
         }
@@ -194,6 +195,7 @@ public sealed partial class RoomGrain(
             Role = RoleOf(userId),
             ReadOnly = state.State.ReadOnly,
             Muted = state.State.ChatMuted.Contains(userId),
+            Archived = state.State.Archived,
         });
 
     /// <summary>The owner, or a user the room gave a role (by invite or from the owner) (P-INV-4).</summary>
@@ -236,6 +238,7 @@ public sealed partial class RoomGrain(
             ViewerConnections = viewers.ToArray(),
             ModeratorIds = [state.State.OwnerId, .. state.State.Roles.Where(r => r.Value >= RoomRole.Mentor).Select(r => r.Key)],
             ReadOnly = state.State.ReadOnly,
+            Archived = state.State.Archived,
         };
     }
 
@@ -257,7 +260,7 @@ public sealed partial class RoomGrain(
     /// <summary>Tells the directory this public room's occupancy and activity (P-DIR-1); private ones are never listed.</summary>
     private async Task ListInDirectoryAsync()
     {
-        if (!state.State.IsPublic || state.State.InviteOnly)
+        if (!state.State.IsPublic || state.State.InviteOnly || state.State.Archived || !state.State.Exists)
         {
             return;
         }
@@ -297,6 +300,7 @@ public sealed partial class RoomGrain(
         OwnerId = state.State.OwnerId,
         InviteOnly = state.State.InviteOnly,
         OverflowAsViewers = state.State.OverflowAsViewers,
+        Archived = state.State.Archived,
     };
 
     private async Task AnnounceAsync(Func<Task> send)

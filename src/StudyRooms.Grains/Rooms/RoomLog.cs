@@ -27,4 +27,13 @@ internal static partial class RoomLog
 
     [LoggerMessage(EventId = 1008, Level = LogLevel.Information, Message = "Room {RoomId} deactivated with {ParticipantCount} present: {Reason}")]
     public static partial void Deactivated(ILogger logger, string roomId, int participantCount, string reason);
+
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Information, Message = "Room {RoomId} deleted by {OwnerId}; erasing its data")]
+    public static partial void Deleting(ILogger logger, string roomId, string ownerId);
+
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Information, Message = "Room {RoomId}: erased its {Part}")]
+    public static partial void Erased(ILogger logger, string roomId, string part);
+
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Warning, Message = "Room {RoomId}: erasing its data failed; it stays deleted and the erasure is tried again")]
+    public static partial void ErasureFailed(ILogger logger, Exception exception, string roomId);
 }

@@ -25,4 +25,12 @@ public sealed class RoomState
     [Id(14)] public bool OverflowAsViewers { get; set; }
     /// <summary>Users a moderator muted in the room's chat (P-CHAT-15).</summary>
     [Id(15)] public HashSet<string> ChatMuted { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>The owner archived the room (P-LIFE-2): read-only for everyone, out of the directory.</summary>
+    [Id(16)] public bool Archived { get; set; }
+    /// <summary>
+    /// The owner deleted the room and its data is being erased (P-LIFE-4). Stored before the first
+    /// part is erased, with <see cref="Exists"/> false, so the room is gone for everyone at once and
+    /// an erasure that failed part way is finished later; the record itself is erased last.
+    /// </summary>
+    [Id(17)] public bool Deleting { get; set; }
 }

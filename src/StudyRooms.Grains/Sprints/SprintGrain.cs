@@ -78,6 +78,24 @@ public sealed class SprintGrain(
         }
     }
 
+    public async Task EraseAsync()
+    {
+        _timer?.Dispose();
+        _timer = null;
+        _armedFor = null;
+        _pendingCredits.Clear();
+        _pendingBoardSnapshot = null;
+        if (await this.GetReminder(ReminderName) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        _reminderMayExist = false;
+        await state.ClearStateAsync();
+        state.State = new SprintState();
+        DeactivateOnIdle();
+    }
+
     public async Task<SprintSnapshot> GetAsync()
     {
         await CatchUpAsync();
@@ -218,7 +236,7 @@ public sealed class SprintGrain(
     {
         await CatchUpAsync();
         Throttle(actor);
-        var role = await RequireInRoomAsync(actor);
+        var role = await RequireInRoomAsync(actor, changes: true);
         if (role == RoomRole.Viewer)
         {
             throw new StudyRoomsException(ErrorCodes.Forbidden, "viewers may watch the sprint but not join it");
@@ -257,7 +275,7 @@ public sealed class SprintGrain(
     {
         await CatchUpAsync();
         Throttle(actor);
-        if (await RequireInRoomAsync(actor) == RoomRole.Viewer)
+        if (await RequireInRoomAsync(actor, changes: true) == RoomRole.Viewer)
         {
             throw new StudyRoomsException(ErrorCodes.Forbidden, "viewers may watch the sprint but not take part");
         }
@@ -289,7 +307,7 @@ public sealed class SprintGrain(
             throw new StudyRoomsException(ErrorCodes.InvalidRequest, "recaps are taken for the last ended focus block only");
         }
 
-        if (await RequireInRoomAsync(actor) == RoomRole.Viewer || !S.Members.TryGetValue(actor.UserId, out var member))
+        if (await RequireInRoomAsync(actor, changes: true) == RoomRole.Viewer || !S.Members.TryGetValue(actor.UserId, out var member))
         {
             throw new StudyRoomsException(ErrorCodes.Forbidden, "only participants of the sprint recap its blocks");
         }
@@ -640,18 +658,25 @@ public sealed class SprintGrain(
     }
 
     /// <summary>The caller's role in the room, from the room grain; refuses a connection not in the room.</summary>
-    private async Task<RoomRole> RequireInRoomAsync(SprintActor actor)
+    private async Task<RoomRole> RequireInRoomAsync(SprintActor actor, bool changes = false)
     {
         var access = await GrainFactory.GetGrain<IRoomGrain>(RoomId).GetBoardAccessAsync()
             ?? throw new StudyRoomsException(ErrorCodes.RoomNotFound, "no room has this id");
-        if (access.ViewerConnections.Contains(actor.ConnectionId, StringComparer.Ordinal))
-        {
-            return RoomRole.Viewer;
-        }
-
-        if (!access.EditorConnections.Contains(actor.ConnectionId, StringComparer.Ordinal))
+        var viewer = access.ViewerConnections.Contains(actor.ConnectionId, StringComparer.Ordinal);
+        if (!viewer && !access.EditorConnections.Contains(actor.ConnectionId, StringComparer.Ordinal))
         {
             throw new StudyRoomsException(ErrorCodes.NotInRoom, "this connection is not in the room");
+        }
+
+        if (changes && access.Archived)
+        {
+            // An archived room runs no sprint and takes no goals or recaps (P-LIFE-2).
+            throw new StudyRoomsException(ErrorCodes.RoomArchived, "the room is archived; its sprints are read-only until the owner restores it");
+        }
+
+        if (viewer)
+        {
+            return RoomRole.Viewer;
         }
 
         return access.ModeratorIds.Contains(actor.UserId, StringComparer.Ordinal) ? RoomRole.Mentor : RoomRole.Member;
@@ -659,7 +684,7 @@ public sealed class SprintGrain(
 
     private async Task RequireHostAsync(SprintActor actor)
     {
-        if (await RequireInRoomAsync(actor) < RoomRole.Mentor)
+        if (await RequireInRoomAsync(actor, changes: true) < RoomRole.Mentor)
         {
             throw new StudyRoomsException(ErrorCodes.Forbidden, "only the owner and mentors host sprints");
         }

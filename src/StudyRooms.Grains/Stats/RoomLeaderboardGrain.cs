@@ -40,6 +40,22 @@ public sealed class RoomLeaderboardGrain(
         }
     }
 
+    public async Task EraseAsync()
+    {
+        // The users credited here keep their minutes but no longer the room's id (P-LIFE-4); before
+        // the clear, so a failure part way finds them again on the retry.
+        var roomId = this.GetPrimaryKeyString();
+        foreach (var userIds in state.State.Users.Keys.Chunk(32))
+        {
+            await Task.WhenAll(userIds.Select(userId => GrainFactory.GetGrain<IUserStatsGrain>(userId).ForgetRoomAsync(roomId)));
+        }
+
+        await state.ClearStateAsync();
+        state.State = new RoomLeaderboardState();
+        _book = null;
+        DeactivateOnIdle();
+    }
+
     public Task<RoomLeaderboard> GetLeaderboardAsync(LeaderboardPeriod period, int limit) =>
         Task.FromResult(Book.Read(this.GetPrimaryKeyString(), period, limit, time.GetUtcNow()));
 }

@@ -42,6 +42,31 @@ public sealed class UserStatsGrain(
         }
     }
 
+    public async Task ForgetRoomAsync(string roomId)
+    {
+        var changed = false;
+        foreach (var block in state.State.Blocks.Where(b => b.RoomId == roomId))
+        {
+            block.RoomId = "";
+            changed = true;
+        }
+
+        for (var i = 0; i < state.State.Recaps.Count; i++)
+        {
+            if (state.State.Recaps[i].RoomId == roomId)
+            {
+                state.State.Recaps[i] = state.State.Recaps[i] with { RoomId = "" };
+                changed = true;
+            }
+        }
+
+        if (changed)
+        {
+            _history = null; // its de-duplication keys held the room id
+            await WriteAsync();
+        }
+    }
+
     public Task<UserStats> GetStatsAsync(string timeZoneId)
     {
         var zone = StudyTimeZones.Resolve(timeZoneId);

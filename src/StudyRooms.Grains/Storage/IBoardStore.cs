@@ -34,6 +34,12 @@ public interface IBoardStore
     /// <summary>One history snapshot with its elements, or null when the board has none with this id.</summary>
     Task<BoardHistorySnapshot?> LoadHistoryAsync(string boardId, string snapshotId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Erases everything stored for the board: op log, compaction snapshot and history (P-LIFE-4), in
+    /// one atomic step. Erasing a board that has nothing stored succeeds.
+    /// </summary>
+    Task DeleteAsync(string boardId, CancellationToken cancellationToken = default);
+
     /// <summary>Answers when the storage is reachable; throws otherwise.</summary>
     Task PingAsync(CancellationToken cancellationToken = default);
 }

@@ -36,4 +36,10 @@ public interface IChatStore
 
     /// <summary>Stores the user's read position; never moves it back.</summary>
     Task SetReadAsync(string roomId, string userId, long seq, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Erases the room's chat: every message and every read position (P-LIFE-4). Erasing a room with
+    /// no chat succeeds.
+    /// </summary>
+    Task DeleteRoomAsync(string roomId, CancellationToken cancellationToken = default);
 }

@@ -17,6 +17,7 @@ public static class Problems
         ErrorCodes.RoomNotFound or ErrorCodes.InviteInvalid => Of(StatusCodes.Status404NotFound, e.Code, e.Reason),
         ErrorCodes.RoomExists => Of(StatusCodes.Status409Conflict, e.Code, e.Reason),
         ErrorCodes.Forbidden or ErrorCodes.Banned => Of(StatusCodes.Status403Forbidden, e.Code, e.Reason),
+        ErrorCodes.RoomArchived or ErrorCodes.SprintRunning => Of(StatusCodes.Status409Conflict, e.Code, e.Reason),
         ErrorCodes.RoomFull => Of(StatusCodes.Status409Conflict, e.Code, e.Reason),
         ErrorCodes.RateLimited => Of(StatusCodes.Status429TooManyRequests, e.Code, e.Reason),
         ErrorCodes.NotInRoom => Of(StatusCodes.Status403Forbidden, e.Code, e.Reason),

@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Mvc;
 using StudyRooms.Contracts.Protocol;
 using StudyRooms.Contracts.Rooms;
 using StudyRooms.Grains.Rooms;
@@ -7,7 +8,7 @@ using StudyRooms.Server.Auth;
 
 namespace StudyRooms.Server.Endpoints;
 
-/// <summary>Rooms over HTTP: create one, look one up.</summary>
+/// <summary>Rooms over HTTP: create one, look one up, archive, restore or delete it (the owner, P-LIFE-*).</summary>
 public static class RoomsApi
 {
     public static IEndpointRouteBuilder MapRoomsApi(this IEndpointRouteBuilder app)
@@ -15,6 +16,11 @@ public static class RoomsApi
         var rooms = app.MapGroup("/api/rooms").RequireAuthorization();
         rooms.MapPost("/", CreateRoom).RequireRateLimiting(RateLimits.PerUser);
         rooms.MapGet("/{roomId}", GetRoom);
+        rooms.MapPost("/{roomId}/archive", (string roomId, HttpContext http, IGrainFactory grains) => SetArchived(roomId, archived: true, http, grains))
+            .RequireRateLimiting(RateLimits.PerUser);
+        rooms.MapPost("/{roomId}/restore", (string roomId, HttpContext http, IGrainFactory grains) => SetArchived(roomId, archived: false, http, grains))
+            .RequireRateLimiting(RateLimits.PerUser);
+        rooms.MapDelete("/{roomId}", DeleteRoom).RequireRateLimiting(RateLimits.PerUser);
         return app;
     }
 
@@ -40,6 +46,44 @@ public static class RoomsApi
                 OwnerId = user.UserId,
             });
             return Results.Created(room.Link, room);
+        }
+        catch (StudyRoomsException e)
+        {
+            return Problems.From(e);
+        }
+    }
+
+    private static async Task<IResult> SetArchived(string roomId, bool archived, HttpContext http, IGrainFactory grains)
+    {
+        if (!RoomRules.IsRoomId(roomId))
+        {
+            return Problems.Of(StatusCodes.Status404NotFound, ErrorCodes.RoomNotFound, "no room has this id");
+        }
+
+        try
+        {
+            var actorId = StudyRoomsUser.From(http.User).UserId;
+            return Results.Ok(await grains.GetGrain<IRoomGrain>(roomId).SetArchivedAsync(new SetArchivedCommand { ActorId = actorId, Archived = archived }));
+        }
+        catch (StudyRoomsException e)
+        {
+            return Problems.From(e);
+        }
+    }
+
+    /// <summary>The body carries the room's name as typed by the owner (P-LIFE-3); 204 once every part is erased.</summary>
+    private static async Task<IResult> DeleteRoom(string roomId, [FromBody] DeleteRoomRequest? request, HttpContext http, IGrainFactory grains)
+    {
+        if (!RoomRules.IsRoomId(roomId))
+        {
+            return Problems.Of(StatusCodes.Status404NotFound, ErrorCodes.RoomNotFound, "no room has this id");
+        }
+
+        try
+        {
+            var actorId = StudyRoomsUser.From(http.User).UserId;
+            await grains.GetGrain<IRoomGrain>(roomId).DeleteAsync(new DeleteRoomCommand { ActorId = actorId, ConfirmName = request?.Name });
+            return Results.NoContent();
         }
         catch (StudyRoomsException e)
         {

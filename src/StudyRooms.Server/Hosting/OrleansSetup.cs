@@ -56,6 +56,8 @@ public static class OrleansSetup
         {
             storage.ConfigurationOptions = ConfigurationOptions.Parse(redis);
             storage.GetStorageKey = (grainType, grainId) => $"{prefix}:state:{grainId}:{grainType}";
+            // Clearing state deletes the key (a deleted room leaves no key behind, P-LIFE-4), as SQLite deletes the row.
+            storage.DeleteStateOnClear = true;
         });
         if (options.AdvertisedIp is { } ip)
         {

@@ -9,7 +9,32 @@ namespace StudyRooms.Server.Hubs;
 /// </summary>
 public sealed class HostedConnections
 {
+    /// <summary>Deleted rooms this server remembers, at most this many (the oldest are forgotten first).</summary>
+    public const int DeletedRoomsRemembered = 10_000;
+
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _byRoom = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _deleted = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _deletedOrder = new();
+
+    /// <summary>
+    /// Notes that a room was deleted (P-LIFE-4), so this server's connections that still think they
+    /// are in it do not wake its grains again on leave or edit. Best effort and local: a connection on
+    /// another server is refused by the room itself (ROOM_NOT_FOUND) instead.
+    /// </summary>
+    public void MarkDeleted(string roomId)
+    {
+        _byRoom.TryRemove(roomId, out _);
+        if (_deleted.TryAdd(roomId, 0))
+        {
+            _deletedOrder.Enqueue(roomId);
+            while (_deletedOrder.Count > DeletedRoomsRemembered && _deletedOrder.TryDequeue(out var oldest))
+            {
+                _deleted.TryRemove(oldest, out _);
+            }
+        }
+    }
+
+    public bool WasDeleted(string roomId) => _deleted.ContainsKey(roomId);
 
     public void Add(string roomId, string connectionId) =>
         _byRoom.GetOrAdd(roomId, static _ => new(StringComparer.Ordinal))[connectionId] = 0;

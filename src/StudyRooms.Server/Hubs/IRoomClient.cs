@@ -26,6 +26,9 @@ public interface IRoomClient
 
     Task RoomUpdated(RoomUpdated e);
 
+    /// <summary>The owner deleted the room; the connection is out of it (P-LIFE-4).</summary>
+    Task RoomDeleted(RoomDeleted e);
+
     Task HelpQueueChanged(HelpQueueChanged e);
 
     Task PresenceStatusChanged(PresenceStatusChanged e);

@@ -16,6 +16,11 @@ public sealed partial class RoomHub
             throw Refuse(ErrorCodes.NotInRoom, "join the room before editing its board");
         }
 
+        if (hosted.WasDeleted(roomId))
+        {
+            throw Refuse(ErrorCodes.RoomNotFound, "the room was deleted");
+        }
+
         var user = StudyRoomsUser.From(Context.User);
         return await rooms.BoardOf(roomId, grains).PushOpsAsync(new PushOpsCommand
         {

@@ -84,6 +84,13 @@ public sealed partial class RoomHub(IGrainFactory grains, HostedConnections host
     private async Task LeaveAsync(string roomId)
     {
         hosted.Remove(roomId, Context.ConnectionId);
+        if (hosted.WasDeleted(roomId))
+        {
+            // The room evicted everyone when it was deleted (P-LIFE-4); waking its grains would only
+            // bring back empty activations.
+            return;
+        }
+
         await grains.GetGrain<IRoomGrain>(roomId).LeaveAsync(new LeaveRoomCommand
         {
             UserId = StudyRoomsUser.From(Context.User).UserId,

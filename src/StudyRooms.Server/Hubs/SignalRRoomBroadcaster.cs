@@ -41,6 +41,21 @@ public sealed class SignalRRoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub
         }
     }
 
+    public async Task RoomDeletedAsync(RoomDeleted e, string[] connectionIds)
+    {
+        // Addressed to the connections, not the group: with the Redis backplane a group send is
+        // delivered after the group removals below, to nobody.
+        var group = RoomGroups.For(e.RoomId);
+        await hub.Clients.Clients(connectionIds).RoomDeleted(e);
+        hosted.MarkDeleted(e.RoomId);
+        foreach (var connectionId in connectionIds)
+        {
+            await hub.Groups.RemoveFromGroupAsync(connectionId, group);
+            await hub.Groups.RemoveFromGroupAsync(connectionId, RoomGroups.Cursors(e.RoomId));
+            hosted.Remove(e.RoomId, connectionId);
+        }
+    }
+
     public Task RoomUpdatedAsync(RoomUpdated e) =>
         hub.Clients.Group(RoomGroups.For(e.RoomId)).RoomUpdated(e);
 

@@ -103,6 +103,10 @@ public sealed class RedisBoardStore(IConnectionMultiplexer redis, string keyPref
         };
     }
 
+    public Task DeleteAsync(string boardId, CancellationToken cancellationToken = default) =>
+        // One DEL of every key of the board: atomic, and a key already gone is no error.
+        Db.KeyDeleteAsync([OpsKey(boardId), SnapshotKey(boardId), HistoryKey(boardId), HistoryElementsKey(boardId)]);
+
     public Task PingAsync(CancellationToken cancellationToken = default) => Db.PingAsync();
 
     private RedisKey OpsKey(string boardId) => $"{keyPrefix}:board:{boardId}:ops";

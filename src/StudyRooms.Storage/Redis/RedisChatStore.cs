@@ -103,6 +103,28 @@ public sealed class RedisChatStore(IConnectionMultiplexer redis, string keyPrefi
     public Task SetReadAsync(string roomId, string userId, long seq, CancellationToken cancellationToken = default) =>
         Db.ScriptEvaluateAsync(SetReadScript, [ReadsKey(roomId)], [userId, seq]);
 
+    public async Task DeleteRoomAsync(string roomId, CancellationToken cancellationToken = default)
+    {
+        // Thread indexes are keyed by their root's seq, and every root is in the "all" index: delete
+        // the possible thread keys in batches (a DEL of a missing key is no error), then the room's
+        // fixed keys, "all" last, so a deletion that fails part way is found again by the next try.
+        const int batch = 1_000;
+        long after = 0;
+        while (true)
+        {
+            var seqs = await Db.SortedSetRangeByScoreAsync(AllKey(roomId), after, double.PositiveInfinity, Exclude.Start, take: batch);
+            if (seqs.Length == 0)
+            {
+                break;
+            }
+
+            await Db.KeyDeleteAsync(seqs.Select(seq => ThreadKey(roomId, (long)seq)).ToArray());
+            after = (long)seqs[^1];
+        }
+
+        await Db.KeyDeleteAsync([MessagesKey(roomId), TimelineKey(roomId), ReadsKey(roomId), AllKey(roomId)]);
+    }
+
     private async Task<IReadOnlyList<ChatMessage>> RangeAsync(RedisKey index, string roomId, long? beforeSeq, int limit)
     {
         var seqs = await Db.SortedSetRangeByScoreAsync(

@@ -22,6 +22,14 @@ public sealed class SqliteBoardStore(SqliteDatabase database) : IBoardStore
         WHERE excluded.clock > board_snapshots.clock
         """;
 
+    /// <summary>Every table that holds rows of a board (P-LIFE-4); a new one belongs here too.</summary>
+    private static readonly string[] EraseBoard =
+    [
+        "DELETE FROM board_ops WHERE board_id = $id",
+        "DELETE FROM board_snapshots WHERE board_id = $id",
+        "DELETE FROM board_history WHERE board_id = $id",
+    ];
+
     private const string DropCoveredOps = "DELETE FROM board_ops WHERE board_id = $id AND clock <= $clock";
 
     public Task<StoredBoard> LoadAsync(string boardId, CancellationToken cancellationToken = default) =>
@@ -72,6 +80,24 @@ public sealed class SqliteBoardStore(SqliteDatabase database) : IBoardStore
                 drop.Parameters.AddWithValue("$id", boardId);
                 drop.Parameters.AddWithValue("$clock", snapshot.Clock - Math.Max(0, retainOps));
                 return drop.ExecuteNonQuery();
+            },
+            cancellationToken);
+    }
+
+    public async Task DeleteAsync(string boardId, CancellationToken cancellationToken = default)
+    {
+        await database.WriteAsync(
+            writer =>
+            {
+                var erased = 0;
+                foreach (var sql in EraseBoard)
+                {
+                    var command = writer.Command(sql);
+                    command.Parameters.AddWithValue("$id", boardId);
+                    erased += command.ExecuteNonQuery();
+                }
+
+                return erased;
             },
             cancellationToken);
     }

@@ -124,6 +124,24 @@ public sealed class SqliteChatStore(SqliteDatabase database) : IChatStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async Task DeleteRoomAsync(string roomId, CancellationToken cancellationToken = default)
+    {
+        await database.WriteAsync(
+            writer =>
+            {
+                var erased = 0;
+                foreach (var sql in (string[])["DELETE FROM chat_messages WHERE room_id = $room", "DELETE FROM chat_reads WHERE room_id = $room"])
+                {
+                    var command = writer.Command(sql);
+                    command.Parameters.AddWithValue("$room", roomId);
+                    erased += command.ExecuteNonQuery();
+                }
+
+                return erased;
+            },
+            cancellationToken);
+    }
+
     private static ChatMessage Read(string json) => JsonSerializer.Deserialize<ChatMessage>(json, StorageJson.Options)!;
 
     private static async Task<IReadOnlyList<ChatMessage>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)

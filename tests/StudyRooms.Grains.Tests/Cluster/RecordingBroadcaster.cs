@@ -55,6 +55,17 @@ public sealed class RecordingBroadcaster : IRoomBroadcaster
         return Task.CompletedTask;
     }
 
+    public Task RoomDeletedAsync(RoomDeleted e, string[] connectionIds)
+    {
+        _events.Enqueue(new RecordedEvent(e.RoomId, e, ExceptConnectionId: null));
+        foreach (var connectionId in connectionIds)
+        {
+            _removedFromGroup.Enqueue((e.RoomId, connectionId));
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task RoomUpdatedAsync(RoomUpdated e)
     {
         _events.Enqueue(new RecordedEvent(e.RoomId, e, ExceptConnectionId: null));

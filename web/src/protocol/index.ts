@@ -12,3 +12,4 @@ export * from './history';
 export * from './people';
 export * from './resources';
 export * from './lobby';
+export * from './roomLifecycle';

@@ -73,6 +73,8 @@ export interface ParticipantRemoved {
 export interface ModeratedRoomInfo extends RoomInfo {
   readonly readOnly?: boolean;
   readonly ownerId?: string;
+  /** Archived: read-only for everyone until the owner restores it (absent means false; P-LIFE-2). */
+  readonly archived?: boolean;
 }
 
 /** Event of `RoomUpdated` (P-MOD-5). */

@@ -19,6 +19,8 @@ import { statsStrings } from './stats/statsStrings';
 import { createChatPanel } from './chat/chatPanel';
 import { peoplePanel } from './people/peoplePanel';
 import { createResourcesPanel } from './resources/resourcesPanel';
+import { createRoomLifecycleSource } from '../app/roomLifecycleSource';
+import { roomSettings } from './roomSettings/roomSettings';
 
 /** What the room screen may ask of the app. */
 export interface RoomActions {
@@ -45,6 +47,7 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
   const stats = statsPanel(createStatsSource(() => services.currentSession()), roomId);
   const statsButton = h('button', { type: 'button', class: 'button', 'aria-haspopup': 'dialog', 'data-testid': 'stats-button' }, statsStrings.open);
   statsButton.addEventListener('click', () => stats.open());
+  const lifecycle = roomSettings(session, createRoomLifecycleSource(() => services.currentSession(), roomId), notices, actions);
   const header = h(
     'header',
     { class: 'app-header room-header' },
@@ -52,6 +55,7 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
     h('div', { class: 'room-heading' }, title, topic),
     h('div', { class: 'share' }, h('span', { class: 'share-label' }, strings.room.shareLabel), link, copyButton),
     statsButton,
+    lifecycle.menu,
     saveStatus,
     status,
   );
@@ -86,7 +90,7 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
   const chatPanel = createChatPanel(session);
   const resources = createResourcesPanel({ session, roomId, notices, token: () => services.currentSession()?.token ?? null });
   const sprint = sprintBar(session);
-  const element = h('div', { class: 'screen room-screen' }, header, sprint.element, h('div', { class: 'room-body' }, board, chatPanel.element, h('div', { class: 'side-column' }, people.element, resources.element)));
+  const element = h('div', { class: 'screen room-screen' }, header, lifecycle.banner, sprint.element, h('div', { class: 'room-body' }, board, chatPanel.element, h('div', { class: 'side-column' }, people.element, resources.element)));
   element.append(stats.element, people.goneScreen);
 
   // Whiteboard: tools, style, actions, help.
@@ -258,6 +262,7 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
       if (copyReset !== null) clearTimeout(copyReset);
       removeDebugHook();
       stats.dispose();
+      lifecycle.dispose();
       history.dispose();
       minimap.dispose();
       whiteboard.dispose();
