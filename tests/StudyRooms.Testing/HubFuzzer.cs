@@ -126,7 +126,7 @@ public sealed class HubFuzzer
             3 => Frame("invalid-utf8-text", Splice(bytes, [0xc3, 0x28, 0xa0, 0xa1]), WebSocketMessageType.Text, FuzzExpect.SocketClosed),
             4 => Frame("missing-type", Encoding.UTF8.GetBytes($"{{\"invocationId\":\"{invocationId}\",\"target\":\"{method.Name}\",\"arguments\":[]}}")),
             5 => _random.Next(2) == 0
-                ? Frame("unknown-type", Encoding.UTF8.GetBytes($"{{\"type\":{Pick("99", "-1", "12")},\"invocationId\":\"{invocationId}\",\"target\":\"{method.Name}\",\"arguments\":[]}}"), expect: FuzzExpect.Ignored)
+                ? Frame("unknown-type", Encoding.UTF8.GetBytes($"{{\"type\":{Pick("99", "-1", "12")},\"invocationId\":\"{invocationId}\",\"target\":\"{method.Name}\",\"arguments\":[]}}"))
                 : Frame("bad-type", Encoding.UTF8.GetBytes($"{{\"type\":{Pick("\"1\"", "1.5", "null", "{}")},\"invocationId\":\"{invocationId}\",\"target\":\"{method.Name}\",\"arguments\":[]}}")),
             6 => Frame("empty-target", Encoding.UTF8.GetBytes($"{{\"type\":1,\"invocationId\":\"{invocationId}\",\"target\":\"\",\"arguments\":[]}}"), expect: FuzzExpect.ClosedOrUsable),
             7 when _random.Next(2) == 0 => Frame("not-json-number", Encoding.UTF8.GetBytes(valid.Replace("\"roomId\":", $"\"n\":{Pick("NaN", "Infinity", "-Infinity", "0x10", "1e", "--1", "+1", ".5", "01")},\"roomId\":", StringComparison.Ordinal))),

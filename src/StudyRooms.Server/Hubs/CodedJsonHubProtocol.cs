@@ -40,6 +40,13 @@ public sealed class CodedJsonHubProtocol(IOptions<JsonHubProtocolOptions> option
         {
             if (!_inner.TryParseMessage(ref input, binder, out message))
             {
+                // A whole message was read but skipped (an unknown type): "need more data" would leave it
+                // in the connection's buffer and stall the connection for good, so refuse it instead.
+                if (input.Length < length)
+                {
+                    throw Refusal("the message type is unknown");
+                }
+
                 // The connection handler offers at most the size limit; no separator in it means the
                 // message is over the limit, and the handler would close with a bare InvalidDataException.
                 return length >= MaxMessageSize
@@ -47,7 +54,7 @@ public sealed class CodedJsonHubProtocol(IOptions<JsonHubProtocolOptions> option
                     : false;
             }
         }
-        catch (Exception e) when (e is InvalidDataException or JsonException or DecoderFallbackException or FormatException)
+        catch (Exception e) when (e is InvalidDataException or JsonException or DecoderFallbackException or FormatException or InvalidOperationException or ArgumentException)
         {
             throw Refusal($"the message is not SignalR JSON: {Describe(e.InnerException ?? e)}");
         }
