@@ -42,6 +42,13 @@ public interface IRoomGrain : IGrainWithStringKey
     [Alias("GetBoardAccess"), AlwaysInterleave]
     Task<BoardAccess?> GetBoardAccessAsync();
 
+    /// <summary>
+    /// The user's role for calls without a connection (the HTTP board API); null when the room does not
+    /// exist, is invite-only and gives the user no place (P-INV-4), or banned the user (P-MOD-2).
+    /// </summary>
+    [Alias("GetRoleFor")]
+    Task<RoomRole?> GetRoleForAsync(string userId);
+
     /// <summary>Marks connections as still open; connections not refreshed expire (P-PRES-2).</summary>
     [Alias("RefreshPresence")]
     Task RefreshPresenceAsync(RefreshPresenceCommand command);

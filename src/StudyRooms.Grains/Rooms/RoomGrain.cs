@@ -198,6 +198,10 @@ public sealed partial class RoomGrain(
             Archived = state.State.Archived,
         });
 
+    public Task<RoomRole?> GetRoleForAsync(string userId) =>
+        Task.FromResult<RoomRole?>(
+            !state.State.Exists || state.State.Banned.Contains(userId) || (state.State.InviteOnly && !HasPlace(userId)) ? null : RoleOf(userId));
+
     /// <summary>The owner, or a user the room gave a role (by invite or from the owner) (P-INV-4).</summary>
     private bool HasPlace(string userId) =>
         userId == state.State.OwnerId || state.State.Roles.ContainsKey(userId);

@@ -7,9 +7,11 @@ using StudyRooms.Server.Auth;
 namespace StudyRooms.Server.Endpoints;
 
 /// <summary>
-/// Board export and import over HTTP (docs/protocol.md P-EXP-*). Any signed-in user who knows the
-/// room id is a member until roles exist; everything else answers 404 ROOM_NOT_FOUND. PNG export
-/// is drawn by the web client from its canvas.
+/// Board export and import over HTTP (docs/protocol.md P-EXP-*). Export needs what reading the room
+/// needs, import what editing its board needs (docs/security.md): a room the caller may not see
+/// (unknown, invite-only without a place, banned) answers 404 ROOM_NOT_FOUND, like an unknown one; a
+/// viewer's import, or a member's in a read-only room, 403 FORBIDDEN. PNG export is drawn by the web
+/// client from its canvas.
 /// </summary>
 public static class BoardsApi
 {
@@ -22,9 +24,9 @@ public static class BoardsApi
         return app;
     }
 
-    private static async Task<IResult> ExportJson(string roomId, IGrainFactory grains)
+    private static async Task<IResult> ExportJson(string roomId, HttpContext http, IGrainFactory grains)
     {
-        if (await BoardOfAsync(roomId, grains) is not { } board)
+        if (await BoardOfAsync(roomId, http, grains) is not ({ } board, _))
         {
             return NotFound();
         }
@@ -33,9 +35,9 @@ public static class BoardsApi
         return Results.Ok(new BoardExport { RoomId = roomId, Clock = snapshot.Clock, Elements = snapshot.Elements });
     }
 
-    private static async Task<IResult> ExportSvg(string roomId, IGrainFactory grains)
+    private static async Task<IResult> ExportSvg(string roomId, HttpContext http, IGrainFactory grains)
     {
-        if (await BoardOfAsync(roomId, grains) is not { } board)
+        if (await BoardOfAsync(roomId, http, grains) is not ({ } board, _))
         {
             return NotFound();
         }
@@ -46,9 +48,18 @@ public static class BoardsApi
 
     private static async Task<IResult> Import(string roomId, BoardExport? file, HttpContext http, IGrainFactory grains)
     {
-        if (await BoardOfAsync(roomId, grains) is not { } board)
+        if (await BoardOfAsync(roomId, http, grains) is not ({ } board, var role))
         {
             return NotFound();
+        }
+
+        // As PushOps (P-MOD-5, P-MOD-6): members and above; in a read-only room the owner and mentors.
+        var readOnly = (await grains.GetGrain<IRoomGrain>(roomId).GetAsync())?.ReadOnly ?? true;
+        if (role < RoomRole.Member || (readOnly && role < RoomRole.Mentor))
+        {
+            return Problems.Of(StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, role < RoomRole.Member
+                ? "viewers cannot edit the board"
+                : "the room is read-only; only the owner and mentors may edit");
         }
 
         try
@@ -66,9 +77,10 @@ public static class BoardsApi
         }
     }
 
-    private static async Task<IBoardGrain?> BoardOfAsync(string roomId, IGrainFactory grains) =>
-        RoomRules.IsRoomId(roomId) && await grains.GetGrain<IRoomGrain>(roomId).GetAsync() is not null
-            ? grains.GetGrain<IBoardGrain>(roomId)
+    /// <summary>The room's board and the caller's role, when the caller may read the room; else null.</summary>
+    private static async Task<(IBoardGrain Board, RoomRole Role)?> BoardOfAsync(string roomId, HttpContext http, IGrainFactory grains) =>
+        RoomRules.IsRoomId(roomId) && await grains.GetGrain<IRoomGrain>(roomId).GetRoleForAsync(StudyRoomsUser.From(http.User).UserId) is { } role
+            ? (grains.GetGrain<IBoardGrain>(roomId), role)
             : null;
 
     private static IResult NotFound() =>

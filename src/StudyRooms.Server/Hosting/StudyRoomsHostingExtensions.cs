@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
 using StudyRooms.Grains.Broadcasting;
@@ -28,6 +29,7 @@ public static class StudyRoomsHostingExtensions
         var (options, auth, rateLimits) = StudyRoomsConfiguration.ReadAllValidated(builder.Configuration);
         builder.Services.AddOptions<StudyRoomsOptions>().Bind(builder.Configuration.GetSection(StudyRoomsOptions.Section));
         builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section));
+        builder.Services.AddOptions<OriginOptions>().Bind(builder.Configuration.GetSection(OriginOptions.Section));
         builder.AddStudyRoomsBoardOptions();
         builder.AddStudyRoomsResources(options);
 
@@ -55,6 +57,7 @@ public static class StudyRoomsHostingExtensions
     public static WebApplication MapStudyRooms(this WebApplication app)
     {
         app.UseStudyRoomsSecurityHeaders();
+        app.UseStudyRoomsOriginCheck();
         app.UseStudyRoomsWebClient();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -80,6 +83,9 @@ public static class StudyRoomsHostingExtensions
     private static void AddStudyRoomsLogging(this WebApplicationBuilder builder, StudyRoomsOptions options)
     {
         builder.Logging.ClearProviders();
+
+        // Logs every refused hub call as an error; StudyRoomsHubFilter logs the unexpected failures.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", LogLevel.Critical);
         if (options.LogFormat == "json")
         {
             builder.Logging.AddJsonConsole();
@@ -128,11 +134,18 @@ public static class StudyRoomsHostingExtensions
         var signalR = builder.Services
             .AddSignalR(hub =>
             {
-                // One stroke may carry 20,000 numbers (P-OPS-4); a push of several stays under 1 MiB.
-                hub.MaximumReceiveMessageSize = 1024 * 1024;
+                hub.MaximumReceiveMessageSize = CodedJsonHubProtocol.MaxMessageSize;
                 hub.AddFilter<StudyRoomsHubFilter>();
             })
             .AddJsonProtocol(json => ConfigureJson(json.PayloadSerializerOptions));
+
+        // The same JSON protocol, answering unparseable calls with coded refusals (P-ERR-4).
+        foreach (var plain in builder.Services.Where(d => d.ServiceType == typeof(IHubProtocol) && d.ImplementationType == typeof(JsonHubProtocol)).ToArray())
+        {
+            builder.Services.Remove(plain);
+        }
+
+        builder.Services.AddSingleton<IHubProtocol, CodedJsonHubProtocol>();
         if (options.IsRedisMode)
         {
             builder.Services.AddSingleton(_ => OrleansSetup.ConnectRedis(options));

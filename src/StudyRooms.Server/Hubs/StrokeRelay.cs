@@ -18,7 +18,8 @@ public static class StrokeRelay
             || points.Length % 2 != 0
             || !points.All(ElementPropsRules.IsCoordinate)
             || progress.StartIndex < 0
-            || progress.StartIndex + points.Length > BoardLimits.MaxPointNumbers
+            // In long: an index near int.MaxValue would overflow to a negative sum and pass (found by HubFuzzTests).
+            || (long)progress.StartIndex + points.Length > BoardLimits.MaxPointNumbers
             || progress.StartIndex % 2 != 0
             || !ElementPropsRules.IsColor(color)
             || !(progress.StrokeWidth >= BoardLimits.MinStrokeWidth && progress.StrokeWidth <= BoardLimits.MaxStrokeWidth))
