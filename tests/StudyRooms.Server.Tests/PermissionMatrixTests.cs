@@ -43,6 +43,8 @@ public sealed class PermissionMatrixTests(HostFixture fixture) : IClassFixture<H
         ("LeaveRoom", ["401", Ok, Ok, Ok, Ok, Ok, Ok]),
         ("PushOps", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", Ok, Ok, Ok]),
         ("PushOps read-only", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", Ok, Ok]),
+        ("PushOps lock an element", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", Ok, Ok]),
+        ("PushOps change a locked element", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", Ok, Ok]),
         ("SetRole", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", Ok]),
         ("RemoveParticipant member", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", Ok, Ok]),
         ("RemoveParticipant mentor", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", Ok]),
@@ -324,6 +326,22 @@ public sealed class PermissionMatrixTests(HostFixture fixture) : IClassFixture<H
                     await ArchiveAsync(room);
                     await room.Actor.PostAsync(roomId, "hello");
                     break;
+                case "PushOps lock an element":
+                    {
+                        var ownStroke = room.Actor.Stroke();
+                        await room.Actor.PushAsync(roomId, ownStroke with { Props = ownStroke.Props! with { Locked = true } });
+                        break;
+                    }
+
+                case "PushOps change a locked element":
+                    {
+                        var ownersStroke = room.Owner.Stroke();
+                        var lockedStroke = ownersStroke with { Props = ownersStroke.Props! with { Locked = true } };
+                        await room.Owner.PushAsync(roomId, lockedStroke);
+                        await room.Actor.PushAsync(roomId, new ElementOp { Kind = ElementOpKind.Patch, ElementId = lockedStroke.ElementId, ClientSeq = room.Actor.NextSeq(), Props = new ElementProps { X = 40 } });
+                        break;
+                    }
+
                 case "PushOps read-only":
                     await room.Owner.Connection.InvokeAsync("SetReadOnly", new SetReadOnlyRequest { RoomId = roomId, ReadOnly = true });
                     await room.Actor.PushAsync(roomId, room.Actor.Stroke());

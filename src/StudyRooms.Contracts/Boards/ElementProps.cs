@@ -29,4 +29,6 @@ public sealed record ElementProps
     [Id(14)] public string? StartBinding { get; init; }
     /// <summary>Element an arrow's end is attached to; "" for none (P-EL-2).</summary>
     [Id(15)] public string? EndBinding { get; init; }
+    /// <summary>Locked by the owner or a mentor: only they may change or delete it, or unlock it (P-MOD-7).</summary>
+    [Id(16)] public bool? Locked { get; init; }
 }

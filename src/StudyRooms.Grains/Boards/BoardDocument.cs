@@ -34,6 +34,10 @@ public sealed class BoardDocument(BoardSettings limits)
     /// <summary>Point numbers summed over live elements (limit: <see cref="BoardSettings.MaxBoardPointNumbers"/>).</summary>
     public long PointNumbers { get; private set; }
 
+    /// <summary>Whether a live element with this id is locked (P-MOD-7).</summary>
+    public bool IsLocked(string? elementId) =>
+        elementId is not null && _elements.TryGetValue(elementId, out var element) && !element.Deleted && element.Props.Locked == true;
+
     /// <summary>Rebuilds a board from its last snapshot and the ops stored after it.</summary>
     public static BoardDocument Restore(StoredBoard stored) => Restore(stored, BoardSettings.Default);
 

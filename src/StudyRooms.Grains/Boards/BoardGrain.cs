@@ -148,9 +148,42 @@ public sealed class BoardGrain(
             throw locked;
         }
 
+        RefuseLockedEdits(command);
         var plan = Check(command);
         await CommitAsync(command.UserId, command.ClientId, command.ConnectionId, plan.NewOps);
         return new PushOpsResult { Clock = _document.Clock, Acks = plan.Acks };
+    }
+
+    /// <summary>
+    /// Locked elements (P-MOD-7): only the owner and mentors lock, unlock, change or delete them. A push
+    /// touching one is refused whole, like any refused push: nothing of it is applied.
+    /// </summary>
+    private void RefuseLockedEdits(PushOpsCommand command)
+    {
+        if (_access.Access?.ModeratorIds.Contains(command.UserId, StringComparer.Ordinal) == true)
+        {
+            return;
+        }
+
+        foreach (var op in command.Ops)
+        {
+            if (op.Props?.Locked is not null)
+            {
+                throw LockRefusal(command, "only the owner and mentors lock or unlock elements");
+            }
+
+            if (op is { Kind: ElementOpKind.Patch or ElementOpKind.Delete } && _document.IsLocked(op.ElementId))
+            {
+                throw LockRefusal(command, $"element {op.ElementId} is locked by the owner or a mentor");
+            }
+        }
+    }
+
+    private StudyRoomsException LockRefusal(PushOpsCommand command, string reason)
+    {
+        var refusal = new StudyRoomsException(ErrorCodes.Forbidden, reason);
+        BoardLog.PushRefused(logger, BoardId, command.UserId, reason);
+        return refusal;
     }
 
     public async Task<ImportBoardResult> ImportAsync(ImportBoardCommand command)

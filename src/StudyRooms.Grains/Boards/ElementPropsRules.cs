@@ -51,6 +51,7 @@ public static class ElementPropsRules
         Pressures = patch.Pressures ?? current.Pressures,
         StartBinding = patch.StartBinding ?? current.StartBinding,
         EndBinding = patch.EndBinding ?? current.EndBinding,
+        Locked = patch.Locked ?? current.Locked,
     };
 
     /// <summary>Checks what a create of <paramref name="type"/> needs beyond valid properties (P-EL-1).</summary>

@@ -191,7 +191,7 @@ export class BoardEditor {
     const ops: NewElementOp[] = [];
     for (const element of content.studyroomsElements) {
       const id = newElementId();
-      ops.push({ kind: 'create', elementId: id, type: element.type, props: { ...shift(element.props, dx, dy), zIndex: z, startBinding: '', endBinding: '' } });
+      ops.push({ kind: 'create', elementId: id, type: element.type, props: { ...shift(element.props, dx, dy), zIndex: z, startBinding: '', endBinding: '', locked: false } });
       z = keyBetween(z, null);
     }
     this.commit(ops);

@@ -47,6 +47,8 @@ export interface ElementProps {
   readonly startBinding?: string;
   /** Id of the element an arrow's end is attached to, or `""` (P-EL-2). */
   readonly endBinding?: string;
+  /** Locked by the owner or a mentor: only they change, delete or unlock it (P-MOD-7). */
+  readonly locked?: boolean;
 }
 
 /** Defaults for properties a `create` leaves out. */

@@ -10,6 +10,7 @@ const ABSENT_VALUES: Readonly<Record<string, unknown>> = {
   text: '',
   startBinding: '',
   endBinding: '',
+  locked: false,
 };
 
 /**

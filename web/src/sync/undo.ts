@@ -26,6 +26,7 @@ const RESET_VALUES: Readonly<Record<string, unknown>> = {
   text: '',
   startBinding: '',
   endBinding: '',
+  locked: false,
 };
 
 /**

@@ -121,6 +121,13 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
     button.addEventListener('click', run);
     return button;
   };
+  // Locking elements is for the owner and mentors (P-MOD-7); the button follows the user's role.
+  const lockButton = action('action-lock', 'Lock or unlock the selection (owner and mentors)', '🔒', () => whiteboard.toggleLockSelection());
+  const showLockButton = (): void => {
+    const role = session.participants.list().find((p) => p.userId === session.participants.self?.userId)?.role;
+    lockButton.hidden = role !== 'owner' && role !== 'mentor';
+  };
+  showLockButton();
   const actions2 = h(
     'div',
     { class: 'toolbar action-bar', role: 'toolbar', 'aria-label': 'Actions' },
@@ -130,6 +137,7 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
     action('action-duplicate', 'Duplicate (Ctrl+D)', '❐', () => whiteboard.duplicateSelection()),
     action('action-forward', 'Bring forward (Ctrl+])', '⬆', () => whiteboard.reorderSelection('forward')),
     action('action-backward', 'Send backward (Ctrl+[)', '⬇', () => whiteboard.reorderSelection('backward')),
+    lockButton,
     action('zoom-out', 'Zoom out (−)', '−', () => whiteboard.zoomBy(1 / 1.2)),
     action('zoom-in', 'Zoom in (+)', '+', () => whiteboard.zoomBy(1.2)),
     action('zoom-fit', 'Zoom to fit (Shift+1)', '⤢', () => whiteboard.zoomToContent(false)),
@@ -175,6 +183,7 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
       showSaveState(session.saveState);
     }),
     session.events.on('room', (room) => showRoom(room)),
+    session.events.on('participants', () => showLockButton()),
     session.events.on('board', () => {
       renderer.invalidateStatic();
       minimap.invalidateContent();

@@ -155,6 +155,17 @@ export class Whiteboard {
     this.editor.commit(ops);
   }
 
+  /**
+   * Locks the selection, or unlocks it when every selected element is locked (P-MOD-7). Only the
+   * owner and mentors may; the server refuses anyone else and the edit rolls back.
+   */
+  toggleLockSelection(): void {
+    const elements = this.selectedElements();
+    if (elements.length === 0) return;
+    const locked = !elements.every((e) => e.props.locked === true);
+    this.editor.commit(elements.map((e): NewElementOp => ({ kind: 'patch', elementId: e.id, props: { locked } })));
+  }
+
   undo(): void {
     this.commitText();
     this.editor.undo();
@@ -279,7 +290,7 @@ export class Whiteboard {
         this.addLaserPoint(x, y);
         return;
       case 'text': {
-        const hit = topmostAt(this.editor.elements(), x, y, tolerance);
+        const hit = topmostAt(this.editable(), x, y, tolerance);
         if (hit !== undefined && (hit.type === 'text' || hit.type === 'sticky')) this.openTextEditor(hit);
         else this.openTextEditor(null, 'text', x, y);
         this.activePointer = null;
@@ -321,7 +332,7 @@ export class Whiteboard {
         return;
       }
     }
-    const hit = topmostAt(this.editor.elements(), x, y, tolerance);
+    const hit = topmostAt(this.editable(), x, y, tolerance);
     if (hit === undefined) {
       if (!additive) this.select([]);
       this.drag = { kind: 'marquee', x0: x, y0: y, x1: x, y1: y, base: new Set(this.selection) };
@@ -757,6 +768,17 @@ export class Whiteboard {
     this.editor.commit([...patches].map(([id, props]): NewElementOp => ({ kind: 'patch', elementId: id, props })));
   }
 
+  /**
+   * The elements this user may pick up: all of them for the owner and mentors, all but the locked
+   * ones for everyone else (P-MOD-7), so a member never drags what the server would refuse.
+   */
+  private editable(): readonly Element[] {
+    const all = this.editor.elements();
+    const self = this.session.participants.self?.userId;
+    const role = this.session.participants.list().find((p) => p.userId === self)?.role;
+    return role === 'owner' || role === 'mentor' ? all : all.filter((e) => e.props.locked !== true);
+  }
+
   private selectedElements(): Element[] {
     return [...this.selection].map((id) => this.editor.get(id)).filter((e): e is Element => e !== undefined);
   }
@@ -988,7 +1010,7 @@ export class Whiteboard {
   }
 
   private applyMarquee(drag: Extract<Drag, { kind: 'marquee' }>, box: Box): void {
-    const inside = this.editor.elements().filter((e) => boxesIntersect(elementBounds(e), box) && boxContains(box, elementBounds(e)));
+    const inside = this.editable().filter((e) => boxesIntersect(elementBounds(e), box) && boxContains(box, elementBounds(e)));
     const next = new Set(drag.base);
     for (const e of inside) next.add(e.id);
     if (next.size !== this.selection.size || [...next].some((id) => !this.selection.has(id))) {

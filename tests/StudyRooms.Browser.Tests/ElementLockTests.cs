@@ -1,0 +1,64 @@
+using Microsoft.Playwright;
+using StudyRooms.Testing;
+
+namespace StudyRooms.Browser.Tests;
+
+// Proves locking selected elements (P-MOD-7) in the browser: the owner locks a shape with the lock
+// button; a member sees no lock button, cannot pick the locked shape up, and still edits the rest;
+// the owner unlocks it and the member can move it again.
+[Collection(BrowserCollection.Name)]
+public sealed class ElementLockTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task TheOwnerLocksAShapeThatAMemberThenCannotSelectUntilItIsUnlocked()
+    {
+        await using var host = await StudyRoomsHost.StartAsync();
+        var ada = await CreateRoomAsync(host.BaseAddress, "Ada");
+        var link = (await ada.Page.GetByTestId("room-link").TextContentAsync())!.Trim();
+        var bob = await WhiteboardPage.OpenAsync(browser, link, "Bob");
+
+        await ada.ToolAsync("rectangle");
+        await ada.DragAsync(200, 150, 320, 230);
+        await ada.ToolAsync("ellipse");
+        await ada.DragAsync(500, 150, 620, 230);
+        await bob.WaitForModelAsync("els.length === 2");
+
+        // Ada selects the rectangle and locks it; Bob's model shows it locked.
+        await ada.ToolAsync("select");
+        await ada.ClickAtAsync(200, 190);
+        await Assertions.Expect(ada.Page.GetByTestId("board")).ToHaveAttributeAsync("data-selected-count", "1");
+        await Assertions.Expect(ada.Page.GetByTestId("action-lock")).ToBeVisibleAsync();
+        await ada.Page.GetByTestId("action-lock").ClickAsync();
+        await bob.WaitForModelAsync("els.some(e => e.type === 'rectangle' && e.props.locked === true)");
+
+        // Bob has no lock button and cannot pick the rectangle up; the ellipse still moves.
+        await Assertions.Expect(bob.Page.GetByTestId("action-lock")).ToBeHiddenAsync();
+        await bob.ToolAsync("select");
+        await bob.ClickAtAsync(200, 190);
+        await Assertions.Expect(bob.Page.GetByTestId("board")).ToHaveAttributeAsync("data-selected-count", "0");
+        await bob.DragAsync(201, 190, 251, 240);
+        await bob.DragAsync(501, 190, 551, 240);
+        await ada.WaitForModelAsync("els.some(e => e.type === 'ellipse' && e.props.x === 550)");
+        await ada.WaitForModelAsync("els.some(e => e.type === 'rectangle' && e.props.x === 200 && e.props.y === 150)");
+
+        // Ada unlocks it: Bob can move it again.
+        await ada.ClickAtAsync(200, 190);
+        await ada.Page.GetByTestId("action-lock").ClickAsync();
+        await bob.WaitForModelAsync("els.some(e => e.type === 'rectangle' && e.props.locked === false)");
+        await bob.DragAsync(201, 190, 251, 240);
+        await ada.WaitForModelAsync("els.some(e => e.type === 'rectangle' && e.props.x === 250 && e.props.y === 200)");
+    }
+
+    private async Task<WhiteboardPage> CreateRoomAsync(Uri baseAddress, string name)
+    {
+        var page = await browser.NewPersonAsync();
+        await page.GotoAsync(baseAddress.ToString());
+        await page.GetByTestId("display-name-input").FillAsync(name);
+        await page.GetByTestId("display-name-submit").ClickAsync();
+        await page.GetByTestId("room-name-input").FillAsync("Locked shapes");
+        await page.GetByTestId("create-room-submit").ClickAsync();
+        var board = new WhiteboardPage(page);
+        await board.WaitLiveAsync();
+        return board;
+    }
+}
