@@ -13,7 +13,7 @@ public sealed class ElementLockTests(BrowserFixture browser)
     public async Task TheOwnerLocksAShapeThatAMemberThenCannotSelectUntilItIsUnlocked()
     {
         await using var host = await StudyRoomsHost.StartAsync();
-        var ada = await CreateRoomAsync(host.BaseAddress, "Ada");
+        var ada = await WhiteboardPage.CreateRoomAsync(browser, host.BaseAddress, "Locked shapes", "Ada");
         var link = (await ada.Page.GetByTestId("room-link").TextContentAsync())!.Trim();
         var bob = await WhiteboardPage.OpenAsync(browser, link, "Bob");
 
@@ -47,18 +47,5 @@ public sealed class ElementLockTests(BrowserFixture browser)
         await bob.WaitForModelAsync("els.some(e => e.type === 'rectangle' && e.props.locked === false)");
         await bob.DragAsync(201, 190, 251, 240);
         await ada.WaitForModelAsync("els.some(e => e.type === 'rectangle' && e.props.x === 250 && e.props.y === 200)");
-    }
-
-    private async Task<WhiteboardPage> CreateRoomAsync(Uri baseAddress, string name)
-    {
-        var page = await browser.NewPersonAsync();
-        await page.GotoAsync(baseAddress.ToString());
-        await page.GetByTestId("display-name-input").FillAsync(name);
-        await page.GetByTestId("display-name-submit").ClickAsync();
-        await page.GetByTestId("room-name-input").FillAsync("Locked shapes");
-        await page.GetByTestId("create-room-submit").ClickAsync();
-        var board = new WhiteboardPage(page);
-        await board.WaitLiveAsync();
-        return board;
     }
 }

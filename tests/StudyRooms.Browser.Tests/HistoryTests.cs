@@ -15,7 +15,7 @@ public sealed class HistoryTests(BrowserFixture browser)
     public async Task ARestoredSnapshotReachesTheOtherPageAndUndoTakesItBack()
     {
         await using var host = await StudyRoomsHost.StartAsync();
-        var ada = await CreateRoomAsync(host.BaseAddress, "Ada");
+        var ada = await WhiteboardPage.CreateRoomAsync(browser, host.BaseAddress, "History", "Ada");
         var link = (await ada.Page.GetByTestId("room-link").TextContentAsync())!.Trim();
         var roomId = new Uri(link).Segments[^1];
         var bob = await WhiteboardPage.OpenAsync(browser, link, "Bob");
@@ -62,18 +62,5 @@ public sealed class HistoryTests(BrowserFixture browser)
 
         await ada.Page.Context.CloseAsync();
         await bob.Page.Context.CloseAsync();
-    }
-
-    private async Task<WhiteboardPage> CreateRoomAsync(Uri baseAddress, string name)
-    {
-        var page = await browser.NewPersonAsync();
-        await page.GotoAsync(baseAddress.ToString());
-        await page.GetByTestId("display-name-input").FillAsync(name);
-        await page.GetByTestId("display-name-submit").ClickAsync();
-        await page.GetByTestId("room-name-input").FillAsync("History");
-        await page.GetByTestId("create-room-submit").ClickAsync();
-        var board = new WhiteboardPage(page);
-        await board.WaitLiveAsync();
-        return board;
     }
 }

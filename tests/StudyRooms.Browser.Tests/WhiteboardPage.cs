@@ -23,6 +23,20 @@ public sealed class WhiteboardPage(IPage page)
         return board;
     }
 
+    /// <summary>A new person signs in with <paramref name="name"/>, creates a room from the lobby and waits until it is live.</summary>
+    public static async Task<WhiteboardPage> CreateRoomAsync(BrowserFixture browser, Uri baseAddress, string roomName, string name)
+    {
+        var page = await browser.NewPersonAsync();
+        await page.GotoAsync(baseAddress.ToString());
+        await page.GetByTestId("display-name-input").FillAsync(name);
+        await page.GetByTestId("display-name-submit").ClickAsync();
+        await page.GetByTestId("room-name-input").FillAsync(roomName);
+        await page.GetByTestId("create-room-submit").ClickAsync();
+        var board = new WhiteboardPage(page);
+        await board.WaitLiveAsync();
+        return board;
+    }
+
     public Task WaitLiveAsync() =>
         Assertions.Expect(Page.GetByTestId("connection-status")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 30_000 });
 

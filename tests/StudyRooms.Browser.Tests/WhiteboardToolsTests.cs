@@ -13,7 +13,7 @@ public sealed class WhiteboardToolsTests(BrowserFixture browser)
     public async Task EveryToolDrawnByOnePersonAppearsForAnotherAndUndoIsPerUser()
     {
         await using var host = await StudyRoomsHost.StartAsync();
-        var ada = await CreateRoomAsync(host.BaseAddress, "Ada");
+        var ada = await WhiteboardPage.CreateRoomAsync(browser, host.BaseAddress, "Whiteboard tools", "Ada");
         var link = (await ada.Page.GetByTestId("room-link").TextContentAsync())!.Trim();
         var bob = await WhiteboardPage.OpenAsync(browser, link, "Bob");
 
@@ -118,19 +118,6 @@ public sealed class WhiteboardToolsTests(BrowserFixture browser)
         await Assertions.Expect(ada.Page.GetByTestId("help-panel")).ToContainTextAsync("Sticky note");
         await ada.Page.Context.CloseAsync();
         await bob.Page.Context.CloseAsync();
-    }
-
-    private async Task<WhiteboardPage> CreateRoomAsync(Uri baseAddress, string name)
-    {
-        var page = await browser.NewPersonAsync();
-        await page.GotoAsync(baseAddress.ToString());
-        await page.GetByTestId("display-name-input").FillAsync(name);
-        await page.GetByTestId("display-name-submit").ClickAsync();
-        await page.GetByTestId("room-name-input").FillAsync("Whiteboard tools");
-        await page.GetByTestId("create-room-submit").ClickAsync();
-        var board = new WhiteboardPage(page);
-        await board.WaitLiveAsync();
-        return board;
     }
 
     private static async Task<int> ElementCountAttributeAsync(WhiteboardPage page) =>
