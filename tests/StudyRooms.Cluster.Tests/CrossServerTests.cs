@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using StudyRooms.Contracts.Protocol;
+using StudyRooms.Contracts.Rooms;
 using StudyRooms.Contracts.Sprints;
 using StudyRooms.Testing;
 
@@ -68,6 +71,37 @@ public sealed class CrossServerTests(CrossServerTests.TwoServers servers) : ICla
         // Bob closes his tab on B: Ada on A sees him leave.
         await bobClient.DisposeAsync();
         await Poll.UntilAsync(() => adaClient.ParticipantLeft.Any(e => e.UserId == bob.UserId), "Ada on A sees Bob leave from B");
+    }
+
+    [Fact]
+    public async Task ABanClosesTheUsersConnectionsOnEveryServer_P_MOD_8()
+    {
+        var (a, b) = (servers.Cluster.Nodes[0], servers.Cluster.Nodes[1]);
+        var ada = await a.Client.SignInAsync("Ada");
+        var troll = await b.Client.SignInAsync("Troll");
+        var roomId = (await a.Client.CreateRoomAsync(ada, "Biology")).RoomId;
+        await using var adaClient = await RoomClient.ConnectAsync(a.Client, ada);
+        await adaClient.JoinAsync(roomId);
+
+        // One tab on each server: whichever server runs the room grain, one tab is on the other.
+        await using var onA = await RoomClient.ConnectAsync(a.Client, troll);
+        await using var onB = await RoomClient.ConnectAsync(b.Client, troll);
+        var removedSeen = new[] { 0, 0 };
+        onA.Connection.On<ParticipantRemoved>("ParticipantRemoved", e => Interlocked.Increment(ref removedSeen[0]));
+        onB.Connection.On<ParticipantRemoved>("ParticipantRemoved", e => Interlocked.Increment(ref removedSeen[1]));
+        await onA.JoinAsync(roomId);
+        await onB.JoinAsync(roomId);
+
+        await adaClient.Connection.InvokeAsync("RemoveParticipant", new RemoveParticipantRequest { RoomId = roomId, UserId = troll.UserId, Ban = true });
+
+        await Poll.UntilAsync(
+            () => onA.Connection.State == HubConnectionState.Disconnected && onB.Connection.State == HubConnectionState.Disconnected,
+            "both servers close the banned user's connections",
+            TimeSpan.FromSeconds(10));
+        Assert.Equal([1, 1], removedSeen);
+        await using var again = await RoomClient.ConnectAsync(b.Client, troll);
+        Assert.Equal(ErrorCodes.Banned, HubErrors.Parse(await Assert.ThrowsAsync<HubException>(() => again.JoinAsync(roomId))).Code);
+        Assert.Equal(HubConnectionState.Connected, adaClient.Connection.State);
     }
 
     /// <summary>One Redis and two servers, shared by the tests of this class.</summary>

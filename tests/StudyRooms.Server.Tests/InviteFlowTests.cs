@@ -67,10 +67,13 @@ public sealed class InviteFlowTests(HostFixture fixture)
 
         await adaClient.Connection.InvokeAsync("RemoveParticipant", new RemoveParticipantRequest { RoomId = roomId, UserId = troll.UserId, Ban = true });
 
-        // The banned user is told, and then nothing works: not the hub, not the other link.
+        // The banned user is told and their connection closed (P-MOD-8); then nothing works: not a
+        // new connection, not the other link.
         Assert.True((await removed.Task.WaitAsync(TimeSpan.FromSeconds(10))).Banned);
-        Assert.Equal(ErrorCodes.NotInRoom, HubErrors.Parse(await Assert.ThrowsAsync<HubException>(() => trollClient.PushAsync(roomId, trollClient.Stroke()))).Code);
-        Assert.Equal(ErrorCodes.Banned, HubErrors.Parse(await Assert.ThrowsAsync<HubException>(() => trollClient.JoinAsync(roomId))).Code);
+        await Poll.UntilAsync(() => trollClient.Connection.State == HubConnectionState.Disconnected, "the server closes the banned user's connection");
+        await using var again = await RoomClient.ConnectAsync(Host, troll);
+        Assert.Equal(ErrorCodes.NotInRoom, HubErrors.Parse(await Assert.ThrowsAsync<HubException>(() => again.PushAsync(roomId, again.Stroke()))).Code);
+        Assert.Equal(ErrorCodes.Banned, HubErrors.Parse(await Assert.ThrowsAsync<HubException>(() => again.JoinAsync(roomId))).Code);
         Assert.Equal(HttpStatusCode.Forbidden, (await trollHttp.PostAsync($"/api/invites/{second.Code}/accept", content: null)).StatusCode);
     }
 

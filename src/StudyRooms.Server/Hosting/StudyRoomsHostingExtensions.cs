@@ -41,6 +41,9 @@ public static class StudyRoomsHostingExtensions
         builder.Services.AddOptions<RoomPresenceOptions>().Bind(builder.Configuration.GetSection(StudyRoomsOptions.Section + ":Presence"));
         builder.Services.AddSingleton<HostedConnections>();
         builder.Services.AddHostedService<PresenceRefresher>();
+        builder.Services.AddSingleton<OpenConnections>();
+        builder.Services.AddSingleton<ConnectionEviction>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ConnectionEviction>());
 
         builder.AddStudyRoomsAuth(options, auth);
         builder.AddStudyRoomsSignalR(options);
@@ -136,6 +139,7 @@ public static class StudyRoomsHostingExtensions
             {
                 hub.MaximumReceiveMessageSize = CodedJsonHubProtocol.MaxMessageSize;
                 hub.AddFilter<StudyRoomsHubFilter>();
+                hub.AddFilter<OpenConnections>();
             })
             .AddJsonProtocol(json => ConfigureJson(json.PayloadSerializerOptions));
 

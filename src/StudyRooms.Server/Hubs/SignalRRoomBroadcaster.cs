@@ -15,7 +15,7 @@ namespace StudyRooms.Server.Hubs;
 /// Grains' way out to browsers: SignalR groups, which with the Redis backplane reach connections
 /// on every server of the cluster.
 /// </summary>
-public sealed class SignalRRoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub, HostedConnections hosted, StudyRoomsMetrics metrics) : IRoomBroadcaster
+public sealed class SignalRRoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub, HostedConnections hosted, ConnectionEviction eviction, StudyRoomsMetrics metrics) : IRoomBroadcaster
 {
     public Task ParticipantJoinedAsync(ParticipantJoined e) =>
         hub.Clients.Group(RoomGroups.For(e.RoomId)).ParticipantJoined(e);
@@ -32,13 +32,16 @@ public sealed class SignalRRoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub
     public async Task ParticipantRemovedAsync(ParticipantRemoved e, string[] connectionIds)
     {
         var group = RoomGroups.For(e.RoomId);
-        await hub.Clients.Group(group).ParticipantRemoved(e);
+        await hub.Clients.GroupExcept(group, connectionIds).ParticipantRemoved(e);
         foreach (var connectionId in connectionIds)
         {
             // With the Redis backplane this reaches connections held by other servers too.
             await hub.Groups.RemoveFromGroupAsync(connectionId, group);
             hosted.Remove(e.RoomId, connectionId);
         }
+
+        // The removed connections get the event right before their server closes them (P-MOD-8).
+        await eviction.EvictAsync(e, connectionIds);
     }
 
     public async Task RoomDeletedAsync(RoomDeleted e, string[] connectionIds)

@@ -1,0 +1,139 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using StudyRooms.Contracts.Rooms;
+using StudyRooms.Server.Options;
+
+namespace StudyRooms.Server.Hubs;
+
+/// <summary>
+/// Closes a removed or banned user's connections to a room on whichever server holds them (P-MOD-8).
+/// The room grain knows the connection ids but not their servers, and SignalR's backplane carries
+/// messages to connections, never a "close" to the server holding one; so in Redis mode the ids this
+/// server does not hold go out on one Redis channel that every server reads, and each server closes
+/// those it holds. Each connection gets its <see cref="ParticipantRemoved"/> written right before the
+/// close, on the same pipe, so the client always learns why it was closed.
+/// </summary>
+public sealed partial class ConnectionEviction(
+    OpenConnections open,
+    IHubContext<RoomHub, IRoomClient> hub,
+    IServiceProvider services,
+    TimeProvider time,
+    IOptions<StudyRoomsOptions> options,
+    ILogger<ConnectionEviction> logger) : IHostedService
+{
+    /// <summary>How long the farewell event may take to reach a connection's pipe before it is closed anyway.</summary>
+    public static readonly TimeSpan FarewellTimeout = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long the transport gets to send the farewell before the connection is closed.</summary>
+    public static readonly TimeSpan FlushGrace = TimeSpan.FromSeconds(1);
+
+    private ISubscriber? _subscriber;
+    private RedisChannel _channel;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.IsRedisMode)
+        {
+            return;
+        }
+
+        _subscriber = services.GetRequiredService<IConnectionMultiplexer>().GetSubscriber();
+        _channel = RedisChannel.Literal(options.Value.KeyPrefix + ":evict-connections");
+        await _subscriber.SubscribeAsync(_channel, (channel, value) => OnNotice(value));
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_subscriber is not null)
+        {
+            await _subscriber.UnsubscribeAsync(_channel);
+        }
+    }
+
+    /// <summary>Tells each of <paramref name="connectionIds"/> it was removed, then closes it, wherever it is.</summary>
+    public async Task EvictAsync(ParticipantRemoved removed, IReadOnlyCollection<string> connectionIds)
+    {
+        var elsewhere = new List<string>();
+        foreach (var connectionId in connectionIds)
+        {
+            if (open.Holds(connectionId))
+            {
+                EvictHere(removed, connectionId);
+            }
+            else
+            {
+                elsewhere.Add(connectionId);
+            }
+        }
+
+        if (elsewhere.Count > 0 && _subscriber is not null)
+        {
+            var notice = JsonSerializer.Serialize(new EvictionNotice(removed, [.. elsewhere]));
+            await _subscriber.PublishAsync(_channel, notice);
+        }
+    }
+
+    private void OnNotice(RedisValue value)
+    {
+        try
+        {
+            var notice = JsonSerializer.Deserialize<EvictionNotice>(value.ToString());
+            if (notice?.Removed is null || notice.ConnectionIds is null)
+            {
+                return;
+            }
+
+            foreach (var connectionId in notice.ConnectionIds.Where(open.Holds))
+            {
+                EvictHere(notice.Removed, connectionId);
+            }
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException)
+        {
+            NoticeUnreadable(logger, e);
+        }
+    }
+
+    /// <summary>
+    /// Writes the farewell, then closes the connection a moment later: SignalR's abort races the
+    /// transport's last send, and an immediate close lost the farewell under load. The connection has
+    /// no rights in the room meanwhile (the room already dropped it), and the grain does not wait.
+    /// </summary>
+    private void EvictHere(ParticipantRemoved removed, string connectionId) => _ = EvictHereAsync(removed, connectionId);
+
+    private async Task EvictHereAsync(ParticipantRemoved removed, string connectionId)
+    {
+        try
+        {
+            // A local connection is written to directly, also with the Redis backplane.
+            await hub.Clients.Client(connectionId).ParticipantRemoved(removed).WaitAsync(FarewellTimeout, time);
+            await Task.Delay(FlushGrace, time);
+        }
+        catch (Exception e)
+        {
+            // A connection that does not take the event (in time) is closed without it.
+            FarewellFailed(logger, e, connectionId);
+        }
+        finally
+        {
+            if (open.Close(connectionId))
+            {
+                Evicted(logger, removed.RoomId, removed.UserId, connectionId);
+            }
+        }
+    }
+
+    /// <summary>The Redis message: the event and the connections to close.</summary>
+    private sealed record EvictionNotice(ParticipantRemoved Removed, string[] ConnectionIds);
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Closed connection {ConnectionId} of user {UserId}, removed from room {RoomId}")]
+    private static partial void Evicted(ILogger logger, string roomId, string userId, string connectionId);
+
+    [LoggerMessage(EventId = 3103, Level = LogLevel.Debug, Message = "Connection {ConnectionId} did not take its removal notice; closing it anyway")]
+    private static partial void FarewellFailed(ILogger logger, Exception exception, string connectionId);
+
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "Ignored an unreadable connection eviction notice")]
+    private static partial void NoticeUnreadable(ILogger logger, Exception exception);
+}
