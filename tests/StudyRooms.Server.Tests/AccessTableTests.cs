@@ -120,6 +120,7 @@ public sealed partial class AccessTableTests(HostFixture fixture) : IClassFixtur
         {
             "POST /api/accounts" => await http.PostAsJsonAsync(path, new { username = "u" + Guid.NewGuid().ToString("N")[..12], password = "a long enough password", displayName = "Ada" }),
             "POST /api/sessions/password" => await http.PostAsJsonAsync(path, new { username = room.Account, password = AccountPassword }),
+            "POST /api/sessions/refresh" => await http.PostAsync(path, content: null),
             "POST /api/rooms/{roomId}/board.json" => await http.PostAsJsonAsync(path, new BoardExport
             {
                 RoomId = room.RoomId,

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace StudyRooms.Testing;
@@ -34,7 +35,11 @@ public sealed class StudyRoomsHost : ServerClient, IAsyncDisposable
     }
 
     /// <summary>Starts a host; <paramref name="settings"/> override configuration keys.</summary>
-    public static Task<StudyRoomsHost> StartAsync(string? dataDirectory = null, IReadOnlyDictionary<string, string?>? settings = null)
+    public static Task<StudyRoomsHost> StartAsync(string? dataDirectory = null, IReadOnlyDictionary<string, string?>? settings = null) =>
+        StartAsync(dataDirectory, settings, services: null);
+
+    /// <summary>Starts a host whose services <paramref name="services"/> may replace (e.g. the clock).</summary>
+    public static Task<StudyRoomsHost> StartAsync(string? dataDirectory, IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? services)
     {
         dataDirectory ??= NewDataDirectory();
         var all = new Dictionary<string, string?>
@@ -49,7 +54,7 @@ public sealed class StudyRoomsHost : ServerClient, IAsyncDisposable
             all[key] = value;
         }
 
-        var factory = new Factory(all);
+        var factory = new Factory(all, services);
         factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -61,13 +66,18 @@ public sealed class StudyRoomsHost : ServerClient, IAsyncDisposable
         await _factory.DisposeAsync();
     }
 
-    private sealed class Factory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+    private sealed class Factory(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);
+            }
+
+            if (services is not null)
+            {
+                builder.ConfigureTestServices(services);
             }
         }
     }

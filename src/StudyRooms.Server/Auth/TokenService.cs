@@ -49,5 +49,15 @@ public sealed class TokenService(SigningKey signingKey, IOptions<AuthOptions> op
         ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
         ClockSkew = TimeSpan.FromMinutes(1),
         NameClaimType = StudyRoomsUser.DisplayNameClaim,
+
+        // Expiry is judged by the injected clock, the one that issues tokens and closes expired
+        // connections (the library's own check reads the system clock).
+        LifetimeValidator = (notBefore, expires, _, parameters) => IsLive(notBefore, expires, parameters.ClockSkew),
     };
+
+    private bool IsLive(DateTime? notBefore, DateTime? expires, TimeSpan skew)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return expires is { } end && now < end + skew && (notBefore is not { } start || now >= start - skew);
+    }
 }

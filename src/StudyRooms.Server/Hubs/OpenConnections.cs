@@ -1,28 +1,41 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.AspNetCore.SignalR;
+using StudyRooms.Server.Auth;
 
 namespace StudyRooms.Server.Hubs;
 
 /// <summary>
 /// Every hub connection this server holds, by id, so the server can close one it is asked to close
-/// (P-MOD-8). A hub filter sees each connection open and close; hub instances live for one call and
-/// cannot hold it. Not room state: only "this socket is open here".
+/// (P-MOD-8), and closes each when its token expires (P-AUTH-3). A hub filter sees each connection
+/// open and close; hub instances live for one call and cannot hold it. Not room state: only "this
+/// socket is open here".
 /// </summary>
-public sealed class OpenConnections : IHubFilter
+/// <remarks>
+/// The expiry is our own timer on the injected clock rather than SignalR's
+/// <c>CloseOnAuthenticationExpiration</c>: the same clock issues and validates tokens, so tests can
+/// move it, and one mechanism closes connections whoever asks.
+/// </remarks>
+public sealed class OpenConnections(TimeProvider time) : IHubFilter
 {
-    private readonly ConcurrentDictionary<string, HubCallerContext> _open = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Open> _open = new(StringComparer.Ordinal);
 
     public int Count => _open.Count;
 
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {
-        _open[context.Context.ConnectionId] = context.Context;
+        var caller = context.Context;
+        _open[caller.ConnectionId] = new Open(caller, ExpiryTimer(caller));
         await next(context);
     }
 
     public async Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
     {
-        _open.TryRemove(context.Context.ConnectionId, out _);
+        if (_open.TryRemove(context.Context.ConnectionId, out var open))
+        {
+            open.Expiry?.Dispose();
+        }
+
         await next(context, exception);
     }
 
@@ -34,12 +47,27 @@ public sealed class OpenConnections : IHubFilter
     /// </summary>
     public bool Close(string connectionId)
     {
-        if (!_open.TryGetValue(connectionId, out var context))
+        if (!_open.TryGetValue(connectionId, out var open))
         {
             return false;
         }
 
-        context.Abort();
+        open.Caller.Abort();
         return true;
     }
+
+    /// <summary>A timer that closes the connection when its token's <c>exp</c> passes.</summary>
+    private ITimer? ExpiryTimer(HubCallerContext caller)
+    {
+        if (caller.User?.FindFirst(TokenClaims.Expires)?.Value is not { } exp
+            || !long.TryParse(exp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        {
+            return null;
+        }
+
+        var due = DateTimeOffset.FromUnixTimeSeconds(seconds) - time.GetUtcNow();
+        return time.CreateTimer(static state => ((HubCallerContext)state!).Abort(), caller, due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    }
+
+    private sealed record Open(HubCallerContext Caller, ITimer? Expiry);
 }
