@@ -4,11 +4,12 @@ import { ROOM_HUB_PATH, type RoomInfo } from '../protocol';
 import { pruneStaleClientState } from '../sync/pendingQueue';
 import { openPendingStorage } from '../sync/idbStorage';
 import { MemoryStorage, type EnumerableStorage } from '../sync/storage';
-import { ApiError, createAccount, createRoom, createSession, signInWithPassword } from '../transport/httpApi';
+import { ApiError, createAccount, createRoom, createSession, refreshSession, signInWithPassword } from '../transport/httpApi';
 import { RoomConnection } from '../transport/roomConnection';
 import { AuthSessionStore, type AuthSession } from './authSession';
 import { acquireClientId, type LockManagerLike } from './clientIdentity';
 import { RoomSession } from './roomSession';
+import { SessionRefresher } from './sessionRefresh';
 
 /** A failed request, as the screens see it: HTTP status (0: no answer) and protocol code. */
 export class RequestFailure extends Error {
@@ -57,6 +58,9 @@ export async function createBrowserServices(): Promise<AppServices> {
   } catch (error) {
     console.warn('StudyRooms: could not prune old pending edits', error);
   }
+
+  // Tokens are refreshed half-way through their lifetime, so an open page never meets an expired one (P-AUTH-3).
+  new SessionRefresher(auth, refreshSession).start();
 
   const requireSession = (): AuthSession => {
     const session = auth.current();

@@ -33,6 +33,11 @@ export function createSession(request: CreateSessionRequest): Promise<SessionRes
   return send<SessionResult>('POST', '/api/sessions', null, request);
 }
 
+/** `POST /api/sessions/refresh`: a fresh token for the holder of a still-valid one (P-AUTH-3). */
+export function refreshSession(token: string): Promise<SessionResult> {
+  return send<SessionResult>('POST', '/api/sessions/refresh', token, undefined);
+}
+
 /** `POST /api/accounts`; with a guest's token the account keeps that guest's user id (P-ACCT-1). */
 export function createAccount(token: string | null, request: CreateAccountRequest): Promise<SessionResult> {
   return send<SessionResult>('POST', '/api/accounts', token, request);
