@@ -18,6 +18,8 @@ public sealed class ConfigurationTests
     [InlineData("StudyRooms:Auth:SigningKey", "dG9vIHNob3J0", "StudyRooms:Auth:SigningKey")]
     [InlineData("StudyRooms:Auth:TokenLifetime", "00:00:01", "StudyRooms:Auth:TokenLifetime")]
     [InlineData("StudyRooms:RateLimits:SessionsPerMinutePerAddress", "0", "StudyRooms:RateLimits:SessionsPerMinutePerAddress")]
+    [InlineData("StudyRooms:ConnectionOutboundBufferBytes", "1024", "StudyRooms:ConnectionOutboundBufferBytes")]
+    [InlineData("StudyRooms:ConnectionSendTimeout", "00:05:00", "StudyRooms:ConnectionSendTimeout")]
     public void ABadValueIsRefusedNamingItsKey(string key, string value, string named)
     {
         var configuration = new ConfigurationBuilder()

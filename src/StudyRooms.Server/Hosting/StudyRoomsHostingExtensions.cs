@@ -75,7 +75,14 @@ public static class StudyRoomsHostingExtensions
         app.MapBoardsApi();
         app.MapStatsApi();
         app.MapResourcesApi();
-        app.MapHub<RoomHub>(HubPath);
+        var connections = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StudyRoomsOptions>>().Value;
+        app.MapHub<RoomHub>(HubPath, dispatcher =>
+        {
+            // A client that stops reading is closed after one send waited this long, and the server
+            // buffers at most this much for it beyond its socket (docs/operations.md, "Slow readers").
+            dispatcher.ApplicationMaxBufferSize = connections.ConnectionOutboundBufferBytes;
+            dispatcher.TransportSendTimeout = connections.ConnectionSendTimeout;
+        });
         app.MapHealthChecks("/health", new() { Predicate = _ => false });
         app.MapHealthChecks("/ready", new() { Predicate = check => check.Tags.Contains(ReadyTag) });
         app.MapStudyRoomsObservability();
