@@ -21,6 +21,8 @@ import { peoplePanel } from './people/peoplePanel';
 import { createResourcesPanel } from './resources/resourcesPanel';
 import { createRoomLifecycleSource } from '../app/roomLifecycleSource';
 import { roomSettings } from './roomSettings/roomSettings';
+import { createSidePanel } from './sidePanel/sidePanel';
+import { startRoomNotifier } from './sidePanel/roomNotifier';
 
 /** What the room screen may ask of the app. */
 export interface RoomActions {
@@ -63,8 +65,9 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
   // Board
   const layers = h('div', { class: 'board-layers' });
   const pendingNote = h('p', { class: 'pending-note', 'aria-live': 'polite' });
+  // The board is the room's main landmark (the skip link's target).
   const board = h(
-    'section',
+    'main',
     {
       class: 'board',
       id: 'main',
@@ -90,7 +93,13 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
   const chatPanel = createChatPanel(session);
   const resources = createResourcesPanel({ session, roomId, notices, token: () => services.currentSession()?.token ?? null });
   const sprint = sprintBar(session);
-  const element = h('div', { class: 'screen room-screen' }, header, lifecycle.banner, sprint.element, h('div', { class: 'room-body' }, board, chatPanel.element, h('div', { class: 'side-column' }, people.element, resources.element)));
+  // People, chat and resources as tabs of one side panel; a bottom sheet on a phone (ui/sidePanel/).
+  const sidePanel = createSidePanel({ people: people.element, chat: chatPanel.element, resources: resources.element }, safeLocalStorage());
+  const stopNotifier = startRoomNotifier(session, sidePanel, notices);
+  const stopChatShown = sidePanel.onTabInView((tab) => {
+    if (tab === 'chat') chatPanel.shown();
+  });
+  const element = h('div', { class: 'screen room-screen' }, header, lifecycle.banner, sprint.element, h('div', { class: 'room-body' }, board, sidePanel.element), sidePanel.sheetBar);
   element.append(stats.element, people.goneScreen);
 
   // Whiteboard: tools, style, actions, help.
@@ -275,6 +284,9 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
       history.dispose();
       minimap.dispose();
       whiteboard.dispose();
+      stopNotifier();
+      stopChatShown();
+      sidePanel.dispose();
       chatPanel.dispose();
       people.dispose();
       resources.dispose();
@@ -304,6 +316,15 @@ function showStatus(indicator: HTMLElement, status: SessionStatus): void {
           ? strings.status.offlineRetry(Math.max(1, Math.round(status.retryInMs / 1000)))
           : strings.status.offline;
       break;
+  }
+}
+
+function safeLocalStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    // Blocked storage (privacy settings): the panel just forgets its choice.
+    return null;
   }
 }
 
