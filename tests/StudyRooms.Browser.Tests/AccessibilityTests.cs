@@ -94,6 +94,8 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
 
     private async Task CheckAsync(IPage page, string screen)
     {
+        // A sheet or toast still sliding in is half transparent: scan and shoot the settled screen.
+        await page.WaitForFunctionAsync("() => document.getAnimations().every(a => a.playState !== 'running')");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("a11y-" + screen) });
         var result = await page.RunAxe();
         foreach (var violation in result.Violations)

@@ -36,7 +36,7 @@ public sealed class RoomShellTests(BrowserFixture browser, ITestOutputHelper out
         var ada = await WhiteboardPage.CreateRoomAsync(browser, host.BaseAddress, "Timing", "Ada");
         for (var i = 0; i < 20; i++)
         {
-            await ada.ScribbleAsync(40 + (i % 5 * 120), 60 + (i / 5 * 80), 90);
+            await ada.ScribbleAsync(200 + (i % 5 * 100), 200 + (i / 5 * 60), 80);
         }
 
         await ada.WaitForModelAsync("els.length === 20");

@@ -11,8 +11,6 @@ import { PANEL_PREFS_KEY, PANEL_TABS, parsePanelPrefs, tabForKey, type PanelPref
 /** Below this width the panel is a sheet over the board. */
 export const SHEET_MEDIA_QUERY = '(max-width: 720px)';
 
-const ICONS: Readonly<Record<PanelTab, string>> = { people: '👥', chat: '💬', resources: '📎' };
-
 /** A mounted side panel. */
 export interface SidePanel {
   /** The panel (a complementary region; a dialog while it is a sheet). */
@@ -47,7 +45,6 @@ export function createSidePanel(panels: Readonly<Record<PanelTab, HTMLElement>>,
     const button = h('button', {
       type: 'button', class: 'panel-tab', role: 'tab', id: `panel-tab-${tab}`, 'aria-controls': `panel-${tab}`, 'data-testid': `panel-tab-${tab}`,
     },
-    h('span', { class: 'panel-tab-icon', 'aria-hidden': 'true' }, ICONS[tab]),
     h('span', { class: 'panel-tab-label' }, t.tabs[tab]),
     h('span', { class: 'panel-badge', 'data-testid': `panel-badge-${tab}`, 'data-count': 0, 'aria-hidden': 'true', hidden: true }));
     button.addEventListener('click', () => select(tab, false));
@@ -60,7 +57,7 @@ export function createSidePanel(panels: Readonly<Record<PanelTab, HTMLElement>>,
     const open = h('button', {
       type: 'button', class: 'sheet-open', 'aria-controls': 'side-panel', 'aria-haspopup': 'dialog', 'aria-expanded': 'false', 'data-testid': `sheet-open-${tab}`,
     },
-    h('span', { 'aria-hidden': 'true' }, ICONS[tab]), ' ', h('span', {}, t.tabs[tab]),
+    h('span', {}, t.tabs[tab]),
     h('span', { class: 'panel-badge', 'aria-hidden': 'true', hidden: true }));
     open.addEventListener('click', () => openSheet(tab, open));
     sheetButtons.set(tab, open);
