@@ -4,6 +4,13 @@
 export const sprintStrings = {
   bar: 'Study sprint',
   noSprint: 'No sprint',
+  phaseNames: { focus: 'Focus', shortBreak: 'Short break', longBreak: 'Long break' },
+  focusBlock: (block: number, cycles: number) => `Focus ${block} of ${cycles}`,
+  pausedPhase: (phase: string) => `Paused · ${phase}`,
+  finished: 'Sprint finished',
+  stopped: 'Sprint stopped',
+  tabFocus: 'Focus',
+  tabBreak: 'Break',
   plan: 'Sprint plan',
   custom: 'custom',
   focusMinutes: 'Focus minutes',
