@@ -58,6 +58,9 @@ else
   failed=$((failed + 1)); failures+=("vitest produced no report")
 fi
 
+step "web: bundle size (gzipped app JavaScript, budget 250 kB; docs/benchmarks.md)"
+(cd web && npx vite build --logLevel error && npm run --silent size); record "web bundle size" $?
+
 # --- .NET: build (builds the web client into the server) and test ------------------------------
 step "dotnet build"
 if ! dotnet build StudyRooms.sln -c Release -nologo -clp:ErrorsOnly; then

@@ -163,6 +163,8 @@ public sealed class LobbyTests(BrowserFixture browser, ITestOutputHelper output)
             await AssertAccessibleAsync(page, $"name prompt at {width} px");
 
             await EnterNameAsync(page, "Ada");
+            // Signed in (the lobby is up) before leaving, or the room opens on the name prompt again.
+            await Assertions.Expect(page.GetByTestId("lobby")).ToBeVisibleAsync();
             await page.GotoAsync(new Uri(host.BaseAddress, room.Link).ToString());
             await WaitLiveAsync(page);
             // The room screen too (it was clean of serious and critical findings when this was written).

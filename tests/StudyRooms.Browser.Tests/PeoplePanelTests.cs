@@ -171,6 +171,7 @@ public sealed class PeoplePanelTests(BrowserFixture browser)
         await page.GetByTestId("display-name-input").FillAsync(name);
         await page.GetByTestId("display-name-submit").ClickAsync();
         await Assertions.Expect(page.GetByTestId("connection-status")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 30_000 });
+        await page.OpenPanelAsync("people");
         return page;
     }
 }

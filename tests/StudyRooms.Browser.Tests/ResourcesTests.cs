@@ -26,6 +26,8 @@ public sealed class ResourcesTests(BrowserFixture browser)
         await bob.GotoAsync(link);
         await EnterNameAsync(bob, "Bob");
         await WaitLiveAsync(bob);
+        await ada.OpenPanelAsync("resources");
+        await bob.OpenPanelAsync("resources");
 
         // Ada pins a link; a javascript: address is refused in the form and never reaches the list.
         await ada.GetByTestId("resource-link-url").FillAsync("javascript:alert(1)");

@@ -1,5 +1,6 @@
 // Who is typing (P-CHAT-14): peers' signals expire on their own; our own are throttled.
 import type { TypingChanged } from '../protocol';
+import { chatStrings } from '../ui/chat/chatStrings';
 
 /** A peer's indicator goes away this long after their last `typing: true`. */
 export const TYPING_EXPIRY_MS = 6_000;
@@ -55,7 +56,7 @@ export class TypingSender {
 /** "Ada is typing…", "Ada and Bob are typing…", "3 people are typing…", or "". */
 export function typingText(names: readonly string[]): string {
   if (names.length === 0) return '';
-  if (names.length === 1) return `${names[0] ?? ''} is typing…`;
-  if (names.length === 2) return `${names[0] ?? ''} and ${names[1] ?? ''} are typing…`;
-  return `${names.length} people are typing…`;
+  if (names.length === 1) return chatStrings.typingOne(names[0] ?? '');
+  if (names.length === 2) return chatStrings.typingTwo(names[0] ?? '', names[1] ?? '');
+  return chatStrings.typingMany(names.length);
 }

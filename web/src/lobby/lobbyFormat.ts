@@ -1,24 +1,22 @@
 // Lobby texts computed from data: occupancy, sprint state, tags typed into the create form. Pure.
 import type { SprintSummary, TagCount } from '../protocol';
+import { lobbyStrings } from '../ui/lobby/lobbyStrings';
+import { sprintStrings } from '../ui/sprint/sprintStrings';
 
 /** "Nobody here now", "1 studying now", "5 studying now". */
 export function occupancyText(count: number): string {
-  if (count <= 0) return 'Nobody here now';
-  return `${count} studying now`;
+  if (count <= 0) return lobbyStrings.occupancy.nobody;
+  return lobbyStrings.occupancy.studying(count);
 }
 
-const PHASE_NAMES: Record<SprintSummary['phaseKind'], string> = {
-  focus: 'Focus',
-  shortBreak: 'Short break',
-  longBreak: 'Long break',
-};
+const PHASE_NAMES: Readonly<Record<SprintSummary['phaseKind'], string>> = sprintStrings.phaseNames;
 
 /** "Focus · 12 min left", "Short break · under a minute left", "Focus (paused) · 3 min left". */
 export function sprintText(sprint: SprintSummary): string {
   const phase = PHASE_NAMES[sprint.phaseKind];
   const minutes = Math.ceil(Math.max(0, sprint.remainingMs) / 60_000);
-  const left = sprint.remainingMs < 60_000 ? 'under a minute left' : `${minutes} min left`;
-  return `${phase}${sprint.status === 'paused' ? ' (paused)' : ''} · ${left}`;
+  const left = sprint.remainingMs < 60_000 ? lobbyStrings.sprintSummary.underAMinute : lobbyStrings.sprintSummary.minutesLeft(minutes);
+  return `${phase}${sprint.status === 'paused' ? lobbyStrings.sprintSummary.paused : ''} · ${left}`;
 }
 
 /** Tags the create form accepts: at most 5, each 1–30 characters (P-ROOM-3). */

@@ -1,6 +1,7 @@
 // The sprint countdown as pure functions of the server's anchors and a measured clock offset
 // (docs/protocol.md P-SPR-3, P-SPR-13). Nothing here reads the real clock: callers pass "now".
 import type { SprintPhaseKind, SprintSnapshot } from '../protocol';
+import { sprintStrings } from '../ui/sprint/sprintStrings';
 
 /** How many recent samples of each kind the offset estimate keeps. */
 export const CLOCK_SAMPLE_WINDOW = 8;
@@ -70,21 +71,21 @@ export function formatCountdown(ms: number): string {
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
 }
 
-const PHASE_NAMES: Record<SprintPhaseKind, string> = { focus: 'Focus', shortBreak: 'Short break', longBreak: 'Long break' };
+const PHASE_NAMES: Readonly<Record<SprintPhaseKind, string>> = sprintStrings.phaseNames;
 
 /** The phase as people say it: "Focus 2 of 4", "Long break", "Paused · Focus 1 of 4", "Sprint finished". */
 export function phaseLabel(sprint: SprintSnapshot): string {
   switch (sprint.status) {
     case 'none':
-      return 'No sprint';
+      return sprintStrings.noSprint;
     case 'finished':
-      return 'Sprint finished';
+      return sprintStrings.finished;
     case 'stopped':
-      return 'Sprint stopped';
+      return sprintStrings.stopped;
     default: {
       const cycles = sprint.plan?.cycles ?? 0;
-      const phase = sprint.phaseKind === 'focus' ? `Focus ${sprint.blockIndex + 1} of ${cycles}` : PHASE_NAMES[sprint.phaseKind];
-      return sprint.status === 'paused' ? `Paused · ${phase}` : phase;
+      const phase = sprint.phaseKind === 'focus' ? sprintStrings.focusBlock(sprint.blockIndex + 1, cycles) : PHASE_NAMES[sprint.phaseKind];
+      return sprint.status === 'paused' ? sprintStrings.pausedPhase(phase) : phase;
     }
   }
 }
@@ -92,7 +93,7 @@ export function phaseLabel(sprint: SprintSnapshot): string {
 /** The tab title during a sprint: "12:34 Focus · Room", else the room title alone. */
 export function tabTitle(sprint: SprintSnapshot | null, remaining: number, roomTitle: string): string {
   if (sprint === null || (sprint.status !== 'running' && sprint.status !== 'paused')) return roomTitle;
-  const phase = sprint.phaseKind === 'focus' ? 'Focus' : 'Break';
+  const phase = sprint.phaseKind === 'focus' ? sprintStrings.tabFocus : sprintStrings.tabBreak;
   return `${sprint.status === 'paused' ? '⏸ ' : ''}${formatCountdown(remaining)} ${phase} · ${roomTitle}`;
 }
 

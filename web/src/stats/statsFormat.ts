@@ -1,9 +1,10 @@
 // Pure formatting of study stats for the stats panel: minutes, rates, streaks, the heatmap grid
 // and leaderboard rows. English, fixed names (no locale), so the output is the same everywhere.
 import type { FocusRecap, GoalOutcome, LeaderboardEntry, StudyDay } from '../protocol';
+import { statsStrings } from '../ui/stats/statsStrings';
 
-const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+const WEEKDAYS: readonly string[] = statsStrings.weekdays;
+const MONTHS: readonly string[] = statsStrings.months;
 
 /** Minutes needed for heat levels 1–4 of a heatmap cell; 0 minutes is level 0. */
 export const HEAT_LEVEL_MINUTES = [1, 25, 50, 100] as const;
@@ -16,8 +17,8 @@ export function formatMinutes(minutes: number): string {
   const whole = Math.max(0, Math.round(minutes));
   const hours = Math.floor(whole / 60);
   const rest = whole % 60;
-  if (hours === 0) return `${rest} min`;
-  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+  if (hours === 0) return statsStrings.minutes(rest);
+  return rest === 0 ? statsStrings.hours(hours) : statsStrings.hoursMinutes(hours, rest);
 }
 
 /** A goal completion rate (0–1) as a whole percentage, or a dash when there is none yet. */
@@ -28,7 +29,7 @@ export function formatRate(rate: number | undefined): string {
 
 /** "1 day", "3 days". */
 export function formatDays(days: number): string {
-  return days === 1 ? '1 day' : `${days} days`;
+  return statsStrings.days(days);
 }
 
 /** The parts of a `yyyy-MM-dd` date, or null when it is not one. */
@@ -79,7 +80,7 @@ export function heatmapWeeks(days: readonly StudyDay[], today: string): HeatCell
           minutes: d.minutes,
           level: future ? 0 : heatLevel(d.minutes),
           future,
-          label: `${formatDate(d.date)}: ${future ? 'not yet' : formatMinutes(d.minutes)}`,
+          label: `${formatDate(d.date)}: ${future ? statsStrings.notYet : formatMinutes(d.minutes)}`,
         };
       }),
     );
@@ -134,7 +135,7 @@ export function timeZoneOrUtc(candidate: string | undefined | null): string {
   return /^[A-Za-z0-9_+-]+(\/[A-Za-z0-9_+-]+)*$/.test(candidate) ? candidate : 'UTC';
 }
 
-const OUTCOME_TEXT: Readonly<Record<GoalOutcome, string>> = { done: 'Done', partly: 'Partly', notDone: 'Not done' };
+const OUTCOME_TEXT: Readonly<Record<GoalOutcome, string>> = statsStrings.outcomes;
 
 /** A recap as the history list shows it. */
 export interface RecapRow {

@@ -6,6 +6,7 @@ import { elementBounds, unionBoxes, type Box } from '../geometry/geometry';
 import { boxOnMinimap, minimapToBoard, minimapTransform, sameTransform, type MinimapTransform } from '../geometry/minimap';
 import type { Element } from '../protocol';
 import { visibleBoardBox, type ViewTransform } from '../render/viewTransform';
+import { boardStrings } from './boardStrings';
 import { h } from './dom';
 
 /** Size of the minimap, CSS pixels. */
@@ -44,7 +45,7 @@ export class Minimap {
   redraws = 0;
 
   constructor(private readonly source: MinimapSource) {
-    this.element = h('canvas', { class: 'minimap', 'data-testid': 'minimap', 'aria-label': 'Minimap: click or drag to move the view', role: 'img' });
+    this.element = h('canvas', { class: 'minimap', 'data-testid': 'minimap', 'aria-label': boardStrings.minimap, role: 'img' });
     this.element.style.width = `${String(MINIMAP_WIDTH_PX)}px`;
     this.element.style.height = `${String(MINIMAP_HEIGHT_PX)}px`;
     this.element.width = Math.round(MINIMAP_WIDTH_PX * this.ratio);

@@ -20,12 +20,13 @@ export class Notices {
   }
 
   /** Shows a short message that goes away by itself; the same text is not repeated within 3 s. */
-  toast(message: string, kind: 'info' | 'error' = 'info', timeoutMs = 6_000): void {
+  toast(message: string, kind: 'info' | 'error' = 'info', timeoutMs = 6_000, alert?: string): void {
     const now = Date.now();
     if ((this.lastShown.get(message) ?? 0) > now - 3_000) return;
     this.lastShown.set(message, now);
     const close = h('button', { type: 'button', class: 'toast-close', 'aria-label': strings.errors.dismiss }, '×');
-    const toast = h('div', { class: `toast toast-${kind}`, 'data-testid': 'toast' }, h('span', {}, message), close);
+    // `data-alert` names a room notification's kind (mention, hand, phase) for tests and styles.
+    const toast = h('div', { class: `toast toast-${kind}`, 'data-testid': 'toast', 'data-alert': alert }, h('span', {}, message), close);
     const remove = (): void => toast.remove();
     close.addEventListener('click', remove);
     this.toasts.append(toast);

@@ -2,6 +2,7 @@
 import type { BoardCounts, SaveState, SessionStatus } from '../app/roomSession';
 import type { AppServices } from '../app/services';
 import type { RoomInfo } from '../protocol';
+import { boardStrings } from './boardStrings';
 import { h, type Screen } from './dom';
 import { HistoryPanel } from './history/historyPanel';
 import { Minimap } from './minimap';
@@ -21,6 +22,8 @@ import { peoplePanel } from './people/peoplePanel';
 import { createResourcesPanel } from './resources/resourcesPanel';
 import { createRoomLifecycleSource } from '../app/roomLifecycleSource';
 import { roomSettings } from './roomSettings/roomSettings';
+import { createSidePanel } from './sidePanel/sidePanel';
+import { startRoomNotifier } from './sidePanel/roomNotifier';
 
 /** What the room screen may ask of the app. */
 export interface RoomActions {
@@ -43,7 +46,7 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
   const copyButton = h('button', { type: 'button', class: 'button', 'aria-describedby': 'share-link', 'data-testid': 'copy-link' }, strings.room.copy);
   const status = h('div', { class: 'status', role: 'status', 'data-testid': 'connection-status', 'data-state': 'connecting' },
     h('span', { class: 'status-dot', 'aria-hidden': 'true' }), h('span', { class: 'status-text' }, strings.status.connecting));
-  const saveStatus = h('div', { class: 'save-status', 'data-testid': 'save-status', 'data-state': 'saved', 'aria-live': 'polite' }, 'saved');
+  const saveStatus = h('div', { class: 'save-status', 'data-testid': 'save-status', 'data-state': 'saved', 'aria-live': 'polite' }, boardStrings.save.saved);
   const stats = statsPanel(createStatsSource(() => services.currentSession()), roomId);
   const statsButton = h('button', { type: 'button', class: 'button', 'aria-haspopup': 'dialog', 'data-testid': 'stats-button' }, statsStrings.open);
   statsButton.addEventListener('click', () => stats.open());
@@ -63,8 +66,9 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
   // Board
   const layers = h('div', { class: 'board-layers' });
   const pendingNote = h('p', { class: 'pending-note', 'aria-live': 'polite' });
+  // The board is the room's main landmark (the skip link's target).
   const board = h(
-    'section',
+    'main',
     {
       class: 'board',
       id: 'main',
@@ -90,7 +94,13 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
   const chatPanel = createChatPanel(session);
   const resources = createResourcesPanel({ session, roomId, notices, token: () => services.currentSession()?.token ?? null });
   const sprint = sprintBar(session);
-  const element = h('div', { class: 'screen room-screen' }, header, lifecycle.banner, sprint.element, h('div', { class: 'room-body' }, board, chatPanel.element, h('div', { class: 'side-column' }, people.element, resources.element)));
+  // People, chat and resources as tabs of one side panel; a bottom sheet on a phone (ui/sidePanel/).
+  const sidePanel = createSidePanel({ people: people.element, chat: chatPanel.element, resources: resources.element }, safeLocalStorage());
+  const stopNotifier = startRoomNotifier(session, sidePanel, notices);
+  const stopChatShown = sidePanel.onTabInView((tab) => {
+    if (tab === 'chat') chatPanel.shown();
+  });
+  const element = h('div', { class: 'screen room-screen' }, header, lifecycle.banner, sprint.element, h('div', { class: 'room-body' }, board, sidePanel.element), sidePanel.sheetBar);
   element.append(stats.element, people.goneScreen);
 
   // Whiteboard: tools, style, actions, help.
@@ -109,9 +119,9 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
     help: () => openHelp(),
   });
   const renderer = whiteboard.renderer;
-  const toolbar = h('div', { class: 'toolbar tool-bar', role: 'toolbar', 'aria-label': 'Tools', 'data-testid': 'tool-bar' });
+  const toolbar = h('div', { class: 'toolbar tool-bar', role: 'toolbar', 'aria-label': boardStrings.toolsBar, 'data-testid': 'tool-bar' });
   for (const tool of TOOLS) {
-    const button = h('button', { type: 'button', class: 'tool-button', title: `${tool.label} (${tool.key.toUpperCase()})`, 'aria-label': tool.label, 'aria-pressed': 'false', 'data-testid': `tool-${tool.id}` }, tool.glyph);
+    const button = h('button', { type: 'button', class: 'tool-button', title: boardStrings.toolTitle(tool.label, tool.key.toUpperCase()), 'aria-label': tool.label, 'aria-pressed': 'false', 'data-testid': `tool-${tool.id}` }, tool.glyph);
     button.addEventListener('click', () => whiteboard.setTool(tool.id));
     toolButtons.set(tool.id, button);
     toolbar.append(button);
@@ -122,7 +132,7 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
     return button;
   };
   // Locking elements is for the owner and mentors (P-MOD-7); the button follows the user's role.
-  const lockButton = action('action-lock', 'Lock or unlock the selection (owner and mentors)', '🔒', () => whiteboard.toggleLockSelection());
+  const lockButton = action('action-lock', boardStrings.actions.lock, '🔒', () => whiteboard.toggleLockSelection());
   const showLockButton = (): void => {
     const role = session.participants.list().find((p) => p.userId === session.participants.self?.userId)?.role;
     lockButton.hidden = role !== 'owner' && role !== 'mentor';
@@ -130,22 +140,22 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
   showLockButton();
   const actions2 = h(
     'div',
-    { class: 'toolbar action-bar', role: 'toolbar', 'aria-label': 'Actions' },
-    action('action-undo', 'Undo (Ctrl+Z)', '↶', () => whiteboard.undo()),
-    action('action-redo', 'Redo (Ctrl+Shift+Z)', '↷', () => whiteboard.redo()),
-    action('action-delete', 'Delete (Del)', '✕', () => whiteboard.deleteSelection()),
-    action('action-duplicate', 'Duplicate (Ctrl+D)', '❐', () => whiteboard.duplicateSelection()),
-    action('action-forward', 'Bring forward (Ctrl+])', '⬆', () => whiteboard.reorderSelection('forward')),
-    action('action-backward', 'Send backward (Ctrl+[)', '⬇', () => whiteboard.reorderSelection('backward')),
+    { class: 'toolbar action-bar', role: 'toolbar', 'aria-label': boardStrings.actionsBar },
+    action('action-undo', boardStrings.actions.undo, '↶', () => whiteboard.undo()),
+    action('action-redo', boardStrings.actions.redo, '↷', () => whiteboard.redo()),
+    action('action-delete', boardStrings.actions.delete, '✕', () => whiteboard.deleteSelection()),
+    action('action-duplicate', boardStrings.actions.duplicate, '❐', () => whiteboard.duplicateSelection()),
+    action('action-forward', boardStrings.actions.forward, '⬆', () => whiteboard.reorderSelection('forward')),
+    action('action-backward', boardStrings.actions.backward, '⬇', () => whiteboard.reorderSelection('backward')),
     lockButton,
-    action('zoom-out', 'Zoom out (−)', '−', () => whiteboard.zoomBy(1 / 1.2)),
-    action('zoom-in', 'Zoom in (+)', '+', () => whiteboard.zoomBy(1.2)),
-    action('zoom-fit', 'Zoom to fit (Shift+1)', '⤢', () => whiteboard.zoomToContent(false)),
-    action('export-png', 'Download PNG', 'PNG', () => void whiteboard.export('png')),
-    action('export-svg', 'Download SVG', 'SVG', () => void whiteboard.export('svg')),
-    action('export-json', 'Download JSON', 'JSON', () => void whiteboard.export('json')),
-    action('history-button', 'Board history', '↺', () => void history.open()),
-    action('help-button', 'Keyboard shortcuts (?)', '?', () => openHelp()),
+    action('zoom-out', boardStrings.actions.zoomOut, '−', () => whiteboard.zoomBy(1 / 1.2)),
+    action('zoom-in', boardStrings.actions.zoomIn, '+', () => whiteboard.zoomBy(1.2)),
+    action('zoom-fit', boardStrings.actions.zoomFit, '⤢', () => whiteboard.zoomToContent(false)),
+    action('export-png', boardStrings.actions.exportPng, boardStrings.exportFaces.png, () => void whiteboard.export('png')),
+    action('export-svg', boardStrings.actions.exportSvg, boardStrings.exportFaces.svg, () => void whiteboard.export('svg')),
+    action('export-json', boardStrings.actions.exportJson, boardStrings.exportFaces.json, () => void whiteboard.export('json')),
+    action('history-button', boardStrings.actions.history, '↺', () => void history.open()),
+    action('help-button', boardStrings.actions.help, '?', () => openHelp()),
   );
   const history = new HistoryPanel(session, whiteboard.editor, notices, () => renderer.invalidateStatic());
   const minimap = new Minimap({
@@ -157,14 +167,14 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
   board.append(toolbar, stylePanel(style, (patch) => whiteboard.restyle(patch)), actions2, helpDialog, history.element, minimap.element);
   whiteboard.setTool('pen');
   function openHelp(): void {
-    const close = h('button', { type: 'button', class: 'button', 'data-testid': 'help-close' }, 'Close');
+    const close = h('button', { type: 'button', class: 'button', 'data-testid': 'help-close' }, boardStrings.help.close);
     close.addEventListener('click', () => helpDialog.close());
     helpDialog.replaceChildren(
-      h('h2', { id: 'help-heading' }, 'Keyboard shortcuts'),
+      h('h2', { id: 'help-heading' }, boardStrings.help.heading),
       h('table', { class: 'help-table' },
         ...TOOLS.map((t) => h('tr', {}, h('td', {}, h('kbd', {}, t.key.toUpperCase())), h('td', {}, t.label))),
         ...COMMAND_SHORTCUTS.map((c) => h('tr', {}, h('td', {}, h('kbd', {}, c.keys)), h('td', {}, c.label)))),
-      h('p', {}, 'Undo and redo change only your own edits; a property someone else changed since keeps their value.'),
+      h('p', {}, boardStrings.help.undoNote),
       close,
     );
     if (!helpDialog.open) helpDialog.showModal();
@@ -232,7 +242,7 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
   function showSaveState(state: SaveState): void {
     saveStatus.dataset.state = state.kind;
     saveStatus.dataset.count = state.kind === 'saved' ? '0' : String(state.count);
-    saveStatus.textContent = state.kind === 'saved' ? 'saved' : state.kind === 'saving' ? `saving ${state.count}` : `offline, ${state.count} unsent`;
+    saveStatus.textContent = state.kind === 'saved' ? boardStrings.save.saved : state.kind === 'saving' ? boardStrings.save.saving(state.count) : boardStrings.save.offline(state.count);
   }
 
   /** Unsaved edits are worth mentioning only while they cannot be sent. */
@@ -275,6 +285,9 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
       history.dispose();
       minimap.dispose();
       whiteboard.dispose();
+      stopNotifier();
+      stopChatShown();
+      sidePanel.dispose();
       chatPanel.dispose();
       people.dispose();
       resources.dispose();
@@ -304,6 +317,15 @@ function showStatus(indicator: HTMLElement, status: SessionStatus): void {
           ? strings.status.offlineRetry(Math.max(1, Math.round(status.retryInMs / 1000)))
           : strings.status.offline;
       break;
+  }
+}
+
+function safeLocalStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    // Blocked storage (privacy settings): the panel just forgets its choice.
+    return null;
   }
 }
 

@@ -1,5 +1,16 @@
-// Every user-facing text of the client, in one place, ready for translation.
+// Every user-facing text of the client, in one place, ready for translation: the shell's texts
+// here, each area's in its own ui/**/*Strings.ts, all gathered below. src/ui/uiText.test.ts fails
+// when a UI module writes a literal text where users read or hear it.
+import { boardStrings } from './boardStrings';
+import { chatStrings } from './chat/chatStrings';
+import { historyStrings } from './history/historyStrings';
 import { lobbyStrings } from './lobby/lobbyStrings';
+import { peopleStrings } from './people/peopleStrings';
+import { resourcesStrings } from './resources/resourcesStrings';
+import { roomSettingsStrings } from './roomSettings/roomSettingsStrings';
+import { sidePanelStrings } from './sidePanel/sidePanelStrings';
+import { sprintStrings } from './sprint/sprintStrings';
+import { statsStrings } from './stats/statsStrings';
 
 /** The English texts. */
 export const strings = {
@@ -27,6 +38,15 @@ export const strings = {
   },
 
   lobby: lobbyStrings,
+  board: boardStrings,
+  chat: chatStrings,
+  history: historyStrings,
+  people: peopleStrings,
+  resources: resourcesStrings,
+  roomSettings: roomSettingsStrings,
+  sidePanel: sidePanelStrings,
+  sprint: sprintStrings,
+  stats: statsStrings,
 
   home: {
     greeting: (name: string) => `Hi, ${name}`,

@@ -2,6 +2,7 @@
 // sets it for new elements and, through `onChange`, patches the selected ones.
 import type { ElementProps } from '../protocol';
 import { h } from './dom';
+import { boardStrings } from './boardStrings';
 import { strings } from './strings';
 
 /** Stroke colours offered (names in strings.room.colors). */
@@ -23,21 +24,21 @@ export const PEN_WIDTHS = [
 
 /** Fills offered. */
 export const FILLS = [
-  { key: 'none', value: 'transparent', label: 'No fill' },
-  { key: 'white', value: '#ffffff', label: 'White' },
-  { key: 'yellow', value: '#ffec99', label: 'Yellow' },
-  { key: 'blue', value: '#a5d8ff', label: 'Light blue' },
-  { key: 'green', value: '#b2f2bb', label: 'Light green' },
-  { key: 'pink', value: '#ffc9c9', label: 'Pink' },
+  { key: 'none', value: 'transparent', label: boardStrings.style.fills.none },
+  { key: 'white', value: '#ffffff', label: boardStrings.style.fills.white },
+  { key: 'yellow', value: '#ffec99', label: boardStrings.style.fills.yellow },
+  { key: 'blue', value: '#a5d8ff', label: boardStrings.style.fills.blue },
+  { key: 'green', value: '#b2f2bb', label: boardStrings.style.fills.green },
+  { key: 'pink', value: '#ffc9c9', label: boardStrings.style.fills.pink },
 ] as const;
 
 /** Sticky note colours. */
 export const STICKY_COLORS = [
-  { key: 'yellow', value: '#ffec99', label: 'Yellow note' },
-  { key: 'pink', value: '#ffc9c9', label: 'Pink note' },
-  { key: 'blue', value: '#a5d8ff', label: 'Blue note' },
-  { key: 'green', value: '#b2f2bb', label: 'Green note' },
-  { key: 'orange', value: '#ffd8a8', label: 'Orange note' },
+  { key: 'yellow', value: '#ffec99', label: boardStrings.style.notes.yellow },
+  { key: 'pink', value: '#ffc9c9', label: boardStrings.style.notes.pink },
+  { key: 'blue', value: '#a5d8ff', label: boardStrings.style.notes.blue },
+  { key: 'green', value: '#b2f2bb', label: boardStrings.style.notes.green },
+  { key: 'orange', value: '#ffd8a8', label: boardStrings.style.notes.orange },
 ] as const;
 
 /** Font sizes offered. */
@@ -89,7 +90,7 @@ export function stylePanel(style: StyleSettings, onChange: (patch: ElementProps)
   );
   const fills = radios(
     'fill',
-    'Fill',
+    boardStrings.style.fill,
     FILLS.map((f) => ({ key: f.key, value: f.value, label: f.label, swatch: f.value === 'transparent' ? 'background:repeating-linear-gradient(45deg,#fff 0 3px,#ccc 3px 5px)' : `background:${f.value}` })),
     () => style.fillColor,
     (v) => {
@@ -109,7 +110,7 @@ export function stylePanel(style: StyleSettings, onChange: (patch: ElementProps)
   );
   const notes = radios(
     'sticky-color',
-    'Note colour',
+    boardStrings.style.noteColour,
     STICKY_COLORS.map((c) => ({ key: c.key, value: c.value, label: c.label, swatch: `background:${c.value}` })),
     () => style.stickyColor,
     (v) => {
@@ -117,12 +118,12 @@ export function stylePanel(style: StyleSettings, onChange: (patch: ElementProps)
       onChange({ fillColor: style.stickyColor });
     },
   );
-  const opacity = h('input', { type: 'range', min: 10, max: 100, step: 10, value: style.opacity * 100, 'aria-label': 'Opacity', 'data-testid': 'style-opacity' });
+  const opacity = h('input', { type: 'range', min: 10, max: 100, step: 10, value: style.opacity * 100, 'aria-label': boardStrings.style.opacity, 'data-testid': 'style-opacity' });
   opacity.addEventListener('change', () => {
     style.opacity = Number(opacity.value) / 100;
     onChange({ opacity: style.opacity });
   });
-  const font = h('select', { 'aria-label': 'Font size', 'data-testid': 'style-font-size' }, ...FONT_SIZES.map((size) => h('option', { value: size, selected: size === style.fontSize }, `${size}`)));
+  const font = h('select', { 'aria-label': boardStrings.style.fontSize, 'data-testid': 'style-font-size' }, ...FONT_SIZES.map((size) => h('option', { value: size, selected: size === style.fontSize }, `${size}`)));
   font.addEventListener('change', () => {
     style.fontSize = Number(font.value);
     onChange({ fontSize: style.fontSize });
@@ -134,7 +135,7 @@ export function stylePanel(style: StyleSettings, onChange: (patch: ElementProps)
     fills,
     widths,
     notes,
-    h('label', { class: 'style-field' }, h('span', { 'aria-hidden': 'true' }, 'α'), opacity),
-    h('label', { class: 'style-field' }, h('span', { 'aria-hidden': 'true' }, 'Aa'), font),
+    h('label', { class: 'style-field' }, h('span', { 'aria-hidden': 'true' }, boardStrings.style.opacityGlyph), opacity),
+    h('label', { class: 'style-field' }, h('span', { 'aria-hidden': 'true' }, boardStrings.style.fontGlyph), font),
   );
 }

@@ -1,6 +1,7 @@
 // The interactive whiteboard: tools, selection and transforms, text editing, pan and zoom,
 // cursors and follow. It edits through BoardEditor (one undo step per action) and draws through
 // BoardRenderer (static layer for the document, interactive layer for everything that moves).
+import { boardStrings } from './boardStrings';
 import { BoardEditor } from '../app/boardEditor';
 import type { RoomSession } from '../app/roomSession';
 import { bindingTargetAt } from '../geometry/bindings';
@@ -565,7 +566,7 @@ export class Whiteboard {
   }
 
   private onKeyDown(event: KeyboardEvent): void {
-    if (isTextTarget(event.target)) return;
+    if (isTextTarget(event.target) || event.defaultPrevented || isPanelTarget(event.target)) return;
     const mod = event.ctrlKey || event.metaKey;
     const key = event.key;
     if (key === ' ') {
@@ -820,7 +821,7 @@ export class Whiteboard {
     const area = document.createElement('textarea');
     area.className = 'text-editor';
     area.setAttribute('data-testid', 'text-editor');
-    area.setAttribute('aria-label', 'Text');
+    area.setAttribute('aria-label', boardStrings.textEditor);
     area.maxLength = MAX_TEXT_LENGTH;
     area.value = element?.props.text ?? '';
     const kind = element === null ? type : element.type === 'sticky' ? 'sticky' : 'text';
@@ -1043,6 +1044,11 @@ function pressureOf(event: PointerEvent): number | undefined {
 }
 
 /** Where keys type text: shortcuts stay off there (radio swatches and sliders do not count). */
+/** Keys pressed in a dialog or the side panel belong there (Escape closes the dialog, arrows move between tabs). */
+function isPanelTarget(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('dialog, .side-panel') !== null;
+}
+
 function isTextTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target instanceof HTMLInputElement) return !['radio', 'checkbox', 'range', 'button'].includes(target.type);

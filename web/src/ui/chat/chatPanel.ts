@@ -37,6 +37,8 @@ interface ThreadState {
 /** A mounted chat panel. */
 export interface ChatPanel {
   readonly element: HTMLElement;
+  /** The panel came into view (its tab was chosen): show the newest and count them read. */
+  shown(): void;
   dispose(): void;
 }
 
@@ -307,7 +309,9 @@ export function createChatPanel(session: RoomSession): ChatPanel {
   // Unread (P-CHAT-12): what arrives while the newest messages are in view and the tab is visible is read.
   function markReadIfReading(): void {
     const newest = timeline.at(-1)?.seq ?? 0;
-    if (newest > lastReadSeq && atBottom(listBox) && document.visibilityState === 'visible') markRead(newest);
+    // A hidden panel (another tab chosen, a closed sheet) has no box and would always look "at the bottom".
+    const inView = listBox.getClientRects().length > 0;
+    if (newest > lastReadSeq && inView && atBottom(listBox) && document.visibilityState === 'visible') markRead(newest);
   }
 
   function markRead(seq: number): void {
@@ -447,6 +451,10 @@ export function createChatPanel(session: RoomSession): ChatPanel {
   render();
   return {
     element,
+    shown() {
+      listBox.scrollTop = listBox.scrollHeight;
+      markReadIfReading();
+    },
     dispose() {
       unsubscribe?.();
       unsubscribeRoom();

@@ -2,6 +2,9 @@
 
 /** Texts of the chat panel. */
 export const chatStrings = {
+  typingOne: (name: string) => `${name} is typing…`,
+  typingTwo: (first: string, second: string) => `${first} and ${second} are typing…`,
+  typingMany: (count: number) => `${count} people are typing…`,
   heading: 'Chat',
   placeholder: 'Message the room — @name to mention',
   threadPlaceholder: 'Reply in thread',

@@ -8,6 +8,7 @@ import { BoardRenderer } from '../../render/boardRenderer';
 import { fitBox } from '../../render/viewTransform';
 import { h } from '../dom';
 import type { Notices } from '../notices';
+import { historyStrings as t } from './historyStrings';
 
 /** The history dialog of one room page. */
 export class HistoryPanel {
@@ -26,13 +27,13 @@ export class HistoryPanel {
   ) {
     this.list = h('ol', { class: 'history-list', 'data-testid': 'history-list' });
     this.message = h('p', { class: 'history-message', 'aria-live': 'polite' });
-    const close = h('button', { type: 'button', class: 'button', 'data-testid': 'history-close' }, 'Close');
+    const close = h('button', { type: 'button', class: 'button', 'data-testid': 'history-close' }, t.close);
     close.addEventListener('click', () => this.close());
     this.element = h(
       'dialog',
       { class: 'history-dialog', 'data-testid': 'history-panel', 'aria-labelledby': 'history-heading' },
-      h('h2', { id: 'history-heading' }, 'Board history'),
-      h('p', { class: 'history-hint' }, 'Saved automatically every few minutes while the board is edited, and at sprint boundaries. A restore is an ordinary edit: undo it with Ctrl+Z.'),
+      h('h2', { id: 'history-heading' }, t.heading),
+      h('p', { class: 'history-hint' }, t.hint),
       this.message,
       this.list,
       close,
@@ -59,7 +60,7 @@ export class HistoryPanel {
   private async showList(): Promise<void> {
     const generation = ++this.generation;
     this.disposePreview();
-    this.message.textContent = 'Loading…';
+    this.message.textContent = t.loading;
     this.list.replaceChildren();
     let entries: readonly HistoryEntry[];
     try {
@@ -69,12 +70,12 @@ export class HistoryPanel {
       return;
     }
     if (generation !== this.generation) return;
-    this.message.textContent = entries.length === 0 ? 'No saved versions yet.' : '';
+    this.message.textContent = entries.length === 0 ? t.empty : '';
     this.list.replaceChildren(...entries.map((entry) => this.entryItem(entry)));
   }
 
   private entryItem(entry: HistoryEntry): HTMLElement {
-    const preview = h('button', { type: 'button', class: 'button', 'data-testid': 'history-preview-button' }, 'Preview');
+    const preview = h('button', { type: 'button', class: 'button', 'data-testid': 'history-preview-button' }, t.preview);
     preview.addEventListener('click', () => void this.showPreview(entry.id));
     return h(
       'li',
@@ -86,15 +87,15 @@ export class HistoryPanel {
   }
 
   private whoText(entry: HistoryEntry): string {
-    if (entry.reason === 'requested' && entry.editorIds.length === 0) return 'saved on request';
-    const names = entry.editorIds.map((id) => this.session.participants.list().find((p) => p.userId === id)?.displayName ?? 'someone');
-    const who = names.length === 0 ? 'no edits' : `edited by ${[...new Set(names)].join(', ')}`;
-    return entry.reason === 'auto' ? `auto-save, ${who}` : who;
+    if (entry.reason === 'requested' && entry.editorIds.length === 0) return t.savedOnRequest;
+    const names = entry.editorIds.map((id) => this.session.participants.list().find((p) => p.userId === id)?.displayName ?? t.someone);
+    const who = names.length === 0 ? t.noEdits : t.editedBy([...new Set(names)].join(', '));
+    return entry.reason === 'auto' ? t.autoSave(who) : who;
   }
 
   private async showPreview(snapshotId: string): Promise<void> {
     const generation = ++this.generation;
-    this.message.textContent = 'Loading…';
+    this.message.textContent = t.loading;
     let snapshot: BoardHistorySnapshot;
     try {
       snapshot = await this.session.previewHistory(snapshotId);
@@ -106,14 +107,14 @@ export class HistoryPanel {
     this.message.textContent = '';
     const elements = inDrawingOrder(snapshot.elements);
     const canvasHost = h('div', { class: 'history-canvas' });
-    const back = h('button', { type: 'button', class: 'button', 'data-testid': 'history-back' }, 'Back');
+    const back = h('button', { type: 'button', class: 'button', 'data-testid': 'history-back' }, t.back);
     back.addEventListener('click', () => void this.showList());
-    const restore = h('button', { type: 'button', class: 'button button-primary', 'data-testid': 'history-restore' }, 'Restore this version');
+    const restore = h('button', { type: 'button', class: 'button button-primary', 'data-testid': 'history-restore' }, t.restore);
     restore.addEventListener('click', () => this.restore(snapshot));
     const preview = h(
       'div',
       { class: 'history-preview', 'data-testid': 'history-preview', 'data-snapshot-id': snapshot.entry.id, 'data-element-count': elements.length },
-      h('p', { class: 'history-preview-title' }, `${snapshot.entry.label} · ${formatTime(snapshot.entry.createdAt)} · ${elementsText(elements.length)} (read-only preview)`),
+      h('p', { class: 'history-preview-title' }, t.previewTitle(snapshot.entry.label, formatTime(snapshot.entry.createdAt), elementsText(elements.length))),
       canvasHost,
       h('div', { class: 'history-actions' }, back, restore),
     );
@@ -136,7 +137,7 @@ export class HistoryPanel {
   private restore(snapshot: BoardHistorySnapshot): void {
     const count = this.editor.restore(snapshot.elements);
     this.close();
-    this.notices.toast(count === 0 ? 'The board already matches this version.' : `Restored “${snapshot.entry.label}”. Undo with Ctrl+Z.`);
+    this.notices.toast(count === 0 ? t.alreadyMatches : t.restored(snapshot.entry.label));
     this.onRestored();
   }
 
@@ -157,7 +158,7 @@ function inDrawingOrder(elements: readonly Element[]): Element[] {
 }
 
 function elementsText(count: number): string {
-  return count === 1 ? '1 element' : `${String(count)} elements`;
+  return t.elements(count);
 }
 
 function formatTime(iso: string): string {
@@ -169,12 +170,12 @@ function refusalText(error: unknown): string {
   const refusal = parseProtocolError(error);
   switch (refusal?.code) {
     case 'FORBIDDEN':
-      return 'Viewers cannot see the board history.';
+      return t.errors.forbidden;
     case 'SNAPSHOT_NOT_FOUND':
-      return 'This version is no longer kept.';
+      return t.errors.notFound;
     case 'RATE_LIMITED':
-      return 'Too many requests; try again in a moment.';
+      return t.errors.rateLimited;
     default:
-      return refusal !== null ? refusal.reason : 'The history could not be loaded; check the connection.';
+      return refusal !== null ? refusal.reason : t.errors.failed;
   }
 }

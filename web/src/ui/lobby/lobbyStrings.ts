@@ -3,6 +3,15 @@
 
 /** The English texts of the lobby, the create form and invite links. */
 export const lobbyStrings = {
+  occupancy: {
+    nobody: 'Nobody here now',
+    studying: (count: number) => `${count} studying now`,
+  },
+  sprintSummary: {
+    paused: ' (paused)',
+    underAMinute: 'under a minute left',
+    minutesLeft: (minutes: number) => `${minutes} min left`,
+  },
   documentTitle: 'Lobby · StudyRooms',
   heading: 'Lobby',
   join: {

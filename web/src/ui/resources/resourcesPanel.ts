@@ -15,6 +15,7 @@ import {
 import { downloadFile, UploadFailure, uploadFile } from '../../resources/files';
 import { canAdd, canRemove, checkBeforeUpload, formatBytes, mergeAdded, mergeListed, mergeRemoved, safeHttpUrl, uploadErrorText } from '../../resources/shelf';
 import { h } from '../dom';
+import { resourcesStrings as rs } from './resourcesStrings';
 import type { Notices } from '../notices';
 
 /** What the panel needs besides the session: the room, the bearer token for HTTP, and toasts. */
@@ -35,22 +36,22 @@ export function createResourcesPanel(options: ResourcesPanelOptions): { element:
   let maxTitle = 200;
   let maxNote = 2000;
 
-  const heading = h('h2', { id: 'resources-heading' }, 'Resources');
+  const heading = h('h2', { id: 'resources-heading' }, rs.heading);
   const list = h('ul', { class: 'resources-list', 'data-testid': 'resources-list', 'aria-labelledby': 'resources-heading' });
   const error = h('p', { class: 'resource-error', role: 'alert', 'data-testid': 'resource-error' });
 
-  const urlInput = h('input', { type: 'url', placeholder: 'https://…', 'aria-label': 'Link address', 'data-testid': 'resource-link-url' });
-  const titleInput = h('input', { type: 'text', placeholder: 'Title (optional)', 'aria-label': 'Link title', 'data-testid': 'resource-link-title' });
-  const linkButton = h('button', { type: 'submit', class: 'button', 'data-testid': 'resource-link-add' }, 'Pin link');
-  const linkForm = h('form', { class: 'resources-form', 'aria-label': 'Pin a link' }, urlInput, titleInput, linkButton);
+  const urlInput = h('input', { type: 'url', placeholder: rs.urlPlaceholder, 'aria-label': rs.urlLabel, 'data-testid': 'resource-link-url' });
+  const titleInput = h('input', { type: 'text', placeholder: rs.titlePlaceholder, 'aria-label': rs.titleLabel, 'data-testid': 'resource-link-title' });
+  const linkButton = h('button', { type: 'submit', class: 'button', 'data-testid': 'resource-link-add' }, rs.pinLink);
+  const linkForm = h('form', { class: 'resources-form', 'aria-label': rs.pinForm }, urlInput, titleInput, linkButton);
 
-  const noteInput = h('textarea', { rows: 2, placeholder: 'A short note', 'aria-label': 'Note', 'data-testid': 'resource-note-text' });
-  const noteButton = h('button', { type: 'submit', class: 'button', 'data-testid': 'resource-note-add' }, 'Add note');
-  const noteForm = h('form', { class: 'resources-form', 'aria-label': 'Add a note' }, noteInput, noteButton);
+  const noteInput = h('textarea', { rows: 2, placeholder: rs.notePlaceholder, 'aria-label': rs.noteLabel, 'data-testid': 'resource-note-text' });
+  const noteButton = h('button', { type: 'submit', class: 'button', 'data-testid': 'resource-note-add' }, rs.addNote);
+  const noteForm = h('form', { class: 'resources-form', 'aria-label': rs.noteForm }, noteInput, noteButton);
 
-  const fileInput = h('input', { type: 'file', 'aria-label': 'Upload a file', 'data-testid': 'resource-file-input' });
+  const fileInput = h('input', { type: 'file', 'aria-label': rs.upload, 'data-testid': 'resource-file-input' });
   const progress = h('progress', { class: 'resource-progress', max: 1, value: 0, hidden: true, 'data-testid': 'resource-upload-progress' });
-  const fileForm = h('div', { class: 'resources-form' }, fileInput, progress, h('span', { class: 'resource-meta' }, `Up to ${formatBytes(maxFileBytes)}: images, PDF, text, Office documents.`));
+  const fileForm = h('div', { class: 'resources-form' }, fileInput, progress, h('span', { class: 'resource-meta' }, rs.uploadHint(formatBytes(maxFileBytes))));
 
   const addArea = h('div', { class: 'resources-add' }, linkForm, noteForm, fileForm);
   const element = h('section', { class: 'resources-panel', 'aria-labelledby': 'resources-heading', 'data-testid': 'resources-panel' }, heading, addArea, error, list);
@@ -62,7 +63,7 @@ export function createResourcesPanel(options: ResourcesPanelOptions): { element:
   const role = (): 'viewer' | 'member' | 'mentor' | 'owner' | undefined => session.participants.self?.role;
 
   function render(): void {
-    heading.textContent = `Resources (${String(items.length)})`;
+    heading.textContent = rs.headingCount(items.length);
     element.dataset.count = String(items.length);
     addArea.hidden = !canAdd(role());
     list.replaceChildren(...items.map(renderItem));
@@ -92,7 +93,7 @@ export function createResourcesPanel(options: ResourcesPanelOptions): { element:
     }
     row.append(meta);
     if (canRemove(item, session.selfUserId, role())) {
-      const remove = h('button', { type: 'button', class: 'link-button', 'aria-label': `Remove ${item.title ?? item.kind}`, 'data-testid': 'resource-remove' }, 'Remove');
+      const remove = h('button', { type: 'button', class: 'link-button', 'aria-label': rs.removeLabel(item.title ?? item.kind), 'data-testid': 'resource-remove' }, rs.remove);
       remove.addEventListener('click', () => void removeItem(item.id));
       row.append(remove);
     }
@@ -111,7 +112,7 @@ export function createResourcesPanel(options: ResourcesPanelOptions): { element:
       noteInput.maxLength = maxNote;
       render();
     } catch (e) {
-      showError(`Could not load the resources: ${parseProtocolError(e)?.reason ?? String(e)}`);
+      showError(rs.loadFailed(parseProtocolError(e)?.reason ?? String(e)));
     }
   }
 
@@ -139,7 +140,7 @@ export function createResourcesPanel(options: ResourcesPanelOptions): { element:
       items = mergeRemoved(items, [id]);
       render();
     } catch (e) {
-      notices.toast(`Could not remove: ${parseProtocolError(e)?.reason ?? String(e)}`, 'error');
+      notices.toast(rs.removeFailed(parseProtocolError(e)?.reason ?? String(e)), 'error');
     }
   }
 
@@ -149,7 +150,7 @@ export function createResourcesPanel(options: ResourcesPanelOptions): { element:
     try {
       await downloadFile(roomId, blobId, name, token);
     } catch (e) {
-      notices.toast(`Could not download ${name}: ${e instanceof UploadFailure ? e.reason || String(e.status) : String(e)}`, 'error');
+      notices.toast(rs.downloadFailed(name, e instanceof UploadFailure ? e.reason || String(e.status) : String(e)), 'error');
     }
   }
 
@@ -157,7 +158,7 @@ export function createResourcesPanel(options: ResourcesPanelOptions): { element:
     event.preventDefault();
     const url = urlInput.value.trim();
     if (safeHttpUrl(url) === null) {
-      showError('Links must start with http:// or https://.');
+      showError(rs.httpOnly);
       return;
     }
     const title = titleInput.value.trim();

@@ -22,13 +22,15 @@ import { ClockOffset, formatCountdown, isNewer, isPhaseChange, phaseLabel, remai
 import { loadSprintPrefs, saveSprintPrefs, type SprintPrefs } from '../../sprint/sprintPrefs';
 import { h } from '../dom';
 import { notifyPhase, playChime, unlockAudio } from './chime';
+import { sprintStrings as t } from './sprintStrings';
+import { strings } from '../strings';
 
 /** How often the countdown repaints while a sprint is live. */
 export const SPRINT_TICK_MS = 250;
 /** Round trips measured at each (re)join for the clock offset. */
 export const SPRINT_CLOCK_EXCHANGES = 3;
 
-const OUTCOME_LABELS: Record<GoalOutcome, string> = { done: 'Done', partly: 'Partly', notDone: 'Not done' };
+const OUTCOME_LABELS: Record<GoalOutcome, string> = t.outcomes;
 
 /** A mounted sprint bar. */
 export interface SprintBar {
@@ -49,19 +51,19 @@ export function sprintBar(session: RoomSession): SprintBar {
   const unsubscribes: (() => void)[] = [];
 
   // Elements
-  const phase = h('span', { class: 'sprint-phase', 'data-testid': 'sprint-phase' }, 'No sprint');
+  const phase = h('span', { class: 'sprint-phase', 'data-testid': 'sprint-phase' }, t.noSprint);
   const countdown = h('span', { class: 'sprint-countdown', 'data-testid': 'sprint-countdown', 'aria-live': 'off' }, '');
   const message = h('p', { class: 'sprint-message', 'data-testid': 'sprint-message', 'aria-live': 'polite' });
-  const preset = h('select', { class: 'sprint-preset', 'data-testid': 'sprint-preset', 'aria-label': 'Sprint plan' },
-    ...SPRINT_PRESETS.map((p) => h('option', { value: p }, p)), h('option', { value: 'custom' }, 'custom'));
-  const focusInput = h('input', { type: 'number', min: 1, max: 180, value: 25, class: 'sprint-minutes', 'aria-label': 'Focus minutes', 'data-testid': 'sprint-focus-minutes' });
-  const breakInput = h('input', { type: 'number', min: 1, max: 60, value: 5, class: 'sprint-minutes', 'aria-label': 'Break minutes', 'data-testid': 'sprint-break-minutes' });
-  const cyclesInput = h('input', { type: 'number', min: 1, max: 12, value: 4, class: 'sprint-minutes', 'aria-label': 'Focus blocks', 'data-testid': 'sprint-cycles' });
+  const preset = h('select', { class: 'sprint-preset', 'data-testid': 'sprint-preset', 'aria-label': t.plan },
+    ...SPRINT_PRESETS.map((p) => h('option', { value: p }, p)), h('option', { value: 'custom' }, t.custom));
+  const focusInput = h('input', { type: 'number', min: 1, max: 180, value: 25, class: 'sprint-minutes', 'aria-label': t.focusMinutes, 'data-testid': 'sprint-focus-minutes' });
+  const breakInput = h('input', { type: 'number', min: 1, max: 60, value: 5, class: 'sprint-minutes', 'aria-label': t.breakMinutes, 'data-testid': 'sprint-break-minutes' });
+  const cyclesInput = h('input', { type: 'number', min: 1, max: 12, value: 4, class: 'sprint-minutes', 'aria-label': t.focusBlocks, 'data-testid': 'sprint-cycles' });
   const custom = h('span', { class: 'sprint-custom', hidden: true }, focusInput, '/', breakInput, '×', cyclesInput);
   const muteChatRule = h('input', { type: 'checkbox', 'data-testid': 'sprint-rule-mute-chat' });
   const lockBoardRule = h('input', { type: 'checkbox', 'data-testid': 'sprint-rule-lock-board' });
   const rules = h('span', { class: 'sprint-rules' },
-    h('label', {}, muteChatRule, ' Quiet chat in focus'), h('label', {}, lockBoardRule, ' Lock board in breaks'));
+    h('label', {}, muteChatRule, ' ', t.quietChat), h('label', {}, lockBoardRule, ' ', t.lockBoard));
   const button = (testId: string, label: string, run: () => void, title?: string): HTMLButtonElement => {
     const b = h('button', { type: 'button', class: 'button sprint-button', 'data-testid': testId, title: title ?? label }, label);
     b.addEventListener('click', () => {
@@ -70,41 +72,41 @@ export function sprintBar(session: RoomSession): SprintBar {
     });
     return b;
   };
-  const goalInput = h('input', { type: 'text', class: 'sprint-goal', maxlength: SPRINT_GOAL_MAX_LENGTH, placeholder: 'Your goal for this sprint', 'aria-label': 'Your goal', 'data-testid': 'sprint-goal-input' });
-  const start = button('sprint-start', 'Start sprint', () => void startSprint());
-  const pause = button('sprint-pause', 'Pause', () => void call(SprintMethods.pauseSprint, {}));
-  const resume = button('sprint-resume', 'Resume', () => void call(SprintMethods.resumeSprint, {}));
-  const skip = button('sprint-skip', 'Skip', () => void call(SprintMethods.skipSprintPhase, {}), 'End this phase now');
-  const extend = button('sprint-extend', '+5 min', () => void call(SprintMethods.extendSprint, { minutes: 5 }));
-  const stop = button('sprint-stop', 'Stop', () => void call(SprintMethods.stopSprint, {}));
-  const join = button('sprint-join', 'Join sprint', () => void call(SprintMethods.joinSprint, { goal: goalInput.value }));
-  const setGoal = button('sprint-set-goal', 'Set goal', () => void call(SprintMethods.setSprintGoal, { goal: goalInput.value }));
-  const leave = button('sprint-leave', 'Leave sprint', () => void call(SprintMethods.leaveSprint, {}));
+  const goalInput = h('input', { type: 'text', class: 'sprint-goal', maxlength: SPRINT_GOAL_MAX_LENGTH, placeholder: t.goalPlaceholder, 'aria-label': t.goalLabel, 'data-testid': 'sprint-goal-input' });
+  const start = button('sprint-start', t.start, () => void startSprint());
+  const pause = button('sprint-pause', t.pause, () => void call(SprintMethods.pauseSprint, {}));
+  const resume = button('sprint-resume', t.resume, () => void call(SprintMethods.resumeSprint, {}));
+  const skip = button('sprint-skip', t.skip, () => void call(SprintMethods.skipSprintPhase, {}), t.skipTitle);
+  const extend = button('sprint-extend', t.extend, () => void call(SprintMethods.extendSprint, { minutes: 5 }));
+  const stop = button('sprint-stop', t.stop, () => void call(SprintMethods.stopSprint, {}));
+  const join = button('sprint-join', t.join, () => void call(SprintMethods.joinSprint, { goal: goalInput.value }));
+  const setGoal = button('sprint-set-goal', t.setGoal, () => void call(SprintMethods.setSprintGoal, { goal: goalInput.value }));
+  const leave = button('sprint-leave', t.leave, () => void call(SprintMethods.leaveSprint, {}));
   const mute = h('input', { type: 'checkbox', 'data-testid': 'sprint-mute' });
   const notify = h('input', { type: 'checkbox', 'data-testid': 'sprint-notify' });
   mute.checked = prefs.muted;
   notify.checked = prefs.notify;
-  const participants = h('ul', { class: 'sprint-participants', 'data-testid': 'sprint-participants', 'aria-label': 'Sprint participants and goals' });
+  const participants = h('ul', { class: 'sprint-participants', 'data-testid': 'sprint-participants', 'aria-label': t.participants });
   const checkIn = h('p', { class: 'sprint-checkin', 'data-testid': 'sprint-checkin', role: 'status', hidden: true });
   const summary = h('div', { class: 'sprint-summary', 'data-testid': 'sprint-recap-summary', hidden: true });
-  const note = h('input', { type: 'text', maxlength: SPRINT_NOTE_MAX_LENGTH, placeholder: 'A note (optional)', 'aria-label': 'Recap note', 'data-testid': 'recap-note' });
-  const recapHeading = h('h2', { id: 'sprint-recap-heading' }, 'How did the focus block go?');
+  const note = h('input', { type: 'text', maxlength: SPRINT_NOTE_MAX_LENGTH, placeholder: t.recapNotePlaceholder, 'aria-label': t.recapNoteLabel, 'data-testid': 'recap-note' });
+  const recapHeading = h('h2', { id: 'sprint-recap-heading' }, t.recapHeading);
   const recapGoal = h('p', { class: 'sprint-recap-goal' });
   const recapDialog = h('dialog', { class: 'sprint-recap', 'data-testid': 'sprint-recap', 'aria-labelledby': 'sprint-recap-heading' },
     recapHeading, recapGoal, note,
     h('div', { class: 'sprint-recap-buttons' },
       ...(['done', 'partly', 'notDone'] as const).map((outcome) =>
         button(`recap-${outcome.toLowerCase()}`, OUTCOME_LABELS[outcome], () => void submitRecap(outcome))),
-      button('recap-skip', 'Later', () => recapDialog.close())));
+      button('recap-skip', t.recapLater, () => recapDialog.close())));
 
   const hostControls = h('span', { class: 'sprint-host' }, preset, custom, rules, start, pause, resume, skip, extend, stop);
-  const element = h('section', { class: 'sprint-bar', 'aria-label': 'Study sprint', 'data-testid': 'sprint-bar', 'data-status': 'none' },
+  const element = h('section', { class: 'sprint-bar', 'aria-label': t.bar, 'data-testid': 'sprint-bar', 'data-status': 'none' },
     h('div', { class: 'sprint-clock' }, phase, countdown),
     hostControls,
     h('span', { class: 'sprint-self' }, goalInput, join, setGoal, leave),
     h('span', { class: 'sprint-prefs' },
-      h('label', { title: 'Chime at each phase change' }, mute, ' Mute'),
-      h('label', { title: 'Browser notification at each phase change while the tab is hidden' }, notify, ' Notify')),
+      h('label', { title: t.muteTitle }, mute, ' ', t.mute),
+      h('label', { title: t.notifyTitle }, notify, ' ', t.notify)),
     checkIn, participants, summary, message, recapDialog);
 
   preset.addEventListener('change', () => (custom.hidden = preset.value !== 'custom'));
@@ -127,7 +129,7 @@ export function sprintBar(session: RoomSession): SprintBar {
         apply(e.sprint);
       }),
       hub.on(SprintCallbacks.sprintCheckInPrompted, (e: SprintCheckInPrompted) => {
-        checkIn.textContent = `Halfway through block ${e.blockIndex + 1}. Still on your goal? (click to dismiss)`;
+        checkIn.textContent = t.checkIn(e.blockIndex + 1);
         checkIn.hidden = false;
       }),
       hub.on(SprintCallbacks.sprintRecapsUpdated, (e: SprintRecapsUpdated) => showSummary(e)),
@@ -172,13 +174,13 @@ export function sprintBar(session: RoomSession): SprintBar {
 
   function announce(next: SprintSnapshot): void {
     if (!prefs.muted) playChime();
-    if (prefs.notify) notifyPhase(phaseLabel(next), session.room?.name ?? 'StudyRooms');
+    if (prefs.notify) notifyPhase(phaseLabel(next), session.room?.name ?? strings.appName);
   }
 
   function openRecap(block: number, at: SprintSnapshot): void {
     recapBlock = block;
     const goal = at.participants.find((p) => p.userId === session.selfUserId)?.goal;
-    recapGoal.textContent = goal ? `Your goal: ${goal}` : 'No goal was set.';
+    recapGoal.textContent = goal ? t.yourGoal(goal) : t.noGoal;
     recapDialog.dataset.block = String(block);
     note.value = '';
     if (!recapDialog.open) recapDialog.show();
@@ -199,7 +201,7 @@ export function sprintBar(session: RoomSession): SprintBar {
     summary.dataset.partly = String(e.partly);
     summary.dataset.notDone = String(e.notDone);
     summary.replaceChildren(
-      h('strong', {}, `Block ${e.blockIndex + 1} recap: ${e.done} done, ${e.partly} partly, ${e.notDone} not done`),
+      h('strong', {}, t.recapSummary(e.blockIndex + 1, e.done, e.partly, e.notDone)),
       h('ul', {}, ...e.recaps.map((r) => h('li', { 'data-testid': 'recap-entry' },
         `${r.displayName}: ${OUTCOME_LABELS[r.outcome]}`, r.goal ? ` (${r.goal})` : '', r.note ? ` · ${r.note}` : ''))),
     );
@@ -240,7 +242,7 @@ export function sprintBar(session: RoomSession): SprintBar {
 
   function showError(error: unknown): void {
     const parsed = parseProtocolError(error);
-    message.textContent = parsed?.reason ?? 'The sprint request failed.';
+    message.textContent = parsed?.reason ?? t.requestFailed;
   }
 
   function render(): void {
@@ -255,7 +257,7 @@ export function sprintBar(session: RoomSession): SprintBar {
     element.dataset.joined = String(joined);
     element.dataset.boardLocked = String(s?.boardLocked ?? false);
     element.dataset.chatMuted = String(s?.chatMuted ?? false);
-    phase.textContent = s === null ? 'No sprint' : phaseLabel(s);
+    phase.textContent = s === null ? t.noSprint : phaseLabel(s);
     hostControls.hidden = !host;
     for (const b of [preset, rules, start]) b.hidden = live;
     custom.hidden = live || preset.value !== 'custom';

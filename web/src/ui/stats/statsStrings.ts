@@ -3,6 +3,14 @@
 
 /** The English texts of the stats panel. */
 export const statsStrings = {
+  weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+  months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  minutes: (minutes: number) => `${minutes} min`,
+  hours: (hours: number) => `${hours} h`,
+  hoursMinutes: (hours: number, minutes: number) => `${hours} h ${minutes} min`,
+  days: (days: number) => (days === 1 ? '1 day' : `${days} days`),
+  notYet: 'not yet',
+  outcomes: { done: 'Done', partly: 'Partly', notDone: 'Not done' },
   open: 'My stats',
   heading: 'My stats',
   close: 'Close',
