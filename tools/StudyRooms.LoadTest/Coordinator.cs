@@ -6,11 +6,14 @@ namespace StudyRooms.LoadTest;
 /// <summary>
 /// Runs one scenario over one or more drivers: connects them (drawers first), starts them at one
 /// shared time, prints progress, samples the server, decides when the drain is over (every expected
-/// delivery arrived, or 3 s after the last acknowledgement), and merges what they measured.
+/// delivery arrived, or 3 s after the last acknowledgement, or at most 30 s after the window), and merges what they measured.
 /// </summary>
 public sealed class Coordinator(LoadOptions options, string targetName, int? serverPid)
 {
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(3);
+
+    /// <summary>The longest wait for acknowledgements after the measured window.</summary>
+    private static readonly TimeSpan MaxDrain = TimeSpan.FromSeconds(30);
 
     public async Task<LoadReport> RunAsync(IReadOnlyList<IShard> shards, CancellationToken cancellationToken)
     {
@@ -62,6 +65,12 @@ public sealed class Coordinator(LoadOptions options, string targetName, int? ser
                     (kib is { } r ? $" rss={r / 1024}MiB" : ""));
                 lastDeliveries = deliveries;
                 nextSample += Stopwatch.Frequency;
+            }
+
+            if (now >= measureEnd + Scenario.Ticks(MaxDrain.TotalSeconds))
+            {
+                // A server that fell far behind: stop; the unanswered edits are reported as errors.
+                break;
             }
 
             if (now >= measureEnd && counters.All(c => c.LoopsDone))

@@ -9,6 +9,12 @@ public sealed record ReceivedOps
     public ReceivedOp[] Ops { get; init; } = [];
 }
 
+/// <summary>The part of an <c>OpsAppliedBatch</c> the driver reads (P-OPS-8).</summary>
+public sealed record ReceivedBatch
+{
+    public ReceivedOps[] Events { get; init; } = [];
+}
+
 /// <summary>One op of <see cref="ReceivedOps"/>.</summary>
 public sealed record ReceivedOp
 {

@@ -87,6 +87,9 @@ public sealed partial class Scenario(LoadOptions options, ITarget target, IReadO
             }
         }
 
+        // Late deliveries may still arrive on the connections' threads: stop recording, then copy.
+        Volatile.Write(ref _windowEnd, long.MinValue);
+        await Task.Delay(100);
         return new ShardResult
         {
             EditsInWindow = Interlocked.Read(ref _editsInWindow),
@@ -156,7 +159,15 @@ public sealed partial class Scenario(LoadOptions options, ITarget target, IReadO
             next += (long)interval;
         }
 
-        await Task.WhenAll(pending);
+        try
+        {
+            await Task.WhenAll(pending).WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped at the drain's limit: what is still unanswered counts as an error.
+            _errors.AddOrUpdate("unacknowledged", pending.Count(t => !t.IsCompleted), (_, n) => n + pending.Count(t => !t.IsCompleted));
+        }
     }
 
     private async Task SendAsync(IClientSession session, string id, double[] points, long sent, bool record)
@@ -164,7 +175,7 @@ public sealed partial class Scenario(LoadOptions options, ITarget target, IReadO
         try
         {
             await session.SendEditAsync(id, points);
-            if (record)
+            if (record && Volatile.Read(ref _windowEnd) != long.MinValue)
             {
                 _ack.RecordValue(Micros(Stopwatch.GetTimestamp() - sent));
             }
@@ -212,9 +223,12 @@ public sealed partial class Scenario(LoadOptions options, ITarget target, IReadO
 
     internal static long Ticks(double seconds) => (long)(seconds * Stopwatch.Frequency);
 
-    private static long Micros(long ticks) => Math.Max(1, ticks * 1_000_000 / Stopwatch.Frequency);
+    /// <summary>Microseconds, clamped to the histograms' range (an hour): a value past it would throw in HdrHistogram.</summary>
+    private static long Micros(long ticks) => Math.Clamp(ticks * 1_000_000 / Stopwatch.Frequency, 1, HighestMicros);
 
-    internal static LongConcurrentHistogram NewHistogram() => new(1, 60_000_000, 3);
+    private const long HighestMicros = 3_600_000_000;
+
+    internal static LongConcurrentHistogram NewHistogram() => new(1, HighestMicros, 3);
 
     [GeneratedRegex(@"HubException: ([A-Z][A-Z_]+):")]
     private static partial Regex CodePattern();

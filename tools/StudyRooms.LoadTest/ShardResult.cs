@@ -17,8 +17,21 @@ public sealed record ShardResult
     /// <summary>Acknowledgement latency in µs, same form.</summary>
     public long[][] Ack { get; init; } = [];
 
-    public static long[][] Values(HistogramBase histogram) =>
-        histogram.RecordedValues().Select(v => new[] { v.ValueIteratedTo, v.CountAtValueIteratedTo }).ToArray();
+    public static long[][] Values(HistogramBase histogram)
+    {
+        // A record still in flight on another thread makes the iteration throw; read again.
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return histogram.RecordedValues().Select(v => new[] { v.ValueIteratedTo, v.CountAtValueIteratedTo }).ToArray();
+            }
+            catch (InvalidOperationException) when (attempt < 20)
+            {
+                Thread.Sleep(10);
+            }
+        }
+    }
 
     public static void AddTo(HistogramBase histogram, long[][] values)
     {

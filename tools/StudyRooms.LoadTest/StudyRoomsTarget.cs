@@ -57,6 +57,16 @@ public sealed class StudyRoomsTarget(Uri baseAddress, LoadOptions options) : ITa
                 sink.Edit(op.ElementId ?? "");
             }
         });
+        connection.On<ReceivedBatch>("OpsAppliedBatch", e =>
+        {
+            foreach (var applied in e.Events)
+            {
+                foreach (var op in applied.Ops)
+                {
+                    sink.Edit(op.ElementId ?? "");
+                }
+            }
+        });
         connection.On<Ignored>("CursorMoved", _ => sink.Cursor());
         connection.On<Ignored>("ParticipantJoined", static _ => { });
         connection.On<Ignored>("ParticipantLeft", static _ => { });
