@@ -95,6 +95,13 @@ public sealed class StudyRoomsTarget(Uri baseAddress, LoadOptions options) : ITa
     public async Task<string> SignInAsync(string name, CancellationToken cancellationToken)
     {
         var response = await _http.PostAsJsonAsync("/api/sessions", new { displayName = name }, Json, cancellationToken);
+        if (response.StatusCode == System.Net.HttpStatusCode.TooManyRequests)
+        {
+            throw new InvalidOperationException(
+                "the server refused a sign-in (429): every client signs in from this one address; start the server with " +
+                "StudyRooms:RateLimits:SessionsPerMinutePerAddress above the number of clients plus rooms");
+        }
+
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(Json, cancellationToken);
         return body.GetProperty("token").GetString()!;
