@@ -22,6 +22,7 @@ public sealed class RoomClient : IAsyncDisposable
         connection.On<ParticipantJoined>("ParticipantJoined", ParticipantJoined.Enqueue);
         connection.On<ParticipantLeft>("ParticipantLeft", ParticipantLeft.Enqueue);
         connection.On<OpsApplied>("OpsApplied", OpsApplied.Enqueue);
+        connection.On<OpsAppliedBatch>("OpsAppliedBatch", OpsAppliedBatches.Enqueue);
         connection.On<StrokeProgressed>("StrokeProgressed", StrokesProgressed.Enqueue);
         connection.On<CursorMoved>("CursorMoved", CursorsMoved.Enqueue);
         connection.On<MessagePosted>("MessagePosted", MessagesPosted.Enqueue);
@@ -48,6 +49,9 @@ public sealed class RoomClient : IAsyncDisposable
     public ConcurrentQueue<ParticipantLeft> ParticipantLeft { get; } = new();
 
     public ConcurrentQueue<OpsApplied> OpsApplied { get; } = new();
+
+    /// <summary>Batches of OpsApplied, when the server batches per frame (P-OPS-8).</summary>
+    public ConcurrentQueue<OpsAppliedBatch> OpsAppliedBatches { get; } = new();
 
     public ConcurrentQueue<StrokeProgressed> StrokesProgressed { get; } = new();
 

@@ -5,8 +5,18 @@ public interface ITarget
 {
     string Name { get; }
 
-    /// <summary>Connects one client into a room; <paramref name="delivered"/> is called per edit received from a peer.</summary>
-    Task<IClientSession> ConnectAsync(int clientIndex, int roomIndex, Action<string> delivered, CancellationToken cancellationToken);
+    /// <summary>Connects one client into a room; what it receives from peers goes to <paramref name="sink"/>.</summary>
+    Task<IClientSession> ConnectAsync(int clientIndex, int roomIndex, IDeliverySink sink, CancellationToken cancellationToken);
+}
+
+/// <summary>Where a client reports what reached it from its peers.</summary>
+public interface IDeliverySink
+{
+    /// <summary>An edit of a peer arrived; its element id carries the send time (<see cref="EditIds"/>).</summary>
+    void Edit(string elementId);
+
+    /// <summary>A peer's cursor arrived.</summary>
+    void Cursor();
 }
 
 /// <summary>One connected client.</summary>

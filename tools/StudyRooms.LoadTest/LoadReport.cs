@@ -7,13 +7,18 @@ namespace StudyRooms.LoadTest;
 public sealed record LoadReport
 {
     public required string Target { get; init; }
+    public string Protocol { get; init; } = "json";
+    public int Processes { get; init; } = 1;
     public int Clients { get; init; }
     public int Rooms { get; init; }
+    public int? Drawers { get; init; }
     public double EditsPerClientPerSecond { get; init; }
+    public double CursorHz { get; init; }
     public double DurationSeconds { get; init; }
     public double EditsSentPerSecond { get; init; }
     public double DeliveriesPerSecond { get; init; }
     public double DeliveryRatio { get; init; }
+    public double CursorDeliveriesPerSecond { get; init; }
     public double LatencyP50Ms { get; init; }
     public double LatencyP95Ms { get; init; }
     public double LatencyP99Ms { get; init; }
@@ -26,6 +31,9 @@ public sealed record LoadReport
     public double? ServerMicrosecondsPerDelivery { get; init; }
     public double? ServerPeakRssMiB { get; init; }
 
+    /// <summary>Server RSS over the measured window: [seconds since the warm-up ended, MiB], the last at the end of the drain.</summary>
+    public List<double[]>? ServerRssMiB { get; init; }
+
     public string ToJson() => JsonSerializer.Serialize(this, new JsonSerializerOptions
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -34,14 +42,25 @@ public sealed record LoadReport
 
     public void Print(TextWriter writer)
     {
-        writer.WriteLine($"target {Target}: {Clients} clients in {Rooms} rooms, {EditsPerClientPerSecond} edits/s each, measured {DurationSeconds:0.#} s");
+        writer.WriteLine($"target {Target} ({Protocol}, {Processes} driver process(es)): {Clients} clients in {Rooms} rooms, " +
+            (Drawers is { } d ? $"{d} drawing per room, " : "") + $"{EditsPerClientPerSecond} edits/s each" +
+            (CursorHz > 0 ? $", cursors {CursorHz} Hz" : "") + $", measured {DurationSeconds:0.#} s");
         writer.WriteLine($"  edits sent      {EditsSentPerSecond,10:0} /s");
         writer.WriteLine($"  deliveries      {DeliveriesPerSecond,10:0} /s   ratio {DeliveryRatio:P3}");
+        if (CursorDeliveriesPerSecond > 0)
+        {
+            writer.WriteLine($"  cursors         {CursorDeliveriesPerSecond,10:0} /s delivered");
+        }
+
         writer.WriteLine($"  edit-to-peer    p50 {LatencyP50Ms:0.00} ms  p95 {LatencyP95Ms:0.00} ms  p99 {LatencyP99Ms:0.00} ms  max {LatencyMaxMs:0.00} ms");
         writer.WriteLine($"  acknowledgement p50 {AckP50Ms:0.00} ms  p99 {AckP99Ms:0.00} ms");
         if (ServerCpuSeconds is { } cpu)
         {
             writer.WriteLine($"  server CPU      {cpu:0.00} s  = {ServerMicrosecondsPerDelivery:0.0} µs per delivery ({ServerCpuSecondsPer1000Deliveries:0.0000} s per 1,000)  peak RSS {ServerPeakRssMiB:0} MiB");
+            if (ServerRssMiB is { Count: > 0 } samples)
+            {
+                writer.WriteLine("  server RSS      " + string.Join("  ", samples.Select(s => $"{s[0]:0}s:{s[1]:0}MiB")));
+            }
         }
 
         writer.WriteLine(Errors.Count == 0 ? "  errors          none" : "  errors          " + string.Join(", ", Errors.Select(e => $"{e.Key}={e.Value}")));

@@ -6,18 +6,23 @@ using StudyRooms.LoadTest;
 
 // StudyRooms load tool. Loopback only; stops by itself.
 //   run (default):  StudyRooms.LoadTest [--url http://127.0.0.1:5000] [--clients 400] [--rooms 40] [--edits 5]
-//                   [--cursor-hz 0] [--warmup 5] [--duration 20] [--server-pid PID] [--relay] [--relay-baseline [--relay-cpu 1]]
+//                   [--cursor-hz 0] [--drawers D] [--warmup 5] [--duration 20] [--processes N]
+//                   [--protocol json|messagepack] [--server-pid PID] [--rss-every 10]
+//                   [--relay] [--relay-baseline [--relay-cpu 1]]
+//   join a board:   StudyRooms.LoadTest --join-board 10000 [--joins 5] | --join-room ROOM_ID [--joins 5]
 //   serve-relay:    StudyRooms.LoadTest serve-relay --port 5100
+//   shard (child):  StudyRooms.LoadTest shard <run options> --shard K   (started by --processes)
 if (args is ["serve-relay", "--port", var portText])
 {
     await RelayServer.RunAsync(int.Parse(portText, CultureInfo.InvariantCulture));
     return 0;
 }
 
+var child = args is ["shard", ..];
 LoadOptions options;
 try
 {
-    options = LoadOptions.Parse(args);
+    options = LoadOptions.Parse(child ? args[1..] : args);
 }
 catch (ArgumentException e)
 {
@@ -25,20 +30,31 @@ catch (ArgumentException e)
     return 2;
 }
 
-using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(options.WarmupSeconds + options.DurationSeconds + 300));
+if (child)
+{
+    return await ChildShard.RunChildAsync(options);
+}
+
+using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(options.WarmupSeconds + options.DurationSeconds + 600));
+if (options.JoinBoardElements is not null || options.JoinRoomId is not null)
+{
+    var joins = await new JoinBench(options).RunAsync(cancel.Token);
+    joins.Print(Console.Out);
+    Console.WriteLine("RESULT " + joins.ToJson());
+    return 0;
+}
+
 var reports = new List<LoadReport>();
 if (options.RelayBaseline)
 {
     var port = FreePort();
     using var relay = StartRelay(port, options.RelayCpu);
     await WaitForPortAsync(port, cancel.Token);
-    var baseline = await new Scenario(options, new RelayTarget(new Uri($"http://127.0.0.1:{port}")), relay.Id).RunAsync(cancel.Token);
+    reports.Add(await RunAsync(options, new Uri($"http://127.0.0.1:{port}"), relay: true, relay.Id, cancel.Token));
     relay.Kill(entireProcessTree: true);
-    reports.Add(baseline);
 }
 
-ITarget target = options.Relay ? new RelayTarget(options.Url) : new StudyRoomsTarget(options.Url);
-reports.Add(await new Scenario(options, target, options.ServerPid).RunAsync(cancel.Token));
+reports.Add(await RunAsync(options, options.Url, options.Relay, options.ServerPid, cancel.Token));
 
 Console.WriteLine();
 foreach (var report in reports)
@@ -58,6 +74,21 @@ foreach (var report in reports)
 
 return reports.All(r => r.Errors.Count == 0) ? 0 : 1;
 
+static async Task<LoadReport> RunAsync(LoadOptions options, Uri url, bool relay, int? serverPid, CancellationToken cancellationToken)
+{
+    IReadOnlyList<string>? roomIds = null;
+    if (!relay)
+    {
+        roomIds = await new StudyRoomsTarget(url, options).PrepareRoomsAsync(cancellationToken);
+    }
+
+    var run = options with { Url = url, Relay = relay, RoomIds = roomIds };
+    var shards = run.Processes == 1
+        ? new IShard[] { new LocalShard(new Scenario(run, Targets.For(run, url, relay), Enumerable.Range(0, run.Clients).ToArray())) }
+        : Enumerable.Range(0, run.Processes).Select(k => (IShard)new ChildShard(run.ChildArgs(k, url, relay, roomIds))).ToArray();
+    return await new Coordinator(run, relay ? "relay" : "studyrooms", serverPid).RunAsync(shards, cancellationToken);
+}
+
 static int FreePort()
 {
     using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -71,7 +102,7 @@ static Process StartRelay(int port, string? cpu)
     var dll = typeof(RelayServer).Assembly.Location;
     var useDotnet = Path.GetFileNameWithoutExtension(self) == "dotnet";
     var start = cpu is null
-        ? new ProcessStartInfo(useDotnet ? self : self)
+        ? new ProcessStartInfo(self)
         : new ProcessStartInfo("taskset") { ArgumentList = { "-c", cpu, self } };
     if (useDotnet)
     {

@@ -20,7 +20,7 @@ public static class RelayServer
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
-        builder.Services.AddSignalR().AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
+        builder.Services.AddSignalR().AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions)).AddMessagePackProtocol();
         var app = builder.Build();
         app.MapHub<RelayHub>("/relay");
         Console.WriteLine($"relay listening on http://127.0.0.1:{port}/relay");

@@ -8,11 +8,11 @@ using StudyRooms.Contracts.Boards;
 namespace StudyRooms.LoadTest;
 
 /// <summary>The same scenario against <see cref="RelayServer"/>: a bare SignalR hub, the framework's floor.</summary>
-public sealed class RelayTarget(Uri baseAddress) : ITarget
+public sealed class RelayTarget(Uri baseAddress, LoadOptions options) : ITarget
 {
     public string Name => "relay";
 
-    public async Task<IClientSession> ConnectAsync(int clientIndex, int roomIndex, Action<string> delivered, CancellationToken cancellationToken)
+    public async Task<IClientSession> ConnectAsync(int clientIndex, int roomIndex, IDeliverySink sink, CancellationToken cancellationToken)
     {
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(baseAddress, "/relay"), o =>
@@ -20,16 +20,16 @@ public sealed class RelayTarget(Uri baseAddress) : ITarget
                 o.Transports = HttpTransportType.WebSockets;
                 o.SkipNegotiation = true;
             })
-            .AddJsonProtocol(o => RelayServer.ConfigureJson(o.PayloadSerializerOptions))
+            .WithProtocol(options, RelayServer.ConfigureJson)
             .Build();
-        connection.On<RelayPush>("Relayed", e =>
+        connection.On<ReceivedOps>("Relayed", e =>
         {
             foreach (var op in e.Ops)
             {
-                delivered(op.ElementId!);
+                sink.Edit(op.ElementId ?? "");
             }
         });
-        connection.On<RelayCursor>("Cursor", static _ => { });
+        connection.On<Ignored>("Cursor", _ => sink.Cursor());
         await connection.StartAsync(cancellationToken);
         var room = $"room-{roomIndex}";
         await connection.InvokeAsync("Join", room, cancellationToken);

@@ -6,119 +6,127 @@ using HdrHistogram;
 namespace StudyRooms.LoadTest;
 
 /// <summary>
-/// Runs the scenario against one target: connect everyone, warm up, measure for a fixed duration,
-/// drain, report. Latency is edit-to-peer: from the sender's send to each peer's receipt, measured
-/// in this one process so no clocks need to agree.
+/// One driver's share of the scenario: connects its clients, and from a start time common to all
+/// drivers runs their edit and cursor loops (warm-up, then the measured window) and counts what
+/// arrives. Edit-to-peer latency is from the sender's send to each peer's receipt; the send time
+/// travels in the element id (<see cref="EditIds"/>), so sender and receiver may be in different
+/// driver processes.
 /// </summary>
-public sealed partial class Scenario(LoadOptions options, ITarget target, int? serverPid)
+public sealed partial class Scenario(LoadOptions options, ITarget target, IReadOnlyList<int> clients) : IDeliverySink, IAsyncDisposable
 {
-    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(3);
-
-    private readonly ConcurrentDictionary<string, long> _sentAt = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _errors = new(StringComparer.Ordinal);
     private readonly LongConcurrentHistogram _latency = NewHistogram();
     private readonly LongConcurrentHistogram _ack = NewHistogram();
+    private readonly ConcurrentDictionary<int, IClientSession> _sessions = new();
+    private readonly CancellationTokenSource _stop = new();
     private long _windowStart = long.MaxValue;
     private long _windowEnd = long.MaxValue;
     private long _editsInWindow;
     private long _expectedDeliveries;
     private long _deliveries;
+    private long _cursorDeliveries;
+    private Task? _loops;
 
-    public async Task<LoadReport> RunAsync(CancellationToken cancellationToken)
+    /// <summary>Connects this driver's drawers (<paramref name="drawers"/>) or its watchers; drawers first so watchers overflow as viewers.</summary>
+    public async Task ConnectAsync(bool drawers, CancellationToken cancellationToken)
     {
-        var monitor = serverPid is { } pid ? new ProcessMonitor(pid) : null;
-        var roomSizes = Enumerable.Range(0, options.Rooms).Select(r => Enumerable.Range(0, options.Clients).Count(c => c % options.Rooms == r)).ToArray();
-        Console.Error.WriteLine($"[{target.Name}] connecting {options.Clients} clients into {options.Rooms} rooms…");
-        var sessions = new IClientSession[options.Clients];
-        using (var gate = new SemaphoreSlim(32))
+        using var gate = new SemaphoreSlim(32);
+        await Task.WhenAll(clients.Where(c => options.IsDrawer(c) == drawers).Select(async c =>
         {
-            await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(async i =>
+            await gate.WaitAsync(cancellationToken);
+            try
             {
-                await gate.WaitAsync(cancellationToken);
-                try
-                {
-                    sessions[i] = await target.ConnectAsync(i, i % options.Rooms, Delivered, cancellationToken);
-                }
-                finally
-                {
-                    gate.Release();
-                }
-            }));
-        }
+                _sessions[c] = await target.ConnectAsync(c, options.RoomOf(c), this, cancellationToken);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+    }
 
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var start = Stopwatch.GetTimestamp();
+    /// <summary>Starts the loops; <paramref name="start"/> is a <see cref="Stopwatch"/> timestamp shared by all drivers.</summary>
+    public void Start(long start)
+    {
         var warmupEnd = start + Ticks(options.WarmupSeconds);
         var measureEnd = warmupEnd + Ticks(options.DurationSeconds);
         Volatile.Write(ref _windowStart, warmupEnd);
         Volatile.Write(ref _windowEnd, measureEnd);
-
         var loops = new List<Task>();
-        for (var i = 0; i < sessions.Length; i++)
+        foreach (var (client, session) in _sessions.Where(s => options.IsDrawer(s.Key)))
         {
-            var peers = roomSizes[i % options.Rooms] - 1;
-            loops.Add(EditLoopAsync(i, sessions[i], peers, measureEnd, stop.Token));
+            loops.Add(EditLoopAsync(client, session, options.RoomSize(options.RoomOf(client)) - 1, start, measureEnd, _stop.Token));
             if (options.CursorHz > 0)
             {
-                loops.Add(CursorLoopAsync(i, sessions[i], measureEnd, stop.Token));
+                loops.Add(CursorLoopAsync(client, session, start, measureEnd, _stop.Token));
             }
         }
 
-        var progress = ProgressAsync(start, warmupEnd, measureEnd, monitor, stop.Token);
-        await WaitUntilAsync(warmupEnd, cancellationToken);
-        var cpuStart = monitor?.CpuSeconds();
-        await Task.WhenAll(loops);
+        _loops = Task.WhenAll(loops);
+    }
 
-        // Drain: give in-flight deliveries a moment, stop early once everything arrived.
-        var drainEnd = Stopwatch.GetTimestamp() + (long)(DrainTimeout.TotalSeconds * Stopwatch.Frequency);
-        while (Interlocked.Read(ref _deliveries) < Interlocked.Read(ref _expectedDeliveries) && Stopwatch.GetTimestamp() < drainEnd)
+    public ShardCounters Counters => new(
+        Interlocked.Read(ref _deliveries),
+        Interlocked.Read(ref _expectedDeliveries),
+        Interlocked.Read(ref _cursorDeliveries),
+        _errors.Values.Sum(),
+        _loops?.IsCompleted == true);
+
+    /// <summary>Stops the loops and answers what this driver measured.</summary>
+    public async Task<ShardResult> StopAsync()
+    {
+        await _stop.CancelAsync();
+        if (_loops is not null)
         {
-            await Task.Delay(20, cancellationToken);
+            try
+            {
+                await _loops;
+            }
+            catch (OperationCanceledException)
+            {
+            }
         }
 
-        var cpuEnd = monitor?.CpuSeconds();
-        await stop.CancelAsync();
-        await progress;
-        await Task.WhenAll(sessions.Select(s => s.DisposeAsync().AsTask()));
-
-        var seconds = options.DurationSeconds;
-        var deliveries = Interlocked.Read(ref _deliveries);
-        var expected = Math.Max(1, Interlocked.Read(ref _expectedDeliveries));
-        double? cpu = cpuStart is { } a && cpuEnd is { } b ? b - a : null;
-        return new LoadReport
+        // Late deliveries may still arrive on the connections' threads: stop recording, then copy.
+        Volatile.Write(ref _windowEnd, long.MinValue);
+        await Task.Delay(100);
+        return new ShardResult
         {
-            Target = target.Name,
-            Clients = options.Clients,
-            Rooms = options.Rooms,
-            EditsPerClientPerSecond = options.EditsPerSecond,
-            DurationSeconds = seconds,
-            EditsSentPerSecond = Interlocked.Read(ref _editsInWindow) / (double)seconds,
-            DeliveriesPerSecond = deliveries / (double)seconds,
-            DeliveryRatio = deliveries / (double)expected,
-            LatencyP50Ms = Ms(Percentile(_latency, 50)),
-            LatencyP95Ms = Ms(Percentile(_latency, 95)),
-            LatencyP99Ms = Ms(Percentile(_latency, 99)),
-            LatencyMaxMs = Ms(_latency.TotalCount == 0 ? 0 : _latency.GetMaxValue()),
-            AckP50Ms = Ms(Percentile(_ack, 50)),
-            AckP99Ms = Ms(Percentile(_ack, 99)),
+            EditsInWindow = Interlocked.Read(ref _editsInWindow),
+            ExpectedDeliveries = Interlocked.Read(ref _expectedDeliveries),
+            Deliveries = Interlocked.Read(ref _deliveries),
+            CursorDeliveries = Interlocked.Read(ref _cursorDeliveries),
             Errors = new Dictionary<string, long>(_errors),
-            ServerCpuSeconds = cpu,
-            ServerCpuSecondsPer1000Deliveries = cpu is { } c && deliveries > 0 ? c / deliveries * 1000 : null,
-            ServerMicrosecondsPerDelivery = cpu is { } d && deliveries > 0 ? d / deliveries * 1_000_000 : null,
-            ServerPeakRssMiB = monitor is null ? null : monitor.PeakRssKiB / 1024.0,
+            Latency = ShardResult.Values(_latency),
+            Ack = ShardResult.Values(_ack),
         };
     }
 
-    private void Delivered(string elementId)
+    public async ValueTask DisposeAsync()
     {
-        if (_sentAt.TryGetValue(elementId, out var sent) && sent >= Volatile.Read(ref _windowStart) && sent < Volatile.Read(ref _windowEnd))
+        await Task.WhenAll(_sessions.Values.Select(s => s.DisposeAsync().AsTask()));
+        _stop.Dispose();
+    }
+
+    void IDeliverySink.Edit(string elementId)
+    {
+        if (EditIds.SentAt(elementId) is { } sent && sent >= Volatile.Read(ref _windowStart) && sent < Volatile.Read(ref _windowEnd))
         {
             _latency.RecordValue(Micros(Stopwatch.GetTimestamp() - sent));
             Interlocked.Increment(ref _deliveries);
         }
     }
 
-    private async Task EditLoopAsync(int client, IClientSession session, int peers, long until, CancellationToken cancellationToken)
+    void IDeliverySink.Cursor()
+    {
+        var now = Stopwatch.GetTimestamp();
+        if (now >= Volatile.Read(ref _windowStart) && now < Volatile.Read(ref _windowEnd))
+        {
+            Interlocked.Increment(ref _cursorDeliveries);
+        }
+    }
+
+    private async Task EditLoopAsync(int client, IClientSession session, int peers, long start, long until, CancellationToken cancellationToken)
     {
         if (options.EditsPerSecond <= 0)
         {
@@ -126,7 +134,7 @@ public sealed partial class Scenario(LoadOptions options, ITarget target, int? s
         }
 
         var interval = Stopwatch.Frequency / options.EditsPerSecond;
-        var next = Stopwatch.GetTimestamp() + (long)(Random.Shared.NextDouble() * interval);
+        var next = start + (long)(Random.Shared.NextDouble() * interval);
         var points = Enumerable.Range(0, options.PointsPerEdit * 2).Select(i => (double)(i * 3 % 97)).ToArray();
         var pending = new List<Task>();
         for (long seq = 0; ; seq++)
@@ -137,9 +145,8 @@ public sealed partial class Scenario(LoadOptions options, ITarget target, int? s
                 break;
             }
 
-            var id = $"e{client}_{seq}";
             var sent = Stopwatch.GetTimestamp();
-            _sentAt[id] = sent;
+            var id = EditIds.For(client, seq, sent);
             var inWindow = sent >= Volatile.Read(ref _windowStart) && sent < until;
             if (inWindow)
             {
@@ -152,7 +159,15 @@ public sealed partial class Scenario(LoadOptions options, ITarget target, int? s
             next += (long)interval;
         }
 
-        await Task.WhenAll(pending);
+        try
+        {
+            await Task.WhenAll(pending).WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped at the drain's limit: what is still unanswered counts as an error.
+            _errors.AddOrUpdate("unacknowledged", pending.Count(t => !t.IsCompleted), (_, n) => n + pending.Count(t => !t.IsCompleted));
+        }
     }
 
     private async Task SendAsync(IClientSession session, string id, double[] points, long sent, bool record)
@@ -160,7 +175,7 @@ public sealed partial class Scenario(LoadOptions options, ITarget target, int? s
         try
         {
             await session.SendEditAsync(id, points);
-            if (record)
+            if (record && Volatile.Read(ref _windowEnd) != long.MinValue)
             {
                 _ack.RecordValue(Micros(Stopwatch.GetTimestamp() - sent));
             }
@@ -172,10 +187,10 @@ public sealed partial class Scenario(LoadOptions options, ITarget target, int? s
         }
     }
 
-    private async Task CursorLoopAsync(int client, IClientSession session, long until, CancellationToken cancellationToken)
+    private async Task CursorLoopAsync(int client, IClientSession session, long start, long until, CancellationToken cancellationToken)
     {
         var interval = Stopwatch.Frequency / options.CursorHz;
-        var next = Stopwatch.GetTimestamp() + (long)(Random.Shared.NextDouble() * interval);
+        var next = start + (long)(Random.Shared.NextDouble() * interval);
         for (var i = 0; ; i++)
         {
             await WaitUntilAsync(next, cancellationToken);
@@ -197,32 +212,7 @@ public sealed partial class Scenario(LoadOptions options, ITarget target, int? s
         }
     }
 
-    private async Task ProgressAsync(long start, long warmupEnd, long measureEnd, ProcessMonitor? monitor, CancellationToken cancellationToken)
-    {
-        var lastDeliveries = 0L;
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(1000, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            var now = Stopwatch.GetTimestamp();
-            var rss = monitor?.SampleRssKiB();
-            var deliveries = Interlocked.Read(ref _deliveries);
-            var phase = now < warmupEnd ? "warm-up" : now < measureEnd ? "measure" : "drain";
-            Console.Error.WriteLine(
-                $"[{target.Name}] t={Stopwatch.GetElapsedTime(start).TotalSeconds,5:0.0}s {phase,-7} deliveries/s={deliveries - lastDeliveries,7} p99={Ms(Percentile(_latency, 99)),7:0.00}ms errors={_errors.Values.Sum()}" +
-                (rss is { } r ? $" rss={r / 1024}MiB" : ""));
-            lastDeliveries = deliveries;
-        }
-    }
-
-    private static async Task WaitUntilAsync(long timestamp, CancellationToken cancellationToken)
+    internal static async Task WaitUntilAsync(long timestamp, CancellationToken cancellationToken)
     {
         var wait = timestamp - Stopwatch.GetTimestamp();
         if (wait > 0)
@@ -231,17 +221,14 @@ public sealed partial class Scenario(LoadOptions options, ITarget target, int? s
         }
     }
 
-    /// <summary>The value at a percentile; 0 while nothing was recorded (HdrHistogram throws then).</summary>
-    private static long Percentile(LongConcurrentHistogram histogram, double percentile) =>
-        histogram.TotalCount == 0 ? 0 : histogram.GetValueAtPercentile(percentile);
+    internal static long Ticks(double seconds) => (long)(seconds * Stopwatch.Frequency);
 
-    private static long Ticks(double seconds) => (long)(seconds * Stopwatch.Frequency);
+    /// <summary>Microseconds, clamped to the histograms' range (an hour): a value past it would throw in HdrHistogram.</summary>
+    private static long Micros(long ticks) => Math.Clamp(ticks * 1_000_000 / Stopwatch.Frequency, 1, HighestMicros);
 
-    private static long Micros(long ticks) => Math.Max(1, ticks * 1_000_000 / Stopwatch.Frequency);
+    private const long HighestMicros = 3_600_000_000;
 
-    private static double Ms(long micros) => micros / 1000.0;
-
-    private static LongConcurrentHistogram NewHistogram() => new(1, 60_000_000, 3);
+    internal static LongConcurrentHistogram NewHistogram() => new(1, HighestMicros, 3);
 
     [GeneratedRegex(@"HubException: ([A-Z][A-Z_]+):")]
     private static partial Regex CodePattern();

@@ -12,7 +12,7 @@ using StudyRooms.Contracts.Rooms;
 namespace StudyRooms.LoadTest;
 
 /// <summary>Drives a StudyRooms server exactly as browsers do: session, room, JoinRoom, PushOps, MoveCursor.</summary>
-public sealed class StudyRoomsTarget(Uri baseAddress) : ITarget
+public sealed class StudyRoomsTarget(Uri baseAddress, LoadOptions options) : ITarget
 {
     private static readonly JsonSerializerOptions Json = CreateJson();
     private readonly HttpClient _http = new() { BaseAddress = baseAddress };
@@ -20,64 +20,127 @@ public sealed class StudyRoomsTarget(Uri baseAddress) : ITarget
 
     public string Name => "studyrooms";
 
-    public async Task<IClientSession> ConnectAsync(int clientIndex, int roomIndex, Action<string> delivered, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the scenario's rooms before any driver connects (each by its own user), so that driver
+    /// processes share them. With drawers, a room's capacity is the number of drawers and the rest
+    /// are seated as viewers past it (P-ROOM-5), as in a lecture.
+    /// </summary>
+    public async Task<string[]> PrepareRoomsAsync(CancellationToken cancellationToken)
+    {
+        using var gate = new SemaphoreSlim(8);
+        return await Task.WhenAll(Enumerable.Range(0, options.Rooms).Select(async r =>
+        {
+            await gate.WaitAsync(cancellationToken);
+            try
+            {
+                var token = await SignInAsync($"load-owner-{r}", cancellationToken);
+                return await CreateRoomAsync(token, r, cancellationToken);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+    }
+
+    public async Task<IClientSession> ConnectAsync(int clientIndex, int roomIndex, IDeliverySink sink, CancellationToken cancellationToken)
     {
         var token = await SignInAsync($"load-{clientIndex}", cancellationToken);
-        var roomId = await _rooms.GetOrAdd(roomIndex, _ => new Lazy<Task<string>>(() => CreateRoomAsync(token, roomIndex))).Value;
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(baseAddress, "/hubs/room"), o =>
-            {
-                o.Transports = HttpTransportType.WebSockets;
-                o.SkipNegotiation = true;
-                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
-            })
-            .AddJsonProtocol(o => o.PayloadSerializerOptions = CreateJson())
-            .Build();
-        connection.On<OpsApplied>("OpsApplied", e =>
+        var roomId = options.RoomIds is { } ids
+            ? ids[roomIndex]
+            : await _rooms.GetOrAdd(roomIndex, _ => new Lazy<Task<string>>(() => CreateRoomAsync(token, roomIndex, cancellationToken))).Value;
+        var connection = await ConnectHubAsync(token, cancellationToken);
+        connection.On<ReceivedOps>("OpsApplied", e =>
         {
             foreach (var op in e.Ops)
             {
-                delivered(op.ElementId);
+                sink.Edit(op.ElementId ?? "");
             }
         });
-        connection.On<CursorMoved>("CursorMoved", static _ => { });
-        connection.On<ParticipantJoined>("ParticipantJoined", static _ => { });
-        connection.On<ParticipantLeft>("ParticipantLeft", static _ => { });
+        connection.On<ReceivedBatch>("OpsAppliedBatch", e =>
+        {
+            foreach (var applied in e.Events)
+            {
+                foreach (var op in applied.Ops)
+                {
+                    sink.Edit(op.ElementId ?? "");
+                }
+            }
+        });
+        connection.On<Ignored>("CursorMoved", _ => sink.Cursor());
+        connection.On<Ignored>("ParticipantJoined", static _ => { });
+        connection.On<Ignored>("ParticipantLeft", static _ => { });
+        connection.On<Ignored>("PresenceStatusChanged", static _ => { });
         await connection.StartAsync(cancellationToken);
         var clientId = $"c_load{clientIndex}";
-        await connection.InvokeAsync<JoinRoomResult>(
+        await connection.InvokeAsync<Ignored>(
             "JoinRoom",
             new JoinRoomRequest { ProtocolVersion = ProtocolVersion.Current, RoomId = roomId, ClientId = clientId },
             cancellationToken);
         return new Session(connection, roomId, clientId);
     }
 
-    private async Task<string> SignInAsync(string name, CancellationToken cancellationToken)
+    /// <summary>A hub connection as the scenario's clients open it (WebSockets, the chosen protocol), not yet started.</summary>
+    public Task<HubConnection> ConnectHubAsync(string token, CancellationToken cancellationToken) =>
+        Task.FromResult(new HubConnectionBuilder()
+            .WithUrl(new Uri(baseAddress, "/hubs/room"), o =>
+            {
+                o.Transports = HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+            })
+            .WithProtocol(options, j => Configure(j))
+            .Build());
+
+    public async Task<string> SignInAsync(string name, CancellationToken cancellationToken)
     {
         var response = await _http.PostAsJsonAsync("/api/sessions", new { displayName = name }, Json, cancellationToken);
+        if (response.StatusCode == System.Net.HttpStatusCode.TooManyRequests)
+        {
+            throw new InvalidOperationException(
+                "the server refused a sign-in (429): every client signs in from this one address; start the server with " +
+                "StudyRooms:RateLimits:SessionsPerMinutePerAddress above the number of clients plus rooms");
+        }
+
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(Json, cancellationToken);
         return body.GetProperty("token").GetString()!;
     }
 
-    private async Task<string> CreateRoomAsync(string token, int roomIndex)
+    public async Task<string> CreateRoomAsync(string token, int roomIndex, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/rooms")
         {
-            Content = JsonContent.Create(new { name = $"Load room {roomIndex}", topic = "load test" }, options: Json),
+            Content = JsonContent.Create(
+                new CreateRoomRequest
+                {
+                    Name = $"Load room {roomIndex}",
+                    Topic = "load test",
+                    Capacity = options.SeatsWatchersAsViewers ? options.Drawers : Math.Min(500, Math.Max(50, options.RoomSize(roomIndex))),
+                    OverflowAsViewers = options.SeatsWatchersAsViewers,
+                },
+                options: Json),
         };
         request.Headers.Authorization = new("Bearer", token);
-        var response = await _http.SendAsync(request);
+        var response = await _http.SendAsync(request, cancellationToken);
         response.EnsureSuccessStatusCode();
-        var room = await response.Content.ReadFromJsonAsync<RoomSnapshot>(Json);
+        var room = await response.Content.ReadFromJsonAsync<RoomSnapshot>(Json, cancellationToken);
         return room!.RoomId;
     }
 
     private static JsonSerializerOptions CreateJson()
     {
-        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
-        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        Configure(json);
         return json;
+    }
+
+    /// <summary>The server's JSON conventions: camelCase, nulls omitted, enums as camelCase strings.</summary>
+    public static void Configure(JsonSerializerOptions json)
+    {
+        json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        json.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
     }
 
     private sealed class Session(HubConnection connection, string roomId, string clientId) : IClientSession

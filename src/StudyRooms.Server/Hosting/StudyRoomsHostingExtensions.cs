@@ -37,6 +37,7 @@ public static class StudyRoomsHostingExtensions
         builder.AddStudyRoomsObservability();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.UseOrleans(silo => OrleansSetup.Configure(silo, options));
+        builder.Services.AddSingleton<OpsAppliedBatcher>();
         builder.Services.AddSingleton<IRoomBroadcaster, SignalRRoomBroadcaster>();
         builder.Services.AddOptions<RoomPresenceOptions>().Bind(builder.Configuration.GetSection(StudyRoomsOptions.Section + ":Presence"));
         builder.Services.AddSingleton<HostedConnections>();
@@ -157,6 +158,11 @@ public static class StudyRoomsHostingExtensions
         }
 
         builder.Services.AddSingleton<IHubProtocol, CodedJsonHubProtocol>();
+        if (options.MessagePackProtocol)
+        {
+            signalR.AddMessagePackProtocol();
+        }
+
         if (options.IsRedisMode)
         {
             builder.Services.AddSingleton(_ => OrleansSetup.ConnectRedis(options));

@@ -16,6 +16,8 @@ public interface IRoomClient
 
     Task OpsApplied(OpsApplied e);
 
+    Task OpsAppliedBatch(OpsAppliedBatch e);
+
     Task StrokeProgressed(StrokeProgressed e);
 
     Task CursorMoved(CursorMoved e);

@@ -15,7 +15,7 @@ namespace StudyRooms.Server.Hubs;
 /// Grains' way out to browsers: SignalR groups, which with the Redis backplane reach connections
 /// on every server of the cluster.
 /// </summary>
-public sealed class SignalRRoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub, HostedConnections hosted, ConnectionEviction eviction, StudyRoomsMetrics metrics) : IRoomBroadcaster
+public sealed class SignalRRoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub, HostedConnections hosted, ConnectionEviction eviction, StudyRoomsMetrics metrics, OpsAppliedBatcher batcher) : IRoomBroadcaster
 {
     public Task ParticipantJoinedAsync(ParticipantJoined e) =>
         hub.Clients.Group(RoomGroups.For(e.RoomId)).ParticipantJoined(e);
@@ -23,8 +23,16 @@ public sealed class SignalRRoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub
     public Task ParticipantLeftAsync(ParticipantLeft e) =>
         hub.Clients.Group(RoomGroups.For(e.RoomId)).ParticipantLeft(e);
 
-    public Task OpsAppliedAsync(OpsApplied e, string exceptConnectionId) =>
-        TimedAsync(nameof(IRoomClient.OpsApplied), () => hub.Clients.GroupExcept(RoomGroups.For(e.RoomId), exceptConnectionId).OpsApplied(e));
+    public Task OpsAppliedAsync(OpsApplied e, string exceptConnectionId)
+    {
+        if (batcher.Enabled)
+        {
+            batcher.Enqueue(e, exceptConnectionId);
+            return Task.CompletedTask;
+        }
+
+        return TimedAsync(nameof(IRoomClient.OpsApplied), () => hub.Clients.GroupExcept(RoomGroups.For(e.RoomId), exceptConnectionId).OpsApplied(e));
+    }
 
     public Task RoleChangedAsync(RoleChanged e) =>
         hub.Clients.Group(RoomGroups.For(e.RoomId)).RoleChanged(e);

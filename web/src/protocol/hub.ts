@@ -20,6 +20,7 @@ export const ClientCallbacks = {
   participantJoined: 'ParticipantJoined',
   participantLeft: 'ParticipantLeft',
   opsApplied: 'OpsApplied',
+  opsAppliedBatch: 'OpsAppliedBatch',
   strokeProgressed: 'StrokeProgressed',
   cursorMoved: 'CursorMoved',
 } as const;
@@ -122,6 +123,12 @@ export interface OpsApplied {
   readonly authorId: string;
   readonly clientId: string;
   readonly ops: readonly CommittedOp[];
+}
+
+/** Event of `OpsAppliedBatch`: a room's `OpsApplied` of one server frame, in clock order (P-OPS-8). */
+export interface OpsAppliedBatch {
+  readonly roomId: string;
+  readonly events: readonly OpsApplied[];
 }
 
 /** Event of `StrokeProgressed`: a peer's in-progress stroke, relayed and never stored (P-LIVE-1). */

@@ -21,6 +21,7 @@ import {
   type ListBoardHistoryResult,
   type PreviewBoardHistoryRequest,
   type OpsApplied,
+  type OpsAppliedBatch,
   type ParticipantJoined,
   type ParticipantLeft,
   PeopleCallbacks,
@@ -36,6 +37,7 @@ import {
   type StrokeProgress,
   type StrokeProgressed,
 } from '../protocol';
+import { unbatchOpsApplied } from '../sync/opsAppliedBatch';
 import { ChatConnection } from './chatConnection';
 import type { ChatTransport } from './chatHub';
 import { isUnauthorizedError, reconnectDelayMs } from './connectionStatus';
@@ -83,6 +85,9 @@ export class RoomConnection implements RoomHub {
     c.on(ClientCallbacks.participantJoined, (e: ParticipantJoined) => this.handlers.participantJoined(e));
     c.on(ClientCallbacks.participantLeft, (e: ParticipantLeft) => this.handlers.participantLeft(e));
     c.on(ClientCallbacks.opsApplied, (e: OpsApplied) => this.handlers.opsApplied(e));
+    c.on(ClientCallbacks.opsAppliedBatch, (e: OpsAppliedBatch) => {
+      for (const applied of unbatchOpsApplied(e)) this.handlers.opsApplied(applied);
+    });
     c.on(ClientCallbacks.strokeProgressed, (e: StrokeProgressed) => this.handlers.strokeProgressed(e));
     c.on(ClientCallbacks.cursorMoved, (e: CursorMoved) => this.handlers.cursorMoved(e));
     c.on(PeopleCallbacks.roleChanged, (e: RoleChanged) => this.handlers.roleChanged(e));

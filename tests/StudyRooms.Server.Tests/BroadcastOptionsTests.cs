@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using StudyRooms.Contracts.Boards;
+using StudyRooms.Contracts.Protocol;
+using StudyRooms.Contracts.Rooms;
+using StudyRooms.Testing;
+
+namespace StudyRooms.Server.Tests;
+
+// Proves the broadcast options of docs/benchmarks.md on a real host: per-frame batches of OpsApplied
+// that keep clock order and never return a connection's own pushes (P-OPS-7, P-OPS-8), and the
+// MessagePack hub protocol beside JSON.
+public sealed class BroadcastOptionsTests(BroadcastOptionsTests.BatchingHost fixture) : IClassFixture<BroadcastOptionsTests.BatchingHost>
+{
+    /// <summary>A frame long enough that three quick pushes share it even on a loaded machine.</summary>
+    private const int FrameMilliseconds = 2000;
+
+    private StudyRoomsHost Host => fixture.Host;
+
+    [Fact]
+    public async Task PushesOfOneFrameReachPeersAsOneBatchInClockOrderWithoutTheirOwn() // P-OPS-7, P-OPS-8
+    {
+        var ada = await Host.SignInAsync("Ada");
+        var bob = await Host.SignInAsync("Bob");
+        var cy = await Host.SignInAsync("Cy");
+        var room = await Host.CreateRoomAsync(ada);
+        await using var adaClient = await RoomClient.ConnectAsync(Host, ada);
+        await using var bobClient = await RoomClient.ConnectAsync(Host, bob);
+        await using var cyClient = await RoomClient.ConnectAsync(Host, cy);
+        await adaClient.JoinAsync(room.RoomId);
+        await bobClient.JoinAsync(room.RoomId);
+        await cyClient.JoinAsync(room.RoomId);
+
+        var first = adaClient.Stroke();
+        var second = bobClient.Stroke();
+        var third = adaClient.Stroke();
+        await Task.WhenAll(adaClient.PushAsync(room.RoomId, first), bobClient.PushAsync(room.RoomId, second));
+        await adaClient.PushAsync(room.RoomId, third);
+
+        await Poll.UntilAsync(() => Received(cyClient).Count == 3, "Cy receives all three ops");
+        Assert.Equal([1L, 2L, 3L], Received(cyClient).Select(o => o.Clock));
+        var batch = Assert.Single(cyClient.OpsAppliedBatches);
+        Assert.Equal(room.RoomId, batch.RoomId);
+        Assert.Equal(3, batch.Events.Length);
+
+        await Poll.UntilAsync(() => Received(bobClient).Count == 2 && Received(adaClient).Count == 1, "Ada and Bob receive the other's ops");
+        Assert.Equal([first.ElementId, third.ElementId], Received(bobClient).Select(o => o.ElementId));
+        Assert.Equal([second.ElementId], Received(adaClient).Select(o => o.ElementId));
+    }
+
+    [Fact]
+    public async Task AMessagePackClientEditsTheBoardThatJsonClientsSee()
+    {
+        var ada = await Host.SignInAsync("Ada");
+        var bob = await Host.SignInAsync("Bob");
+        var room = await Host.CreateRoomAsync(ada);
+        await using var bobClient = await RoomClient.ConnectAsync(Host, bob);
+        await bobClient.JoinAsync(room.RoomId);
+        await using var packed = new HubConnectionBuilder()
+            .WithUrl(new Uri(Host.BaseAddress, "/hubs/room"), o =>
+            {
+                o.Transports = HttpTransportType.WebSockets;
+                o.AccessTokenProvider = () => Task.FromResult<string?>(ada.Token);
+            })
+            .AddMessagePackProtocol()
+            .Build();
+        await packed.StartAsync();
+        var joined = await packed.InvokeAsync<JoinRoomResult>(
+            "JoinRoom", new JoinRoomRequest { ProtocolVersion = ProtocolVersion.Current, RoomId = room.RoomId, ClientId = "c_packed" });
+        Assert.Equal(ada.UserId, joined.Self.UserId);
+
+        var stroke = bobClient.Stroke("e_packed1");
+        var result = await packed.InvokeAsync<PushOpsResult>(
+            "PushOps", new PushOpsRequest { RoomId = room.RoomId, ClientId = "c_packed", Ops = [stroke with { ClientSeq = 1 }] });
+
+        Assert.Equal(1, Assert.Single(result.Acks).Clock);
+        await Poll.UntilAsync(() => Received(bobClient).Count == 1, "Bob (JSON) receives the MessagePack client's op");
+        Assert.Equal(stroke.Props!.Points, Received(bobClient)[0].Props!.Points);
+    }
+
+    /// <summary>Every op a client received, batched or not, in arrival order.</summary>
+    private static List<CommittedOp> Received(RoomClient client) =>
+        [.. client.OpsApplied.SelectMany(e => e.Ops), .. client.OpsAppliedBatches.SelectMany(b => b.Events).SelectMany(e => e.Ops)];
+
+    /// <summary>A host with per-frame batching and MessagePack on; its own, since both change the wire.</summary>
+    public sealed class BatchingHost : IAsyncLifetime
+    {
+        public StudyRoomsHost Host { get; private set; } = null!;
+
+        public async Task InitializeAsync() => Host = await StudyRoomsHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["StudyRooms:OpsBatchMilliseconds"] = FrameMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["StudyRooms:MessagePackProtocol"] = "true",
+        });
+
+        public async Task DisposeAsync() => await Host.DisposeAsync();
+    }
+}
