@@ -68,11 +68,19 @@ const base = process.argv[2] || 'http://127.0.0.1:5090/';
       running = false;
       return { frames, ms: performance.now() - start, drawn: window.__studyrooms.counts().drawn };
     });
+    // Back and forth on both axes (20 events each way), so the board stays in view at either zoom.
     const end = Date.now() + 3000;
     let i = 0;
-    while (Date.now() < end) { await p.mouse.wheel(i++ % 40 < 20 ? 40 : -40, 25); }
+    let events = 0;
+    let minDrawn = Infinity;
+    while (Date.now() < end) {
+      const forth = i++ % 40 < 20;
+      await p.mouse.wheel(forth ? 40 : -40, forth ? 25 : -25);
+      events++;
+      if (events % 10 === 0) minDrawn = Math.min(minDrawn, await p.evaluate(() => window.__studyrooms.counts().drawn));
+    }
     const r = await panning;
-    console.log(`${label}: idle ${(result.frames * 1000 / result.ms).toFixed(1)} fps; panning ${(r.frames * 1000 / r.ms).toFixed(1)} fps, ${r.drawn} elements drawn after culling`);
+    console.log(`${label}: idle ${(result.frames * 1000 / result.ms).toFixed(1)} fps; panning ${(r.frames * 1000 / r.ms).toFixed(1)} fps over ${events} wheel events, ${minDrawn}–${r.drawn} elements in view`);
   }
   await browser.close();
 })().catch((e) => { console.error(e); process.exit(1); });
