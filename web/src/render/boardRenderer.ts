@@ -18,10 +18,16 @@ import { applyView, boardToScreen, IDENTITY_VIEW, screenToBoard, visibleBoardBox
 
 /** After the zoom last changed, the tiles are built at the new zoom once this many ms pass without another change. */
 const ZOOM_SETTLE_MS = 150;
-/** Tiles held, as a multiple of the tiles a full viewport shows. */
-const TILE_CACHE_VIEWPORTS = 2.5;
+/** Tiles held, as a multiple of the tiles the static canvas (viewport and margins) shows. */
+const TILE_CACHE_VIEWPORTS = 2;
 /** Spare tile canvases kept for reuse. */
 const TILE_POOL_SIZE = 24;
+/**
+ * CSS pixels the static canvas reaches past each edge of the host. A pan within this margin of the
+ * last drawing only moves the canvas (a CSS transform, no drawing at all); beyond it, the tiles
+ * are copied again.
+ */
+export const STATIC_MARGIN_PX = 192;
 
 /** A stroke in absolute board coordinates. */
 export interface LiveStroke {
@@ -73,6 +79,8 @@ export class BoardRenderer {
   private lastFrameScale = 0;
   private settleTimer: ReturnType<typeof setTimeout> | null = null;
   private drawnBox: Box | null = null;
+  /** Where the static canvas's content stands: its zoom and its origin in canvas pixels (null: redraw). */
+  private drawnAt: { readonly scale: number; readonly ox: number; readonly oy: number } | null = null;
   private tilesDrawn = 0;
 
   constructor(
@@ -82,6 +90,11 @@ export class BoardRenderer {
     this.staticCanvas = layer('board-layer board-layer-static');
     this.inputCanvas = layer('board-layer board-layer-interactive');
     this.staticCanvas.setAttribute('aria-hidden', 'true');
+    // The static canvas reaches past the host by STATIC_MARGIN_PX on each side.
+    host.style.overflow = 'hidden';
+    this.staticCanvas.style.left = `${String(-STATIC_MARGIN_PX)}px`;
+    this.staticCanvas.style.top = `${String(-STATIC_MARGIN_PX)}px`;
+    this.staticCanvas.style.willChange = 'transform';
     host.append(this.staticCanvas, this.inputCanvas);
     this.interactiveCtx = context(this.inputCanvas);
     this.resizeObserver = new ResizeObserver(() => this.resize());
@@ -159,11 +172,15 @@ export class BoardRenderer {
     this.cssWidth = width;
     this.cssHeight = height;
     this.pixelRatio = ratio;
-    for (const canvas of [this.staticCanvas, this.inputCanvas]) {
-      canvas.width = Math.max(1, Math.round(width * ratio));
-      canvas.height = Math.max(1, Math.round(height * ratio));
-    }
-    const perViewport = (Math.ceil(width / TILE_SIZE_PX) + 1) * (Math.ceil(height / TILE_SIZE_PX) + 1);
+    this.inputCanvas.width = Math.max(1, Math.round(width * ratio));
+    this.inputCanvas.height = Math.max(1, Math.round(height * ratio));
+    const margin = 2 * STATIC_MARGIN_PX;
+    this.staticCanvas.width = Math.max(1, Math.round((width + margin) * ratio));
+    this.staticCanvas.height = Math.max(1, Math.round((height + margin) * ratio));
+    this.staticCanvas.style.width = `${String(width + margin)}px`;
+    this.staticCanvas.style.height = `${String(height + margin)}px`;
+    this.drawnAt = null;
+    const perViewport = (Math.ceil((width + margin) / TILE_SIZE_PX) + 1) * (Math.ceil((height + margin) / TILE_SIZE_PX) + 1);
     this.tiles.capacity = Math.ceil(perViewport * TILE_CACHE_VIEWPORTS);
     // Resizing clears a canvas: both layers must be drawn again.
     this.invalidateStatic();
@@ -183,22 +200,35 @@ export class BoardRenderer {
       this.staticDirty = false;
       if (this.contentDirty) {
         this.contentDirty = false;
-        this.takeChanges();
+        if (this.takeChanges()) this.drawnAt = null;
       }
       const view = this.viewTransform;
       const k = view.scale * this.pixelRatio;
       const tilePx = Math.max(1, Math.round(TILE_SIZE_PX * this.pixelRatio));
       const box = this.visibleBox;
       this.drawnBox = box;
-      this.clearStatic();
-      if ((k !== this.tiles.scale || tilePx !== this.tiles.tilePx) && view.scale !== this.lastFrameScale) {
-        // The zoom is changing: draw what is in view directly and build tiles once it settles.
-        applyView(this.staticCtx, view, this.pixelRatio);
-        this.drawElements(this.staticCtx, box, k);
-        this.settleLater();
+      const ox = Math.round(view.offsetX * k);
+      const oy = Math.round(view.offsetY * k);
+      const reach = STATIC_MARGIN_PX * this.pixelRatio;
+      const drawn = this.drawnAt;
+      if (drawn !== null && drawn.scale === view.scale && Math.abs(drawn.ox - ox) <= reach && Math.abs(drawn.oy - oy) <= reach) {
+        // A pan within the margin: move the canvas, draw nothing.
+        this.placeStatic(drawn.ox - ox, drawn.oy - oy);
       } else {
-        this.tiles.setScale(k, tilePx);
-        this.blitTiles(box, k);
+        this.clearStatic();
+        this.placeStatic(0, 0);
+        const margin = STATIC_MARGIN_PX / view.scale;
+        if ((k !== this.tiles.scale || tilePx !== this.tiles.tilePx) && view.scale !== this.lastFrameScale) {
+          // The zoom is changing: draw what is in view directly and build tiles once it settles.
+          this.staticCtx.setTransform(k, 0, 0, k, reach - view.offsetX * k, reach - view.offsetY * k);
+          this.drawElements(this.staticCtx, box, k);
+          this.drawnAt = null;
+          this.settleLater();
+        } else {
+          this.tiles.setScale(k, tilePx);
+          this.blitTiles(padBox(box, margin), ox - reach, oy - reach);
+          this.drawnAt = { scale: view.scale, ox, oy };
+        }
       }
       this.lastFrameScale = view.scale;
     }
@@ -243,12 +273,19 @@ export class BoardRenderer {
     }
   }
 
-  /** Brings the spatial index and the tile cache up to date with the scene. */
-  private takeChanges(): void {
+  /** Brings the spatial index and the tile cache up to date with the scene; false when nothing changed. */
+  private takeChanges(): boolean {
     const change = this.scene.update(this.source.elements());
     for (const element of change.removed) this.index.remove(element);
     for (const element of change.added) this.index.insert(element, elementBounds(element));
     this.tiles.invalidate(change.dirty);
+    return change.dirty.length > 0;
+  }
+
+  /** Shifts the static canvas by whole canvas pixels from where it was drawn. */
+  private placeStatic(dx: number, dy: number): void {
+    const transform = dx === 0 && dy === 0 ? '' : `translate(${String(dx / this.pixelRatio)}px, ${String(dy / this.pixelRatio)}px)`;
+    if (this.staticCanvas.style.transform !== transform) this.staticCanvas.style.transform = transform;
   }
 
   /**
@@ -268,13 +305,14 @@ export class BoardRenderer {
     }
   }
 
-  /** Copies the tiles in view onto the static layer, drawing those not cached. */
-  private blitTiles(box: Box, k: number): void {
+  /**
+   * Copies the tiles that meet `box` onto the static layer, drawing those not cached; the board
+   * origin lands at canvas pixel (-ox, -oy), whole pixels so the tiles meet without seams.
+   */
+  private blitTiles(box: Box, ox: number, oy: number): void {
     const ctx = this.staticCtx;
     const tilePx = this.tiles.tilePx;
-    // One rounding for the whole frame, so the tiles meet without seams.
-    const ox = Math.round(this.viewTransform.offsetX * k);
-    const oy = Math.round(this.viewTransform.offsetY * k);
+    const k = this.tiles.scale;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     for (const tile of this.tiles.tilesFor(box)) {
       let canvas = this.tiles.get(tile.key);

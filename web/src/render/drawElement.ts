@@ -64,8 +64,10 @@ function drawSimplified(ctx: CanvasRenderingContext2D, element: Element, pixel: 
   if (Math.max(b.maxX - b.minX, b.maxY - b.minY) >= LOD_BOX_PX * pixel) return false;
   const fill = p.fillColor ?? ELEMENT_DEFAULTS.fillColor;
   ctx.save();
-  ctx.globalAlpha = (p.opacity ?? 1) * (element.type === 'highlighter' ? HIGHLIGHTER_ALPHA : 1);
-  ctx.fillStyle = element.type === 'sticky' ? (fill === 'transparent' ? '#ffec99' : fill) : fill !== 'transparent' ? fill : (p.strokeColor ?? ELEMENT_DEFAULTS.strokeColor);
+  // An outline only, seen from afar, is lighter than a filled shape.
+  const outline = element.type !== 'sticky' && fill === 'transparent';
+  ctx.globalAlpha = (p.opacity ?? 1) * (element.type === 'highlighter' ? HIGHLIGHTER_ALPHA : 1) * (outline ? 0.5 : 1);
+  ctx.fillStyle = element.type === 'sticky' ? (fill === 'transparent' ? '#ffec99' : fill) : outline ? (p.strokeColor ?? ELEMENT_DEFAULTS.strokeColor) : fill;
   // At least one pixel, so a zoomed-out board still shows where its content is.
   ctx.fillRect(b.minX, b.minY, Math.max(pixel, b.maxX - b.minX), Math.max(pixel, b.maxY - b.minY));
   ctx.restore();
