@@ -51,6 +51,22 @@ public sealed class WhiteboardPage(IPage page)
         await Page.Mouse.UpAsync();
     }
 
+    /// <summary>Moves to a board point and presses the button: a gesture the test finishes step by step (e.g. with a key held).</summary>
+    public async Task PointerDownAsync(double x, double y)
+    {
+        var (ox, oy) = await OriginAsync();
+        await Page.Mouse.MoveAsync((float)(ox + x), (float)(oy + y));
+        await Page.Mouse.DownAsync();
+    }
+
+    public async Task PointerMoveAsync(double x, double y, int steps = 8)
+    {
+        var (ox, oy) = await OriginAsync();
+        await Page.Mouse.MoveAsync((float)(ox + x), (float)(oy + y), new MouseMoveOptions { Steps = steps });
+    }
+
+    public Task PointerUpAsync() => Page.Mouse.UpAsync();
+
     public async Task ScribbleAsync(double x0, double y0, double width)
     {
         var (ox, oy) = await OriginAsync();

@@ -34,6 +34,10 @@ public sealed class BoardGrain(
     private readonly BoardSettings _limits = settings.Value;
     private BoardDocument _document = new();
     private BoardOpLog _log = new(0);
+
+    // Whether the retained tail before the last snapshot is in _log. A cold load leaves it in storage
+    // (it is as large as the board again); the first resume that reaches before the snapshot loads it (P-JOIN-5).
+    private bool _olderOpsLoaded = true;
     private long _snapshotClock;
     private Task _snapshotWrite = Task.CompletedTask;
     private BoardHistoryRecorder _history = null!;
@@ -52,10 +56,11 @@ public sealed class BoardGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var stored = await store.LoadAsync(BoardId, cancellationToken);
+        var stored = await store.LoadCurrentAsync(BoardId, cancellationToken);
         _document = BoardDocument.Restore(stored, _limits);
         _snapshotClock = stored.Snapshot?.Clock ?? 0;
         _log = BoardOpLog.Load(_limits.OpLogRetention, _document.Clock, stored.Ops);
+        _olderOpsLoaded = stored.Snapshot is null;
         BoardLog.Loaded(logger, BoardId, _document.Clock, _document.LiveCount, stored.Ops.Count);
 
         var history = historyOptions.Value;
@@ -105,14 +110,42 @@ public sealed class BoardGrain(
         return Task.CompletedTask;
     }
 
-    public Task<BoardCatchUp> CatchUpAsync(long? knownClock)
+    public async Task<BoardCatchUp> CatchUpAsync(long? knownClock)
     {
-        if (knownClock is { } known && _log.After(known) is { } missed)
+        if (knownClock is { } known)
         {
-            return Task.FromResult(new BoardCatchUp { Resume = new BoardResume { Clock = _document.Clock, Ops = missed } });
+            if (known < _log.ResumableFrom && !_olderOpsLoaded)
+            {
+                await LoadOlderOpsAsync();
+            }
+
+            if (_log.After(known) is { } missed)
+            {
+                return new BoardCatchUp { Resume = new BoardResume { Clock = _document.Clock, Ops = missed } };
+            }
         }
 
-        return Task.FromResult(new BoardCatchUp { Board = _document.ToSnapshot() });
+        return new BoardCatchUp { Board = _document.ToSnapshot() };
+    }
+
+    /// <summary>Loads the retained tail before the ops held, once per activation (P-JOIN-5).</summary>
+    private async Task LoadOlderOpsAsync()
+    {
+        var through = _log.ResumableFrom;
+        try
+        {
+            if (_log.Room > 0 && through > 0)
+            {
+                _log.Prepend(await store.LoadOpsAsync(BoardId, Math.Max(0, through - _log.Room), through));
+            }
+
+            _olderOpsLoaded = true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A snapshot answers the join just as correctly (P-JOIN-4); the next resume tries again.
+            BoardLog.TailLoadFailed(logger, exception, BoardId, through);
+        }
     }
 
     public async Task EraseAsync()
@@ -126,6 +159,7 @@ public sealed class BoardGrain(
         await store.DeleteAsync(BoardId);
         _document = new BoardDocument();
         _log = new BoardOpLog(0);
+        _olderOpsLoaded = true;
         _snapshotClock = 0;
         DeactivateOnIdle();
     }

@@ -27,4 +27,7 @@ internal static partial class BoardLog
 
     [LoggerMessage(EventId = 2008, Level = LogLevel.Information, Message = "Board {BoardId} erasing (room deleted) at clock {Clock}")]
     public static partial void Erasing(ILogger logger, string boardId, long clock);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "Board {BoardId} could not load its retained op tail before clock {Clock}; the resume gets a snapshot")]
+    public static partial void TailLoadFailed(ILogger logger, Exception exception, string boardId, long clock);
 }

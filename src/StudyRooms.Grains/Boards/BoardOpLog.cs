@@ -40,6 +40,29 @@ public sealed class BoardOpLog(int retention)
         return log;
     }
 
+    /// <summary>
+    /// Adds older ops from storage before the ones held (a lazily loaded retained tail, P-JOIN-5):
+    /// only the contiguous run that ends just before the first op held, up to the retention.
+    /// </summary>
+    public void Prepend(IEnumerable<StoredOp> older)
+    {
+        var from = ResumableFrom;
+        var run = older.Where(op => op.Clock <= from).OrderBy(op => op.Clock).ToList();
+        var start = run.Count;
+        var expected = from;
+        while (start > 0 && run[start - 1].Clock == expected)
+        {
+            start--;
+            expected--;
+        }
+
+        var room = Math.Max(0, retention - _ops.Count);
+        _ops.InsertRange(0, run.Skip(start).TakeLast(room).Select(BoardDocument.ToCommitted));
+    }
+
+    /// <summary>How many older ops a full log could still take before the first one held.</summary>
+    public int Room => Math.Max(0, retention - _ops.Count);
+
     /// <summary>Adds ops the board just committed, in clock order.</summary>
     public void Append(IEnumerable<StoredOp> ops)
     {

@@ -12,6 +12,24 @@ public interface IBoardStore
     /// <summary>The last snapshot and every op still in the log (the retained tail may start before the snapshot).</summary>
     Task<StoredBoard> LoadAsync(string boardId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The last snapshot and only the ops after it: what rebuilding the board needs, without the
+    /// retained tail before the snapshot, which a resume loads when it needs it (<see cref="LoadOpsAsync"/>, P-JOIN-5).
+    /// </summary>
+    async Task<StoredBoard> LoadCurrentAsync(string boardId, CancellationToken cancellationToken = default)
+    {
+        var stored = await LoadAsync(boardId, cancellationToken);
+        var after = stored.Snapshot?.Clock ?? 0;
+        return stored with { Ops = [.. stored.Ops.Where(op => op.Clock > after)] };
+    }
+
+    /// <summary>The stored ops with <paramref name="afterClock"/> &lt; clock ≤ <paramref name="throughClock"/>, in clock order.</summary>
+    async Task<IReadOnlyList<StoredOp>> LoadOpsAsync(string boardId, long afterClock, long throughClock, CancellationToken cancellationToken = default)
+    {
+        var stored = await LoadAsync(boardId, cancellationToken);
+        return [.. stored.Ops.Where(op => op.Clock > afterClock && op.Clock <= throughClock).OrderBy(op => op.Clock)];
+    }
+
     /// <summary>Appends ops atomically: all of them or none.</summary>
     Task AppendAsync(string boardId, IReadOnlyList<StoredOp> ops, CancellationToken cancellationToken = default);
 

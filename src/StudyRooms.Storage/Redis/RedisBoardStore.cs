@@ -30,6 +30,26 @@ public sealed class RedisBoardStore(IConnectionMultiplexer redis, string keyPref
         return new StoredBoard(snapshot, ops);
     }
 
+    public async Task<StoredBoard> LoadCurrentAsync(string boardId, CancellationToken cancellationToken = default)
+    {
+        StoredBoardSnapshot? snapshot = null;
+        var json = await Db.StringGetAsync(SnapshotKey(boardId));
+        if (json.HasValue)
+        {
+            snapshot = JsonSerializer.Deserialize<StoredBoardSnapshot>(json.ToString(), StorageJson.Options);
+        }
+
+        var ops = await LoadOpsAsync(boardId, snapshot?.Clock ?? 0, long.MaxValue, cancellationToken);
+        return new StoredBoard(snapshot, ops);
+    }
+
+    public async Task<IReadOnlyList<StoredOp>> LoadOpsAsync(string boardId, long afterClock, long throughClock, CancellationToken cancellationToken = default)
+    {
+        var stop = throughClock == long.MaxValue ? double.PositiveInfinity : throughClock;
+        var entries = await Db.SortedSetRangeByScoreAsync(OpsKey(boardId), afterClock, stop, Exclude.Start);
+        return [.. entries.Select(e => JsonSerializer.Deserialize<StoredOp>(e.ToString(), StorageJson.Options)!)];
+    }
+
     public async Task AppendAsync(string boardId, IReadOnlyList<StoredOp> ops, CancellationToken cancellationToken = default)
     {
         var entries = ops

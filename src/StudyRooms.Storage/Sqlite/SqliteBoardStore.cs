@@ -33,7 +33,13 @@ public sealed class SqliteBoardStore(SqliteDatabase database) : IBoardStore
     private const string DropCoveredOps = "DELETE FROM board_ops WHERE board_id = $id AND clock <= $clock";
 
     public Task<StoredBoard> LoadAsync(string boardId, CancellationToken cancellationToken = default) =>
-        database.ReadAsync(connection => Load(connection, boardId), cancellationToken);
+        database.ReadAsync(connection => Load(connection, boardId, afterSnapshotOnly: false), cancellationToken);
+
+    public Task<StoredBoard> LoadCurrentAsync(string boardId, CancellationToken cancellationToken = default) =>
+        database.ReadAsync(connection => Load(connection, boardId, afterSnapshotOnly: true), cancellationToken);
+
+    public Task<IReadOnlyList<StoredOp>> LoadOpsAsync(string boardId, long afterClock, long throughClock, CancellationToken cancellationToken = default) =>
+        database.ReadAsync<IReadOnlyList<StoredOp>>(connection => ReadOps(connection, boardId, afterClock, throughClock), cancellationToken);
 
     public async Task AppendAsync(string boardId, IReadOnlyList<StoredOp> ops, CancellationToken cancellationToken = default)
     {
@@ -105,7 +111,7 @@ public sealed class SqliteBoardStore(SqliteDatabase database) : IBoardStore
     public Task PingAsync(CancellationToken cancellationToken = default) =>
         SqliteGrainStorage.PingAsync(database, cancellationToken);
 
-    private static StoredBoard Load(SqliteConnection connection, string boardId)
+    private static StoredBoard Load(SqliteConnection connection, string boardId, bool afterSnapshotOnly)
     {
         StoredBoardSnapshot? snapshot = null;
         using (var command = connection.CreateCommand())
@@ -118,19 +124,25 @@ public sealed class SqliteBoardStore(SqliteDatabase database) : IBoardStore
             }
         }
 
+        var after = afterSnapshotOnly ? snapshot?.Clock ?? 0 : long.MinValue;
+        return new StoredBoard(snapshot, ReadOps(connection, boardId, after, long.MaxValue));
+    }
+
+    private static List<StoredOp> ReadOps(SqliteConnection connection, string boardId, long afterClock, long throughClock)
+    {
         var ops = new List<StoredOp>();
-        using (var command = connection.CreateCommand())
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT payload FROM board_ops WHERE board_id = $id AND clock > $after AND clock <= $through ORDER BY clock";
+        command.Parameters.AddWithValue("$id", boardId);
+        command.Parameters.AddWithValue("$after", afterClock);
+        command.Parameters.AddWithValue("$through", throughClock);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
-            command.CommandText = "SELECT payload FROM board_ops WHERE board_id = $id ORDER BY clock";
-            command.Parameters.AddWithValue("$id", boardId);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                ops.Add(JsonSerializer.Deserialize<StoredOp>(reader.GetString(0), StorageJson.Options)!);
-            }
+            ops.Add(JsonSerializer.Deserialize<StoredOp>(reader.GetString(0), StorageJson.Options)!);
         }
 
-        return new StoredBoard(snapshot, ops);
+        return ops;
     }
     public async Task SaveHistoryAsync(string boardId, BoardHistorySnapshot snapshot, int keep, CancellationToken cancellationToken = default)
     {

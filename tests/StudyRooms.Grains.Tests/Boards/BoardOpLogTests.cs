@@ -67,6 +67,35 @@ public sealed class BoardOpLogTests
         Assert.Null(log.After(39));
     }
 
+    [Fact]
+    public void APrependedTailExtendsTheResumeWindowBackUpToTheRetention_P_JOIN_5()
+    {
+        // Loaded cold: only the ops after a snapshot at clock 30.
+        var log = BoardOpLog.Load(retention: 10, boardClock: 35, OpsFrom(31, 35));
+        Assert.Equal(30, log.ResumableFrom);
+        Assert.Null(log.After(27));
+
+        // The retained tail arrives from storage (with one op too many and an old, unconnected one).
+        log.Prepend([.. OpsFrom(24, 30), .. OpsFrom(3, 3)]);
+
+        Assert.Equal(10, log.Count);
+        Assert.Equal(25, log.ResumableFrom);
+        Assert.Equal(Enumerable.Range(26, 10).Select(c => (long)c), log.After(25)!.Select(o => o.Clock));
+        Assert.Null(log.After(24));
+        Assert.Equal(0, log.Room);
+    }
+
+    [Fact]
+    public void APrependedTailWithAGapKeepsOnlyTheRunNextToTheHeldOps_P_JOIN_5()
+    {
+        var log = BoardOpLog.Load(retention: 100, boardClock: 35, OpsFrom(31, 35));
+
+        log.Prepend([.. OpsFrom(20, 25), .. OpsFrom(28, 30)]);
+
+        Assert.Equal(27, log.ResumableFrom);
+        Assert.Equal(8, log.After(27)!.Length);
+    }
+
     internal static IEnumerable<StoredOp> OpsFrom(long first, long last)
     {
         for (var clock = first; clock <= last; clock++)

@@ -1,4 +1,5 @@
 using StudyRooms.Grains.Boards;
+using StudyRooms.Grains.Storage;
 using StudyRooms.Grains.Tests.Boards;
 using StudyRooms.Grains.Tests.Support;
 using StudyRooms.Storage.Sqlite;
@@ -44,5 +45,33 @@ public sealed class BoardStoreRetentionTests : IDisposable
         var log = BoardOpLog.Load(retention: 10, document.Clock, stored.Ops);
         Assert.Equal(25, log.ResumableFrom);
         Assert.Equal([26L, 27L, 28L, 29L, 30L, 31L, 32L, 33L, 34L, 35L], log.After(25)!.Select(o => o.Clock));
+    }
+
+    [Fact]
+    public async Task ACurrentLoadLeavesTheRetainedTailInStorageUntilAskedFor_P_JOIN_5()
+    {
+        var document = new BoardDocument();
+        await _store.AppendAsync("board", BoardOpLogTests.OpsFrom(1, 30).ToList());
+        foreach (var op in BoardOpLogTests.OpsFrom(1, 30))
+        {
+            document.Apply(op);
+        }
+
+        await _store.SaveSnapshotAsync("board", document.ToStoredSnapshot(), retainOps: 10);
+        await _store.AppendAsync("board", BoardOpLogTests.OpsFrom(31, 35).ToList());
+        foreach (var op in BoardOpLogTests.OpsFrom(31, 35))
+        {
+            document.Apply(op);
+        }
+
+        IBoardStore store = _store;
+
+        var current = await store.LoadCurrentAsync("board");
+        var tail = await store.LoadOpsAsync("board", afterClock: 22, throughClock: 30);
+
+        Assert.Equal(30, current.Snapshot?.Clock);
+        Assert.Equal([31L, 32L, 33L, 34L, 35L], current.Ops.Select(o => o.Clock));
+        Assert.Equal(Canonical.Of(document), Canonical.Of(BoardDocument.Restore(current)));
+        Assert.Equal(Enumerable.Range(23, 8).Select(c => (long)c), tail.Select(o => o.Clock));
     }
 }

@@ -1,4 +1,5 @@
 // Drawing of every element type of P-EL-1 on a 2D canvas, in board coordinates.
+import { elementBounds } from '../geometry/geometry';
 import { ELEMENT_DEFAULTS, type Element } from '../protocol';
 import { drawStroke } from './drawStroke';
 
@@ -11,8 +12,20 @@ export const STICKY_PADDING = 12;
 /** Font family of text and notes. */
 export const FONT_FAMILY = 'system-ui, "DejaVu Sans", sans-serif';
 
-/** Draws one element; unknown types (a newer protocol) are skipped (P-VER-1). */
-export function drawElement(ctx: CanvasRenderingContext2D, element: Element): void {
+/** Below this many screen pixels an element is drawn as a box of its colour (level of detail). */
+export const LOD_BOX_PX = 4;
+/** Text whose font is smaller than this many screen pixels is drawn as grey bars, one per line. */
+export const LOD_TEXT_PX = 5;
+/** Below this zoom sticky notes lose their shadow and strokes their curves (each costs much in software). */
+export const LOD_SIMPLE_SCALE = 0.5;
+
+/**
+ * Draws one element; unknown types (a newer protocol) are skipped (P-VER-1). `pixel` is the size of
+ * one screen pixel in board units at the zoom drawn (0: full detail, e.g. exports): when zoomed far
+ * out, what cannot be seen is drawn simply (boxes, text bars, straight strokes without pressure).
+ */
+export function drawElement(ctx: CanvasRenderingContext2D, element: Element, pixel = 0): void {
+  if (pixel > 0 && drawSimplified(ctx, element, pixel)) return;
   const p = element.props;
   const x = p.x ?? ELEMENT_DEFAULTS.x;
   const y = p.y ?? ELEMENT_DEFAULTS.y;
@@ -21,7 +34,8 @@ export function drawElement(ctx: CanvasRenderingContext2D, element: Element): vo
   const opacity = p.opacity ?? ELEMENT_DEFAULTS.opacity;
   switch (element.type) {
     case 'freehand':
-      if (p.pressures !== undefined && p.pressures.length > 1) drawPressureStroke(ctx, p.points ?? [], p.pressures, x, y, stroke, width, opacity);
+      if (pixel * LOD_SIMPLE_SCALE > 1 && (p.points?.length ?? 0) >= 4) drawPolyline(ctx, p.points ?? [], x, y, stroke, width, opacity, false, pixel);
+      else if (p.pressures !== undefined && p.pressures.length > 1) drawPressureStroke(ctx, p.points ?? [], p.pressures, x, y, stroke, width, opacity);
       else drawStroke(ctx, p.points ?? [], x, y, stroke, width, opacity);
       return;
     case 'highlighter':
@@ -36,14 +50,31 @@ export function drawElement(ctx: CanvasRenderingContext2D, element: Element): vo
     case 'diamond':
     case 'text':
     case 'sticky':
-      drawBoxElement(ctx, element);
+      drawBoxElement(ctx, element, pixel);
       return;
     default:
       return;
   }
 }
 
-function drawBoxElement(ctx: CanvasRenderingContext2D, element: Element): void {
+/** Draws an element too small to show its detail; false when it is not that small. */
+function drawSimplified(ctx: CanvasRenderingContext2D, element: Element, pixel: number): boolean {
+  const b = elementBounds(element);
+  const p = element.props;
+  if (Math.max(b.maxX - b.minX, b.maxY - b.minY) >= LOD_BOX_PX * pixel) return false;
+  const fill = p.fillColor ?? ELEMENT_DEFAULTS.fillColor;
+  ctx.save();
+  // An outline only, seen from afar, is lighter than a filled shape.
+  const outline = element.type !== 'sticky' && fill === 'transparent';
+  ctx.globalAlpha = (p.opacity ?? 1) * (element.type === 'highlighter' ? HIGHLIGHTER_ALPHA : 1) * (outline ? 0.5 : 1);
+  ctx.fillStyle = element.type === 'sticky' ? (fill === 'transparent' ? '#ffec99' : fill) : outline ? (p.strokeColor ?? ELEMENT_DEFAULTS.strokeColor) : fill;
+  // At least one pixel, so a zoomed-out board still shows where its content is.
+  ctx.fillRect(b.minX, b.minY, Math.max(pixel, b.maxX - b.minX), Math.max(pixel, b.maxY - b.minY));
+  ctx.restore();
+  return true;
+}
+
+function drawBoxElement(ctx: CanvasRenderingContext2D, element: Element, pixel: number): void {
   const p = element.props;
   const x = p.x ?? 0;
   const y = p.y ?? 0;
@@ -62,16 +93,18 @@ function drawBoxElement(ctx: CanvasRenderingContext2D, element: Element): void {
   const fontSize = p.fontSize ?? ELEMENT_DEFAULTS.fontSize;
   switch (element.type) {
     case 'text':
-      drawText(ctx, p.text ?? '', x, y, w, fontSize, stroke);
+      drawText(ctx, p.text ?? '', x, y, w, fontSize, stroke, pixel);
       break;
     case 'sticky': {
-      ctx.shadowColor = 'rgba(0,0,0,0.18)';
-      ctx.shadowBlur = 8;
-      ctx.shadowOffsetY = 3;
+      if (pixel * LOD_SIMPLE_SCALE <= 1) {
+        ctx.shadowColor = 'rgba(0,0,0,0.18)';
+        ctx.shadowBlur = 8;
+        ctx.shadowOffsetY = 3;
+      }
       ctx.fillStyle = fill === 'transparent' ? '#ffec99' : fill;
       ctx.fillRect(x, y, w, h);
       ctx.shadowColor = 'transparent';
-      drawText(ctx, p.text ?? '', x + STICKY_PADDING, y + STICKY_PADDING, Math.max(0, w - 2 * STICKY_PADDING), fontSize, '#1e1e1e');
+      drawText(ctx, p.text ?? '', x + STICKY_PADDING, y + STICKY_PADDING, Math.max(0, w - 2 * STICKY_PADDING), fontSize, '#1e1e1e', pixel);
       break;
     }
     default: {
@@ -129,12 +162,33 @@ export function wrapText(ctx: CanvasRenderingContext2D, text: string, maxWidth: 
   return lines;
 }
 
-function drawText(ctx: CanvasRenderingContext2D, text: string, x: number, y: number, maxWidth: number, fontSize: number, color: string): void {
+function drawText(ctx: CanvasRenderingContext2D, text: string, x: number, y: number, maxWidth: number, fontSize: number, color: string, pixel: number): void {
+  if (pixel > 0 && fontSize < LOD_TEXT_PX * pixel) {
+    drawTextBars(ctx, text, x, y, maxWidth, fontSize, color);
+    return;
+  }
   ctx.font = `${fontSize}px ${FONT_FAMILY}`;
   ctx.textBaseline = 'top';
   ctx.fillStyle = color;
   const lines = wrapText(ctx, text, maxWidth);
   lines.forEach((line, i) => ctx.fillText(line, x, y + i * fontSize * TEXT_LINE_HEIGHT));
+}
+
+/**
+ * Text too small to read: a faint bar per line, about as long as the line would be (no font
+ * metrics, no wrapping by measure: long lines are cut at the box width).
+ */
+function drawTextBars(ctx: CanvasRenderingContext2D, text: string, x: number, y: number, maxWidth: number, fontSize: number, color: string): void {
+  const alpha = ctx.globalAlpha;
+  ctx.globalAlpha = alpha * 0.45;
+  ctx.fillStyle = color;
+  const lineHeight = fontSize * TEXT_LINE_HEIGHT;
+  text.split('\n').forEach((line, i) => {
+    const estimate = line.length * fontSize * 0.55;
+    const width = maxWidth > 0 ? Math.min(maxWidth, estimate) : estimate;
+    if (width > 0) ctx.fillRect(x, y + i * lineHeight + fontSize * 0.2, width, fontSize * 0.6);
+  });
+  ctx.globalAlpha = alpha;
 }
 
 function drawPolyline(
@@ -146,6 +200,7 @@ function drawPolyline(
   width: number,
   opacity: number,
   arrowHead: boolean,
+  skip = 0,
 ): void {
   const n = points.length - (points.length % 2);
   if (n < 4) return;
@@ -156,8 +211,18 @@ function drawPolyline(
   ctx.lineCap = 'round';
   ctx.lineJoin = 'round';
   ctx.beginPath();
-  ctx.moveTo(x + (points[0] ?? 0), y + (points[1] ?? 0));
-  for (let i = 2; i < n; i += 2) ctx.lineTo(x + (points[i] ?? 0), y + (points[i + 1] ?? 0));
+  let lastX = points[0] ?? 0;
+  let lastY = points[1] ?? 0;
+  ctx.moveTo(x + lastX, y + lastY);
+  for (let i = 2; i < n; i += 2) {
+    const px = points[i] ?? 0;
+    const py = points[i + 1] ?? 0;
+    // Zoomed out, points closer than `skip` (a screen pixel) to the last one drawn add nothing visible.
+    if (skip > 0 && i < n - 2 && Math.abs(px - lastX) < skip && Math.abs(py - lastY) < skip) continue;
+    ctx.lineTo(x + px, y + py);
+    lastX = px;
+    lastY = py;
+  }
   if (arrowHead) {
     const ex = x + (points[n - 2] ?? 0);
     const ey = y + (points[n - 1] ?? 0);

@@ -937,10 +937,14 @@ export class Whiteboard {
       ctx.strokeStyle = '#4263eb';
       ctx.lineWidth = px;
       ctx.setLineDash([4 * px, 3 * px]);
+      // One path for all outlines in view: a selection of thousands redraws on every pan frame.
+      const inView = this.renderer.visibleBox;
+      ctx.beginPath();
       for (const e of selected) {
         const b = elementBounds(e);
-        ctx.strokeRect(b.minX - 3 * px, b.minY - 3 * px, b.maxX - b.minX + 6 * px, b.maxY - b.minY + 6 * px);
+        if (boxesIntersect(b, inView)) ctx.rect(b.minX - 3 * px, b.minY - 3 * px, b.maxX - b.minX + 6 * px, b.maxY - b.minY + 6 * px);
       }
+      ctx.stroke();
       ctx.setLineDash([]);
       const single = selected.length === 1 ? selected[0] : undefined;
       const group = selected.length > 1 ? unionBoxes(selected.map(elementBounds)) : null;
