@@ -121,4 +121,35 @@ public sealed class PresenceRecordTests : IAsyncLifetime
         await Poll.UntilAsync(() => bobClient.ParticipantLeft.Any(e => e.UserId == ada.UserId), "Bob hears Ada leave");
         Assert.DoesNotContain(bobClient.ParticipantLeft, e => e.UserId == bob.UserId);
     }
+
+    [Fact]
+    public async Task ARoomActivatedAgainDoesNotSeatABannedUserFromALeftoverKey_P_PRES_2()
+    {
+        var ada = await _host.SignInAsync("Ada");
+        var bob = await _host.SignInAsync("Bob");
+        var roomId = (await _host.CreateRoomAsync(ada)).RoomId;
+        await using var adaClient = await RoomClient.ConnectAsync(_host, ada);
+        await using var bobClient = await RoomClient.ConnectAsync(_host, bob);
+        await adaClient.JoinAsync(roomId);
+        await bobClient.JoinAsync(roomId);
+        var bobKey = $"{_prefix}:presence:{roomId}:{bobClient.Connection.ConnectionId}";
+        var bobRecord = await Db.StringGetAsync(bobKey);
+
+        await adaClient.Connection.InvokeAsync("RemoveParticipant", new RemoveParticipantRequest { RoomId = roomId, UserId = bob.UserId, Ban = true });
+        Assert.False(await Db.KeyExistsAsync(bobKey));
+
+        // As if the removal had not reached Redis: Bob's key is back, and his open socket's server renews it.
+        await Db.StringSetAsync(bobKey, bobRecord, TimeSpan.FromMinutes(1));
+        await Db.HashSetAsync($"{_prefix}:presence:{roomId}", bobClient.Connection.ConnectionId, bob.UserId);
+        var grains = _host.Services.GetRequiredService<IGrainFactory>();
+        await grains.GetGrain<IRoomGrain>(roomId).AsReference<IGrainManagementExtension>().DeactivateOnIdle();
+        var carol = await _host.SignInAsync("Carol");
+        await using var carolClient = await RoomClient.ConnectAsync(_host, carol);
+        await Poll.UntilAsync(async () => !await Db.KeyExistsAsync(bobKey), "the new activation removes the banned user's key");
+
+        var joined = await carolClient.JoinAsync(roomId);
+        Assert.Equal(
+            new[] { ada.UserId, carol.UserId }.Order(StringComparer.Ordinal),
+            joined.Participants.Select(p => p.UserId).Order(StringComparer.Ordinal));
+    }
 }
