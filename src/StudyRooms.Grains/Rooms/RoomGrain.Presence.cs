@@ -186,6 +186,14 @@ public sealed partial class RoomGrain
             await ForgetPresenceRecordsAsync(refused);
         }
 
+        // The seated connections were in the previous activation's cursor audience (P-LIVE-4): prime it
+        // with them, so the first publish does not ask the backplane to add them again; for a dead
+        // server's connection that call waits for an answer that never comes, stalling the room.
+        _cursorAudience.Update(
+            _present.Values.SelectMany(user => user.Connections.Keys.Select(c => (c, RoleOf(user.Participant.UserId)))),
+            _present.Count,
+            boardSettings.Value.CursorsToViewersMaxParticipants);
+
         if (_present.Count > 0)
         {
             RoomLog.PresenceRestored(logger, RoomId, _present.Count, listing.Live.Count - refused.Count);
