@@ -19,6 +19,7 @@ public static class StorageRegistration
         services.AddSingleton(_ => new SqliteDatabase(dataDirectory));
         services.AddSingleton<IBoardStore, SqliteBoardStore>();
         services.AddSingleton<IChatStore, SqliteChatStore>();
+        services.AddSingleton<IPresenceStore>(NoPresenceStore.Instance);
         services.AddGrainStorage(StorageNames.Rooms, static (sp, _) =>
             new SqliteGrainStorage(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<IGrainStorageSerializer>()));
         return services;
@@ -42,11 +43,12 @@ public static class StorageRegistration
         return silo;
     }
 
-    /// <summary>Cluster mode: boards and chats in Redis next to the Orleans Redis providers.</summary>
+    /// <summary>Cluster mode: boards, chats and presence heartbeats in Redis next to the Orleans Redis providers.</summary>
     public static IServiceCollection AddStudyRoomsRedisBoardStore(this IServiceCollection services, string keyPrefix)
     {
         services.AddSingleton<IBoardStore>(sp => new RedisBoardStore(sp.GetRequiredService<IConnectionMultiplexer>(), keyPrefix));
         services.AddSingleton<IChatStore>(sp => new RedisChatStore(sp.GetRequiredService<IConnectionMultiplexer>(), keyPrefix));
+        services.AddSingleton<IPresenceStore>(sp => new RedisPresenceStore(sp.GetRequiredService<IConnectionMultiplexer>(), keyPrefix));
         return services;
     }
 }

@@ -20,6 +20,7 @@ public sealed class ConfigurationBindingTests
     [
         (AuthOptions.Section, typeof(AuthOptions)),
         (RateLimitOptions.Section, typeof(RateLimitOptions)),
+        (ResourceOptions.Section, typeof(ResourceOptions)),
     ];
 
     public static TheoryData<string> Variables => [.. AllVariables().Distinct()];

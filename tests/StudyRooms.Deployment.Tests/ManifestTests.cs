@@ -1,5 +1,7 @@
 using k8s;
 using k8s.Models;
+using Microsoft.Extensions.Configuration;
+using StudyRooms.Server.Options;
 
 namespace StudyRooms.Deployment.Tests;
 
@@ -100,6 +102,32 @@ public sealed class ManifestTests
         Assert.Contains(container.VolumeMounts, m => m.Name == claim.Metadata.Name && m.MountPath == "/data");
         Assert.Equal(Manifests.One<V1Service>("redis-service.yaml").Metadata.Name, redis.Spec.ServiceName);
         Assert.StartsWith("redis:6379", Manifests.Secrets["StudyRooms__Redis"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UploadedFilesGoToAReadWriteManyVolumeMountedWhereTheFilesDirectoryOptionPoints()
+    {
+        var variable = ResourceOptions.Section.Replace(":", "__", StringComparison.Ordinal) + "__" + nameof(ResourceOptions.FilesDirectory);
+        var claim = Manifests.One<V1PersistentVolumeClaim>("files-persistentvolumeclaim.yaml");
+        var volume = Assert.Single(Manifests.Deployment.Spec.Template.Spec.Volumes, v => v.PersistentVolumeClaim?.ClaimName == claim.Metadata.Name);
+        var mount = Assert.Single(Manifests.Server.VolumeMounts, m => m.Name == volume.Name);
+        var directory = Assert.Single(Manifests.Server.Env, e => e.Name == variable).Value;
+
+        // Any pod may serve a download or erase a deleted room's files, so every pod mounts the same files.
+        Assert.Equal(["ReadWriteMany"], claim.Spec.AccessModes);
+        Assert.NotEqual(true, mount.ReadOnlyProperty);
+        Assert.Equal(mount.MountPath, directory);
+
+        // The folder the server would use with the shipped settings, as the options bind it.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [variable.Replace("__", ":", StringComparison.Ordinal)] = directory,
+            ["StudyRooms:Redis"] = Manifests.Secrets["StudyRooms__Redis"],
+        }).Build();
+        var resources = configuration.GetSection(ResourceOptions.Section).Get<ResourceOptions>()!;
+        var studyRooms = configuration.GetSection(StudyRoomsOptions.Section).Get<StudyRoomsOptions>()!;
+        Assert.True(studyRooms.IsRedisMode);
+        Assert.Equal(mount.MountPath, resources.FilesDirectoryFor(studyRooms));
     }
 
     [Fact]

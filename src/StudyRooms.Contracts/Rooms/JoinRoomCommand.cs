@@ -9,4 +9,6 @@ public sealed record JoinRoomCommand
     [Id(2)] public required string ConnectionId { get; init; }
     /// <summary>Board clock the client already holds, if any (P-JOIN-4).</summary>
     [Id(3)] public long? KnownClock { get; init; }
+    /// <summary>The server holding the connection, as the presence record shows it to operators (P-PRES-2).</summary>
+    [Id(4)] public string? Server { get; init; }
 }

@@ -12,8 +12,9 @@ namespace StudyRooms.Grains.Rooms;
 /// erased by the grain that owns it (its stored data and its memory, then it deactivates), so no
 /// activation keeps a copy that a later call could bring back. Every step is idempotent: the room
 /// runs the whole list again after a failure, and parts already gone erase as a no-op. The room's
-/// own record (settings, roles, bans, invites) goes last, in <see cref="RoomGrain"/>; presence is
-/// memory of the room activation and goes when the room evicts everyone.
+/// own record (settings, roles, bans, invites) goes last, in <see cref="RoomGrain"/>, after the
+/// users' "your rooms" entries and the presence heartbeat record (Redis mode), which the room erases
+/// itself; presence in memory goes when the room evicts everyone.
 /// </summary>
 /// <remarks>
 /// A new kind of per-room data adds its step here. The host may register its own

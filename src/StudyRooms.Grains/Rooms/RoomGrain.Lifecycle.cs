@@ -19,7 +19,7 @@ public sealed partial class RoomGrain
 
     private IGrainTimer? _erasureRetry;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (state.State.Deleting)
         {
@@ -27,7 +27,8 @@ public sealed partial class RoomGrain
             RetryErasureLater(TimeSpan.Zero);
         }
 
-        return base.OnActivateAsync(cancellationToken);
+        await RestorePresenceAsync();
+        await base.OnActivateAsync(cancellationToken);
     }
 
     public async Task<RoomSnapshot> SetArchivedAsync(SetArchivedCommand command)
@@ -126,6 +127,10 @@ public sealed partial class RoomGrain
 
             await ForgetInUserListsAsync();
             RoomLog.Erased(logger, RoomId, "your rooms");
+
+            // Before the room's own record, so a retry after a failure still finds the room to erase.
+            await PresenceStore.EraseAsync(RoomId);
+            RoomLog.Erased(logger, RoomId, "presence record");
             await state.ClearStateAsync();
         }
         catch (Exception exception)

@@ -120,6 +120,7 @@ public sealed partial class RoomGrain
         if (_present.Remove(target, out var user))
         {
             await ForgetConnectionStatusAsync(target, user.Connections.Keys);
+            await ForgetPresenceRecordsAsync(user.Connections.Keys);
             var removed = new ParticipantRemoved { RoomId = RoomId, UserId = target, ByUserId = command.ActorId, Banned = ban };
             await AnnounceAsync(() => broadcaster.ParticipantRemovedAsync(removed, user.Connections.Keys.ToArray()));
             await AnnounceAsync(() => broadcaster.ParticipantLeftAsync(new ParticipantLeft { RoomId = RoomId, UserId = target }));

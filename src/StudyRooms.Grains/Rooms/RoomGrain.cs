@@ -43,7 +43,8 @@ public sealed partial class RoomGrain(
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        // Presence lives only in this activation: a deactivation with people present loses it.
+        // In embedded mode presence lives only in this activation; in Redis mode the next activation
+        // seats the users of the live heartbeat entries again (RestorePresenceAsync).
         RoomLog.Deactivated(logger, RoomId, _present.Count, reason.ToString());
         return base.OnDeactivateAsync(reason, cancellationToken);
     }
@@ -154,6 +155,7 @@ public sealed partial class RoomGrain(
         }
 
         user.Connections[command.ConnectionId] = PresenceClock.GetUtcNow();
+        await RecordPresenceAsync(user, command.ConnectionId, command.Server);
         await AnnounceStatusIfChangedAsync(user);
         SweepWhilePresent();
         await PublishBoardAccessAsync();
@@ -181,6 +183,7 @@ public sealed partial class RoomGrain(
         }
 
         await ForgetConnectionStatusAsync(command.UserId, [command.ConnectionId]);
+        await ForgetPresenceRecordsAsync([command.ConnectionId]);
         await PublishBoardAccessAsync();
         SweepWhilePresent();
     }

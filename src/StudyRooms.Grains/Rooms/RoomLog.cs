@@ -36,4 +36,10 @@ internal static partial class RoomLog
 
     [LoggerMessage(EventId = 1011, Level = LogLevel.Warning, Message = "Room {RoomId}: erasing its data failed; it stays deleted and the erasure is tried again")]
     public static partial void ErasureFailed(ILogger logger, Exception exception, string roomId);
+
+    [LoggerMessage(EventId = 1012, Level = LogLevel.Warning, Message = "Room {RoomId}: the presence heartbeat record could not be read or written")]
+    public static partial void PresenceRecordFailed(ILogger logger, Exception exception, string roomId);
+
+    [LoggerMessage(EventId = 1013, Level = LogLevel.Information, Message = "Room {RoomId} activated with {ParticipantCount} participants ({ConnectionCount} connections) from the presence record")]
+    public static partial void PresenceRestored(ILogger logger, string roomId, int participantCount, int connectionCount);
 }

@@ -12,6 +12,9 @@ public sealed class HostedConnections
     /// <summary>Deleted rooms this server remembers, at most this many (the oldest are forgotten first).</summary>
     public const int DeletedRoomsRemembered = 10_000;
 
+    /// <summary>This server as the presence record names it for operators: host (the pod name on Kubernetes) and process id.</summary>
+    public string ServerName { get; } = $"{Environment.MachineName}/{Environment.ProcessId}";
+
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _byRoom = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _deleted = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _deletedOrder = new();

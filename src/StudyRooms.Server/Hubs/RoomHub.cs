@@ -47,6 +47,7 @@ public sealed partial class RoomHub(IGrainFactory grains, HostedConnections host
                 DisplayName = user.DisplayName,
                 ConnectionId = Context.ConnectionId,
                 KnownClock = request.KnownClock,
+                Server = hosted.ServerName,
             });
             ConnectionRooms.Of(Context, time).Add(roomId);
             hosted.Add(roomId, Context.ConnectionId);
