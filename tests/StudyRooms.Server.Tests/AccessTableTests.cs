@@ -128,6 +128,7 @@ public sealed partial class AccessTableTests(HostFixture fixture) : IClassFixtur
                 Elements = [new BoardElement { Id = "e_imported", Type = "rectangle", CreatedBy = "someone", Props = new ElementProps { X = 1, Y = 2, Width = 30, Height = 20, StrokeColor = "#1971c2", StrokeWidth = 2 } }],
             }, ServerClient.Json),
             "POST /hubs/room/negotiate" => await http.PostAsync(path + "?negotiateVersion=1", content: null),
+            "DELETE /api/me" => await http.SendAsync(new HttpRequestMessage(HttpMethod.Delete, path) { Content = JsonContent.Create(new { displayName = room.Caller?.User.DisplayName }) }),
             _ when name.StartsWith("GET ", StringComparison.Ordinal) => await http.GetAsync(path),
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, "no request is known for this row: add one here"),
         };

@@ -25,4 +25,11 @@ public interface IAccountGrain : IGrainWithStringKey
     /// <summary>Clears the failure count after a good sign-in.</summary>
     [Alias("RecordSignIn")]
     Task RecordSignInAsync();
+
+    /// <summary>
+    /// Erases the account when it signs in as <paramref name="userId"/> (its username, password hash
+    /// and name; P-ACCT-4); an account of someone else, or none, stays as it is. Idempotent.
+    /// </summary>
+    [Alias("Erase")]
+    Task EraseAsync(string userId);
 }

@@ -20,4 +20,8 @@ public interface IUserRoomsGrain : IGrainWithStringKey
     /// <summary>The remembered rooms, most recently visited first.</summary>
     [Alias("List"), ReadOnly]
     Task<UserRoom[]> ListAsync();
+
+    /// <summary>Erases the list, stored and in memory (the user deleted themselves, P-ACCT-4). Idempotent.</summary>
+    [Alias("Erase")]
+    Task EraseAsync();
 }

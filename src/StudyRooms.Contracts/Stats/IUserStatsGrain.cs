@@ -28,4 +28,8 @@ public interface IUserStatsGrain : IGrainWithStringKey
 
     [Alias("GetStats")]
     Task<UserStats> GetStatsAsync(string timeZoneId);
+
+    /// <summary>Erases the user's focus blocks, streaks, goals and recaps (the user deleted themselves, P-ACCT-4). Idempotent.</summary>
+    [Alias("Erase")]
+    Task EraseAsync();
 }

@@ -47,6 +47,19 @@ public sealed class AccountGrain(
         return Credentials();
     }
 
+    public async Task EraseAsync(string userId)
+    {
+        if (!state.State.Exists || state.State.UserId != userId)
+        {
+            return;
+        }
+
+        await state.ClearStateAsync();
+        state.State = new AccountState();
+        _failures.Clear();
+        DeactivateOnIdle();
+    }
+
     public Task<AccountCredentials?> GetCredentialsAsync()
     {
         if (!state.State.Exists)

@@ -54,6 +54,13 @@ public sealed class UserRoomsGrain(
         }
     }
 
+    public async Task EraseAsync()
+    {
+        await state.ClearStateAsync();
+        state.State = new UserRoomsState();
+        DeactivateOnIdle();
+    }
+
     public Task<UserRoom[]> ListAsync() => Task.FromResult(state.State.Rooms.ToArray());
 
     private async Task WriteAsync()

@@ -67,6 +67,14 @@ public sealed class UserStatsGrain(
         }
     }
 
+    public async Task EraseAsync()
+    {
+        await state.ClearStateAsync();
+        state.State = new UserStatsState();
+        _history = null;
+        DeactivateOnIdle();
+    }
+
     public Task<UserStats> GetStatsAsync(string timeZoneId)
     {
         var zone = StudyTimeZones.Resolve(timeZoneId);

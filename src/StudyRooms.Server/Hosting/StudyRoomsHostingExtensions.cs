@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
+using StudyRooms.Contracts.Accounts;
 using StudyRooms.Grains.Broadcasting;
 using StudyRooms.Grains.Rooms;
 using StudyRooms.Server.Auth;
@@ -45,6 +46,8 @@ public static class StudyRoomsHostingExtensions
         builder.Services.AddSingleton<OpenConnections>();
         builder.Services.AddSingleton<ConnectionEviction>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ConnectionEviction>());
+        builder.Services.AddSingleton<DeletedUserConnections>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DeletedUserConnections>());
 
         builder.AddStudyRoomsAuth(options, auth);
         builder.AddStudyRoomsSignalR(options);
@@ -73,6 +76,7 @@ public static class StudyRoomsHostingExtensions
         app.MapInvitesApi();
         app.MapDirectoryApi();
         app.MapLobbyApi();
+        app.MapMeApi();
         app.MapBoardsApi();
         app.MapStatsApi();
         app.MapResourcesApi();
@@ -134,6 +138,17 @@ public static class StudyRoomsHostingExtensions
                         }
 
                         return Task.CompletedTask;
+                    },
+
+                    // A deleted user's tokens stay signed and unexpired; the server refuses them (P-ACCT-4).
+                    OnTokenValidated = async context =>
+                    {
+                        if (context.Principal?.FindFirst(StudyRoomsUser.UserIdClaim)?.Value is { Length: > 0 } userId
+                            && await context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>()
+                                .GetGrain<IDeletedUserGrain>(DeletedUsers.Key(userId)).IsDeletedAsync())
+                        {
+                            context.Fail("the user was deleted");
+                        }
                     },
                 };
             });

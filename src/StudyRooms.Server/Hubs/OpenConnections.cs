@@ -57,6 +57,22 @@ public sealed class OpenConnections(TimeProvider time) : IHubFilter
     }
 
     /// <summary>A timer that closes the connection when its token's <c>exp</c> passes.</summary>
+    /// <summary>Closes every connection on this server signed in as <paramref name="userId"/> (the user was deleted, P-ACCT-4).</summary>
+    public int CloseUser(string userId)
+    {
+        var closed = 0;
+        foreach (var open in _open.Values)
+        {
+            if (open.Caller.User?.FindFirst(StudyRoomsUser.UserIdClaim)?.Value == userId)
+            {
+                open.Caller.Abort();
+                closed++;
+            }
+        }
+
+        return closed;
+    }
+
     private ITimer? ExpiryTimer(HubCallerContext caller)
     {
         if (caller.User?.FindFirst(TokenClaims.Expires)?.Value is not { } exp
