@@ -21,36 +21,13 @@ public sealed partial class ConnectionEviction(
     IServiceProvider services,
     TimeProvider time,
     IOptions<StudyRoomsOptions> options,
-    ILogger<ConnectionEviction> logger) : IHostedService
+    ILogger<ConnectionEviction> logger) : ServerNoticeChannel(services, options, "evict-connections")
 {
     /// <summary>How long the farewell event may take to reach a connection's pipe before it is closed anyway.</summary>
     public static readonly TimeSpan FarewellTimeout = TimeSpan.FromSeconds(2);
 
     /// <summary>How long the transport gets to send the farewell before the connection is closed.</summary>
     public static readonly TimeSpan FlushGrace = TimeSpan.FromSeconds(1);
-
-    private ISubscriber? _subscriber;
-    private RedisChannel _channel;
-
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        if (!options.Value.IsRedisMode)
-        {
-            return;
-        }
-
-        _subscriber = services.GetRequiredService<IConnectionMultiplexer>().GetSubscriber();
-        _channel = RedisChannel.Literal(options.Value.KeyPrefix + ":evict-connections");
-        await _subscriber.SubscribeAsync(_channel, (channel, value) => OnNotice(value));
-    }
-
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        if (_subscriber is not null)
-        {
-            await _subscriber.UnsubscribeAsync(_channel);
-        }
-    }
 
     /// <summary>Tells each of <paramref name="connectionIds"/> it was removed, then closes it, wherever it is.</summary>
     public async Task EvictAsync(ParticipantRemoved removed, IReadOnlyCollection<string> connectionIds)
@@ -68,26 +45,25 @@ public sealed partial class ConnectionEviction(
             }
         }
 
-        if (elsewhere.Count > 0 && _subscriber is not null)
+        if (elsewhere.Count > 0)
         {
-            var notice = JsonSerializer.Serialize(new EvictionNotice(removed, [.. elsewhere]));
-            await _subscriber.PublishAsync(_channel, notice);
+            await PublishAsync(JsonSerializer.Serialize(new EvictionNotice(removed, [.. elsewhere])));
         }
     }
 
-    private void OnNotice(RedisValue value)
+    protected override void OnNotice(RedisValue notice)
     {
         try
         {
-            var notice = JsonSerializer.Deserialize<EvictionNotice>(value.ToString());
-            if (notice?.Removed is null || notice.ConnectionIds is null)
+            var eviction = JsonSerializer.Deserialize<EvictionNotice>(notice.ToString());
+            if (eviction?.Removed is null || eviction.ConnectionIds is null)
             {
                 return;
             }
 
-            foreach (var connectionId in notice.ConnectionIds.Where(open.Holds))
+            foreach (var connectionId in eviction.ConnectionIds.Where(open.Holds))
             {
-                EvictHere(notice.Removed, connectionId);
+                EvictHere(eviction.Removed, connectionId);
             }
         }
         catch (Exception e) when (e is JsonException or NotSupportedException)

@@ -13,39 +13,15 @@ public sealed partial class DeletedUserConnections(
     OpenConnections open,
     IServiceProvider services,
     IOptions<StudyRoomsOptions> options,
-    ILogger<DeletedUserConnections> logger) : IHostedService
+    ILogger<DeletedUserConnections> logger) : ServerNoticeChannel(services, options, "close-user-connections")
 {
-    private ISubscriber? _subscriber;
-    private RedisChannel _channel;
-
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        if (!options.Value.IsRedisMode)
-        {
-            return;
-        }
-
-        _subscriber = services.GetRequiredService<IConnectionMultiplexer>().GetSubscriber();
-        _channel = RedisChannel.Literal(options.Value.KeyPrefix + ":close-user-connections");
-        await _subscriber.SubscribeAsync(_channel, (channel, value) => CloseHere(value.ToString()));
-    }
-
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        if (_subscriber is not null)
-        {
-            await _subscriber.UnsubscribeAsync(_channel);
-        }
-    }
-
     public async Task CloseAsync(string userId)
     {
         CloseHere(userId);
-        if (_subscriber is not null)
-        {
-            await _subscriber.PublishAsync(_channel, userId);
-        }
+        await PublishAsync(userId);
     }
+
+    protected override void OnNotice(RedisValue notice) => CloseHere(notice.ToString());
 
     private void CloseHere(string userId)
     {
