@@ -82,6 +82,7 @@ public sealed class PeoplePanelTests(BrowserFixture browser)
         // Members get no menu; the owner's row has none for a mentor either.
         await Assertions.Expect(bob.GetByTestId("participant-menu-button").Locator("visible=true")).ToHaveCountAsync(0);
         await Assertions.Expect(Row(mia, "Owner").GetByTestId("participant-menu-button")).ToBeHiddenAsync();
+        await Assertions.Expect(bob.GetByTestId("ban-list")).ToBeHiddenAsync(); // the ban list is for moderators (P-MOD-9)
 
         // Mia makes the room read-only: Bob (no switch of his own) is told.
         await Assertions.Expect(bob.GetByTestId("read-only-toggle")).ToBeHiddenAsync();
@@ -130,6 +131,22 @@ public sealed class PeoplePanelTests(BrowserFixture browser)
         await bob.ReloadAsync();
         await Assertions.Expect(bob.GetByTestId("removed-screen")).ToHaveAttributeAsync("data-banned", "true");
         await Assertions.Expect(bob.GetByTestId("removed-screen")).ToContainTextAsync("You were banned from this room");
+
+        // Mia finds Bob in the ban list and lifts the ban (P-MOD-9, P-MOD-3); Bob can come back.
+        var bans = mia.GetByTestId("ban-list");
+        await Assertions.Expect(bans).ToBeVisibleAsync();
+        await bans.GetByTestId("ban-list-toggle").ClickAsync();
+        var bobsBan = bans.GetByTestId("ban-entry").Filter(new() { HasText = "Bob" });
+        await Assertions.Expect(bobsBan).ToHaveCountAsync(1);
+        await Assertions.Expect(bobsBan.Locator("time")).ToContainTextAsync("banned");
+        await mia.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("people-ban-list") });
+        await bobsBan.GetByRole(AriaRole.Button, new() { Name = "Unban Bob" }).ClickAsync();
+        await Assertions.Expect(mia.GetByTestId("toast").Filter(new() { HasText = "Bob may join the room again." })).ToHaveCountAsync(1);
+        await Assertions.Expect(bans.GetByTestId("ban-entry")).ToHaveCountAsync(0);
+        await Assertions.Expect(bans).ToContainTextAsync("Nobody is banned.");
+        await bob.ReloadAsync();
+        await Assertions.Expect(bob.GetByTestId("connection-status")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 30_000 });
+        await Assertions.Expect(Row(mia, "Bob")).ToHaveCountAsync(1);
 
         await mia.Context.CloseAsync();
         await bob.Context.CloseAsync();

@@ -50,6 +50,7 @@ public sealed class PermissionMatrixTests(HostFixture fixture) : IClassFixture<H
         ("RemoveParticipant mentor", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", Ok]),
         ("RemoveParticipant ban", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", Ok, Ok]),
         ("UnbanUser", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", Ok, Ok]),
+        ("ListBans", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", Ok, Ok]),
         ("SetReadOnly", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", Ok, Ok]),
         ("RaiseHand", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", Ok, Ok, Ok, Ok]),
         ("TakeHand", ["401", "NOT_IN_ROOM", "NOT_IN_ROOM", "FORBIDDEN", "FORBIDDEN", Ok, Ok]),
@@ -360,6 +361,9 @@ public sealed class PermissionMatrixTests(HostFixture fixture) : IClassFixture<H
                     break;
                 case "UnbanUser":
                     await actor.InvokeAsync("UnbanUser", new UnbanUserRequest { RoomId = roomId, UserId = room.Member.User.UserId });
+                    break;
+                case "ListBans":
+                    await actor.InvokeAsync<BannedUser[]>("ListBans", new ListBansRequest { RoomId = roomId });
                     break;
                 case "SetReadOnly":
                     await actor.InvokeAsync("SetReadOnly", new SetReadOnlyRequest { RoomId = roomId, ReadOnly = true });

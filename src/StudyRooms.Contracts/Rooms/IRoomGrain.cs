@@ -49,6 +49,13 @@ public interface IRoomGrain : IGrainWithStringKey
     [Alias("GetRoleFor")]
     Task<RoomRole?> GetRoleForAsync(string userId);
 
+    /// <summary>
+    /// The room's banned users, newest ban first; only mentors and the owner, from a connection in the
+    /// room (P-MOD-9). Only reads, so it interleaves.
+    /// </summary>
+    [Alias("ListBans"), AlwaysInterleave]
+    Task<BannedUser[]> ListBansAsync(string actorId, string actorConnectionId);
+
     /// <summary>Marks connections as still open; connections not refreshed expire (P-PRES-2).</summary>
     [Alias("RefreshPresence")]
     Task RefreshPresenceAsync(RefreshPresenceCommand command);

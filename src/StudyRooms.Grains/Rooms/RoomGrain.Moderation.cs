@@ -113,7 +113,13 @@ public sealed partial class RoomGrain
 
         if (ban && state.State.Banned.Add(target))
         {
-            await WriteOrRevertAsync(() => state.State.Banned.Remove(target));
+            var name = _present.TryGetValue(target, out var banned) ? banned.Participant.DisplayName : "";
+            state.State.BanRecords[target] = new BanRecord { DisplayName = name, BannedAt = time.GetUtcNow() };
+            await WriteOrRevertAsync(() =>
+            {
+                state.State.Banned.Remove(target);
+                state.State.BanRecords.Remove(target);
+            });
         }
 
         RoomLog.Moderated(logger, RoomId, command.ActorId, command.Kind.ToString(), target);
@@ -137,9 +143,40 @@ public sealed partial class RoomGrain
         var target = RequireTarget(command);
         if (state.State.Banned.Remove(target))
         {
-            await WriteOrRevertAsync(() => state.State.Banned.Add(target));
+            var hadRecord = state.State.BanRecords.Remove(target, out var record);
+            await WriteOrRevertAsync(() =>
+            {
+                state.State.Banned.Add(target);
+                if (hadRecord)
+                {
+                    state.State.BanRecords[target] = record!;
+                }
+            });
             RoomLog.Moderated(logger, RoomId, command.ActorId, command.Kind.ToString(), target);
         }
+    }
+
+    public Task<BannedUser[]> ListBansAsync(string actorId, string actorConnectionId)
+    {
+        if (!state.State.Exists)
+        {
+            throw new StudyRoomsException(ErrorCodes.RoomNotFound, "no room has this id");
+        }
+
+        if (!_present.TryGetValue(actorId, out var actor) || !actor.Connections.ContainsKey(actorConnectionId))
+        {
+            throw new StudyRoomsException(ErrorCodes.NotInRoom, "join the room first");
+        }
+
+        RequireModerator(RoleOf(actorId));
+        var bans = state.State.Banned
+            .Select(userId => state.State.BanRecords.TryGetValue(userId, out var record)
+                ? new BannedUser { UserId = userId, DisplayName = record.DisplayName, BannedAt = record.BannedAt }
+                : new BannedUser { UserId = userId })
+            .OrderByDescending(ban => ban.BannedAt ?? DateTimeOffset.MinValue)
+            .ThenBy(ban => ban.UserId, StringComparer.Ordinal)
+            .ToArray();
+        return Task.FromResult(bans);
     }
 
     private async Task SetReadOnlyAsync(ModerationCommand command, RoomRole actorRole)

@@ -33,4 +33,6 @@ public sealed class RoomState
     /// an erasure that failed part way is finished later; the record itself is erased last.
     /// </summary>
     [Id(17)] public bool Deleting { get; set; }
+    /// <summary>Name and time of each ban in <see cref="Banned"/> (P-MOD-9); a ban without one is listed by id alone.</summary>
+    [Id(18)] public Dictionary<string, BanRecord> BanRecords { get; set; } = new(StringComparer.Ordinal);
 }

@@ -16,6 +16,18 @@ public sealed partial class RoomHub
     public Task UnbanUser(UnbanUserRequest? request) =>
         ModerateAsync(request?.RoomId, new() { Kind = ModerationKind.Unban, TargetUserId = request?.UserId });
 
+    /// <summary>The room's banned users for its moderators (P-MOD-9).</summary>
+    public Task<BannedUser[]> ListBans(ListBansRequest? request)
+    {
+        var roomId = request?.RoomId;
+        if (roomId is null || !ConnectionRooms.Of(Context, time).Contains(roomId))
+        {
+            throw Refuse(ErrorCodes.NotInRoom, "join the room first");
+        }
+
+        return grains.GetGrain<IRoomGrain>(roomId).ListBansAsync(StudyRoomsUser.From(Context.User).UserId, Context.ConnectionId);
+    }
+
     public Task SetReadOnly(SetReadOnlyRequest? request) =>
         ModerateAsync(request?.RoomId, new() { Kind = ModerationKind.SetReadOnly, ReadOnly = request?.ReadOnly ?? false });
 

@@ -229,6 +229,49 @@ public sealed class RoomModerationTests(ClusterFixture fixture)
         Assert.Equal("u_bob", (await room.JoinAsync(Join("u_bob", "conn_bob_2"))).Self.UserId);
     }
 
+    [Fact]
+    public async Task ModeratorsListBansWithTheNameTheUserHadNewestFirst_P_MOD_9()
+    {
+        var (_, room) = await NewRoomAsync();
+        await room.JoinAsync(Join(Owner, "conn_owner"));
+        await room.JoinAsync(Join("u_bob", "conn_bob"));
+        await room.JoinAsync(Join("u_cleo", "conn_cleo"));
+        await room.JoinAsync(Join("u_mia", "conn_mia"));
+        await room.ModerateAsync(Act(ModerationKind.SetRole, Owner, "conn_owner", "u_mia", RoomRole.Mentor));
+
+        await room.ModerateAsync(Act(ModerationKind.Ban, Owner, "conn_owner", "u_bob"));
+        await room.ModerateAsync(Act(ModerationKind.Ban, "u_mia", "conn_mia", "u_absent"));
+        await fixture.DeactivateAsync(room); // names and times are stored, not only held in memory
+        await room.JoinAsync(Join(Owner, "conn_owner_2"));
+        await room.JoinAsync(Join("u_mia", "conn_mia_2"));
+
+        var bans = await room.ListBansAsync("u_mia", "conn_mia_2");
+        Assert.Equal([("u_absent", ""), ("u_bob", "bob")], bans.Select(b => (b.UserId, b.DisplayName)));
+        Assert.True(bans[0].BannedAt >= bans[1].BannedAt);
+        Assert.All(bans, b => Assert.NotNull(b.BannedAt));
+
+        await room.ModerateAsync(Act(ModerationKind.Unban, Owner, "conn_owner_2", "u_bob"));
+        Assert.Equal(["u_absent"], (await room.ListBansAsync(Owner, "conn_owner_2")).Select(b => b.UserId));
+        await fixture.DeactivateAsync(room);
+        await room.JoinAsync(Join(Owner, "conn_owner_3"));
+        Assert.Equal(["u_absent"], (await room.ListBansAsync(Owner, "conn_owner_3")).Select(b => b.UserId));
+    }
+
+    [Fact]
+    public async Task OnlyModeratorsInTheRoomListBans_P_MOD_9_P_MOD_4()
+    {
+        var (_, room) = await NewRoomAsync();
+        await room.JoinAsync(Join(Owner, "conn_owner"));
+        await room.JoinAsync(Join("u_bob", "conn_bob"));
+        await room.ModerateAsync(Act(ModerationKind.Ban, Owner, "conn_owner", "u_troll"));
+
+        var member = await Assert.ThrowsAsync<StudyRoomsException>(() => room.ListBansAsync("u_bob", "conn_bob"));
+        var stranger = await Assert.ThrowsAsync<StudyRoomsException>(() => room.ListBansAsync(Owner, "conn_not_joined"));
+
+        Assert.Equal(ErrorCodes.Forbidden, member.Code);
+        Assert.Equal(ErrorCodes.NotInRoom, stranger.Code);
+    }
+
     [Theory]
     [InlineData(RoomRole.Mentor, Owner)]
     [InlineData(RoomRole.Mentor, "u_mentor_2")]

@@ -12,6 +12,8 @@ export const PeopleMethods = {
   removeParticipant: 'RemoveParticipant',
   muteInChat: 'MuteInChat',
   setReadOnly: 'SetReadOnly',
+  listBans: 'ListBans',
+  unbanUser: 'UnbanUser',
 } as const;
 
 /** Server → client callback names of the people panel. */
@@ -81,6 +83,13 @@ export interface ModeratedRoomInfo extends RoomInfo {
 export interface RoomUpdated {
   readonly roomId: string;
   readonly room: ModeratedRoomInfo;
+}
+
+/** One entry of `ListBans` (P-MOD-9): the name the user had when banned, empty when unknown. */
+export interface BannedUser {
+  readonly userId: string;
+  readonly displayName?: string;
+  readonly bannedAt?: string;
 }
 
 /** A raised hand (P-HAND-1); `takenById` is the mentor helping now. */

@@ -19,6 +19,7 @@ import {
 import { PresenceTracker, StatusReporter } from '../../sprint/activityTracker';
 import { h } from '../dom';
 import type { Notices } from '../notices';
+import { banList } from './banList';
 import { participantMenu, type MenuItem, type ParticipantMenu } from './participantMenu';
 import { assignableRoles, focusedUserIds, handPlace, isModerator, mayModerate, roleOf, shownStatus } from './peopleRules';
 import { peopleStrings as t } from './peopleStrings';
@@ -111,10 +112,25 @@ export function peoplePanel(session: RoomSession, options: PeoplePanelOptions): 
   banConfirm.addEventListener('click', () => {
     banDialog.close();
     const target = banTarget;
-    if (target !== null) void call(PeopleMethods.removeParticipant, { userId: target.userId, ban: true }, () => notices.toast(t.done.banned(target.displayName)));
+    if (target !== null) {
+      void call(PeopleMethods.removeParticipant, { userId: target.userId, ban: true }, () => {
+        notices.toast(t.done.banned(target.displayName));
+        bans.refresh();
+      });
+    }
   });
 
-  const element = h('aside', { class: 'participants people-panel', 'data-testid': 'people-panel' }, heading, readOnlyToggle, readOnlyNote, list, hands, banDialog);
+  // Banned users (moderators, P-MOD-9)
+  const bans = banList({
+    notices,
+    invoke: async (method, request) => {
+      const peopleHub = session.peopleHub;
+      if (peopleHub === undefined || !peopleHub.isConnected() || !session.isJoined) throw new Error(t.offline);
+      return peopleHub.invoke(method, { roomId: session.roomId, ...request });
+    },
+  });
+
+  const element = h('aside', { class: 'participants people-panel', 'data-testid': 'people-panel' }, heading, readOnlyToggle, readOnlyNote, list, hands, bans.element, banDialog);
 
   // Removed or banned
   const goneHeading = h('h2', { id: 'gone-heading', tabindex: -1 });
@@ -155,7 +171,10 @@ export function peoplePanel(session: RoomSession, options: PeoplePanelOptions): 
   if (sprintHub !== undefined) unsubscribes.push(sprintHub.on(SprintCallbacks.sprintUpdated, (e: SprintUpdated) => takeSprint(e.sprint)));
 
   unsubscribes.push(
-    session.events.on('participants', () => render()),
+    session.events.on('participants', () => {
+      render();
+      bans.refresh(); // someone left: perhaps banned by another moderator
+    }),
     session.events.on('helpQueue', () => render()),
     session.events.on('roomUpdated', () => renderReadOnly()),
     session.events.on('room', () => {
@@ -351,6 +370,7 @@ export function peoplePanel(session: RoomSession, options: PeoplePanelOptions): 
     const readOnly = session.room?.readOnly === true;
     const moderator = isModerator(selfRole());
     readOnlyToggle.hidden = !moderator;
+    bans.setVisible(moderator);
     readOnlyInput.checked = readOnly;
     readOnlyNote.hidden = moderator || !readOnly;
     element.dataset.readOnly = String(readOnly);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HelpRequest, SprintSnapshot } from '../../protocol';
-import { assignableRoles, focusedUserIds, handPlace, mayModerate, shownStatus } from './peopleRules';
+import { assignableRoles, bannedName, focusedUserIds, handPlace, mayModerate, shownStatus, sortBans } from './peopleRules';
 import { ordinal } from './peopleStrings';
 
 function sprint(status: SprintSnapshot['status'], phaseKind: SprintSnapshot['phaseKind']): SprintSnapshot {
@@ -43,5 +43,25 @@ describe('people rules (docs/permissions.md)', () => {
     expect(handPlace(queue, 'u_b')).toBe(2);
     expect(handPlace(queue, 'u_c')).toBeNull();
     expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 103].map(ordinal)).toEqual(['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '103rd']);
+  });
+});
+
+describe('ban list (P-MOD-9)', () => {
+  const unknown = (id: string): string => `unknown ${id}`;
+
+  it('shows the name the user had, or the fallback when the server kept none', () => {
+    expect(bannedName({ userId: 'u_1', displayName: 'Bob' }, unknown)).toBe('Bob');
+    expect(bannedName({ userId: 'u_2', displayName: '  ' }, unknown)).toBe('unknown u_2');
+    expect(bannedName({ userId: 'u_3' }, unknown)).toBe('unknown u_3');
+  });
+
+  it('lists the newest ban first and bans without a time last, by id', () => {
+    const sorted = sortBans([
+      { userId: 'u_old', bannedAt: '2026-11-01T10:00:00Z' },
+      { userId: 'u_b' },
+      { userId: 'u_new', bannedAt: '2026-11-30T10:00:00Z' },
+      { userId: 'u_a' },
+    ]);
+    expect(sorted.map((b) => b.userId)).toEqual(['u_new', 'u_old', 'u_a', 'u_b']);
   });
 });

@@ -1,7 +1,7 @@
 // Pure rules of the people panel: who may do what to whom (docs/permissions.md, as the server
 // decides it: the panel only hides what would be refused), how a participant's status is shown
 // (P-STATUS-4) and places in the help queue (P-HAND-1).
-import type { HelpRequest, Participant, RoomRole, SprintSnapshot } from '../../protocol';
+import type { BannedUser, HelpRequest, Participant, RoomRole, SprintSnapshot } from '../../protocol';
 import type { ShownStatus } from './peopleStrings';
 
 const RANK: Record<RoomRole, number> = { viewer: 0, member: 1, mentor: 2, owner: 3 };
@@ -43,4 +43,16 @@ export function shownStatus(p: Participant, focused: ReadonlySet<string>): Shown
 export function handPlace(queue: readonly HelpRequest[], userId: string | undefined): number | null {
   const index = userId === undefined ? -1 : queue.findIndex((r) => r.userId === userId);
   return index < 0 ? null : index + 1;
+}
+
+/** The name a ban is listed under (P-MOD-9): the name the user had, or a fallback naming the id's tail. */
+export function bannedName(ban: BannedUser, unknown: (userId: string) => string): string {
+  const name = ban.displayName?.trim() ?? '';
+  return name.length > 0 ? name : unknown(ban.userId);
+}
+
+/** Newest ban first, bans without a time last; the server sends this order, older servers may not. */
+export function sortBans(bans: readonly BannedUser[]): BannedUser[] {
+  const at = (b: BannedUser): number => (b.bannedAt !== undefined ? Date.parse(b.bannedAt) : Number.NEGATIVE_INFINITY);
+  return [...bans].sort((a, b) => at(b) - at(a) || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
 }

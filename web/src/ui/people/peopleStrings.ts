@@ -79,6 +79,16 @@ export const peopleStrings = {
     removed: (name: string) => `${name} was removed.`,
     banned: (name: string) => `${name} was banned.`,
   },
+  bans: {
+    heading: 'Banned users',
+    empty: 'Nobody is banned.',
+    loading: 'Loading…',
+    unknown: (userId: string) => `Unknown user (${userId.slice(-6)})`,
+    since: (when: string) => `banned ${when}`,
+    unban: 'Unban',
+    unbanLabel: (name: string) => `Unban ${name}`,
+    unbanned: (name: string) => `${name} may join the room again.`,
+  },
   refused: (reason: string) => `Not done: ${reason}`,
   offline: 'Not connected; try again in a moment.',
   gone: {
