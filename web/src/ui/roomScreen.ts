@@ -4,6 +4,7 @@ import type { AppServices } from '../app/services';
 import type { RoomInfo } from '../protocol';
 import { boardStrings } from './boardStrings';
 import { h, type Screen } from './dom';
+import { icon, type IconName } from './icons';
 import { HistoryPanel } from './history/historyPanel';
 import { Minimap } from './minimap';
 import { installDebugHook } from './debugHook';
@@ -121,18 +122,18 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
   const renderer = whiteboard.renderer;
   const toolbar = h('div', { class: 'toolbar tool-bar', role: 'toolbar', 'aria-label': boardStrings.toolsBar, 'data-testid': 'tool-bar' });
   for (const tool of TOOLS) {
-    const button = h('button', { type: 'button', class: 'tool-button', title: boardStrings.toolTitle(tool.label, tool.key.toUpperCase()), 'aria-label': tool.label, 'aria-pressed': 'false', 'data-testid': `tool-${tool.id}` }, tool.glyph);
+    const button = h('button', { type: 'button', class: 'tool-button', title: boardStrings.toolTitle(tool.label, tool.key.toUpperCase()), 'aria-label': tool.label, 'aria-pressed': 'false', 'data-testid': `tool-${tool.id}` }, icon(tool.icon));
     button.addEventListener('click', () => whiteboard.setTool(tool.id));
     toolButtons.set(tool.id, button);
     toolbar.append(button);
   }
-  const action = (testId: string, label: string, glyph: string, run: () => void): HTMLButtonElement => {
-    const button = h('button', { type: 'button', class: 'tool-button', title: label, 'aria-label': label, 'data-testid': testId }, glyph);
+  const action = (testId: string, label: string, face: IconName | { readonly text: string }, run: () => void): HTMLButtonElement => {
+    const button = h('button', { type: 'button', class: 'tool-button', title: label, 'aria-label': label, 'data-testid': testId }, typeof face === 'string' ? icon(face) : face.text);
     button.addEventListener('click', run);
     return button;
   };
   // Locking elements is for the owner and mentors (P-MOD-7); the button follows the user's role.
-  const lockButton = action('action-lock', boardStrings.actions.lock, '🔒', () => whiteboard.toggleLockSelection());
+  const lockButton = action('action-lock', boardStrings.actions.lock, 'lock', () => whiteboard.toggleLockSelection());
   const showLockButton = (): void => {
     const role = session.participants.list().find((p) => p.userId === session.participants.self?.userId)?.role;
     lockButton.hidden = role !== 'owner' && role !== 'mentor';
@@ -141,21 +142,21 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
   const actions2 = h(
     'div',
     { class: 'toolbar action-bar', role: 'toolbar', 'aria-label': boardStrings.actionsBar },
-    action('action-undo', boardStrings.actions.undo, '↶', () => whiteboard.undo()),
-    action('action-redo', boardStrings.actions.redo, '↷', () => whiteboard.redo()),
-    action('action-delete', boardStrings.actions.delete, '✕', () => whiteboard.deleteSelection()),
-    action('action-duplicate', boardStrings.actions.duplicate, '❐', () => whiteboard.duplicateSelection()),
-    action('action-forward', boardStrings.actions.forward, '⬆', () => whiteboard.reorderSelection('forward')),
-    action('action-backward', boardStrings.actions.backward, '⬇', () => whiteboard.reorderSelection('backward')),
+    action('action-undo', boardStrings.actions.undo, 'undo', () => whiteboard.undo()),
+    action('action-redo', boardStrings.actions.redo, 'redo', () => whiteboard.redo()),
+    action('action-delete', boardStrings.actions.delete, 'delete', () => whiteboard.deleteSelection()),
+    action('action-duplicate', boardStrings.actions.duplicate, 'duplicate', () => whiteboard.duplicateSelection()),
+    action('action-forward', boardStrings.actions.forward, 'forward', () => whiteboard.reorderSelection('forward')),
+    action('action-backward', boardStrings.actions.backward, 'backward', () => whiteboard.reorderSelection('backward')),
     lockButton,
-    action('zoom-out', boardStrings.actions.zoomOut, '−', () => whiteboard.zoomBy(1 / 1.2)),
-    action('zoom-in', boardStrings.actions.zoomIn, '+', () => whiteboard.zoomBy(1.2)),
-    action('zoom-fit', boardStrings.actions.zoomFit, '⤢', () => whiteboard.zoomToContent(false)),
-    action('export-png', boardStrings.actions.exportPng, boardStrings.exportFaces.png, () => void whiteboard.export('png')),
-    action('export-svg', boardStrings.actions.exportSvg, boardStrings.exportFaces.svg, () => void whiteboard.export('svg')),
-    action('export-json', boardStrings.actions.exportJson, boardStrings.exportFaces.json, () => void whiteboard.export('json')),
-    action('history-button', boardStrings.actions.history, '↺', () => void history.open()),
-    action('help-button', boardStrings.actions.help, '?', () => openHelp()),
+    action('zoom-out', boardStrings.actions.zoomOut, 'zoomOut', () => whiteboard.zoomBy(1 / 1.2)),
+    action('zoom-in', boardStrings.actions.zoomIn, 'zoomIn', () => whiteboard.zoomBy(1.2)),
+    action('zoom-fit', boardStrings.actions.zoomFit, 'fit', () => whiteboard.zoomToContent(false)),
+    action('export-png', boardStrings.actions.exportPng, { text: boardStrings.exportFaces.png }, () => void whiteboard.export('png')),
+    action('export-svg', boardStrings.actions.exportSvg, { text: boardStrings.exportFaces.svg }, () => void whiteboard.export('svg')),
+    action('export-json', boardStrings.actions.exportJson, { text: boardStrings.exportFaces.json }, () => void whiteboard.export('json')),
+    action('history-button', boardStrings.actions.history, 'history', () => void history.open()),
+    action('help-button', boardStrings.actions.help, { text: '?' }, () => openHelp()),
   );
   const history = new HistoryPanel(session, whiteboard.editor, notices, () => renderer.invalidateStatic());
   const minimap = new Minimap({

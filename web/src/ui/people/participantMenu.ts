@@ -2,6 +2,7 @@
 // first item, ArrowUp/ArrowDown/Home/End move, Enter or Space picks, Escape closes back to the
 // button, Tab or a click elsewhere closes it.
 import { h } from '../dom';
+import { icon } from '../icons';
 
 /** One item of the menu. */
 export interface MenuItem {
@@ -31,7 +32,7 @@ export function participantMenu(label: () => string, items: () => readonly MenuI
     'aria-expanded': 'false',
     'aria-controls': id,
     'data-testid': 'participant-menu-button',
-  }, '⋯');
+  }, icon('more'));
   const menu = h('ul', { class: 'participant-menu', role: 'menu', id, hidden: true, 'data-testid': 'participant-menu' });
   const element = h('span', { class: 'participant-menu-wrap' }, button, menu);
 

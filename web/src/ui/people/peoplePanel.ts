@@ -18,6 +18,7 @@ import {
 } from '../../protocol';
 import { PresenceTracker, StatusReporter } from '../../sprint/activityTracker';
 import { h } from '../dom';
+import { icon } from '../icons';
 import type { Notices } from '../notices';
 import { banList } from './banList';
 import { participantMenu, type MenuItem, type ParticipantMenu } from './participantMenu';
@@ -83,7 +84,7 @@ export function peoplePanel(session: RoomSession, options: PeoplePanelOptions): 
 
   // Raise hand
   const noteInput = h('input', { type: 'text', class: 'hand-note', maxlength: HAND_NOTE_MAX_LENGTH, placeholder: t.hand.notePlaceholder, 'aria-label': t.hand.noteLabel, 'data-testid': 'hand-note' });
-  const raiseButton = h('button', { type: 'submit', class: 'button', 'data-testid': 'hand-raise' }, `✋ ${t.hand.raise}`);
+  const raiseButton = h('button', { type: 'submit', class: 'button', 'data-testid': 'hand-raise' }, icon('raisedHand'), ` ${t.hand.raise}`);
   const raiseForm = h('form', { class: 'hand-form' }, noteInput, raiseButton);
   const place = h('p', { class: 'hand-place', 'data-testid': 'hand-place', role: 'status' });
   const lowerButton = h('button', { type: 'button', class: 'button', 'data-testid': 'hand-lower' }, t.hand.lower);
@@ -247,7 +248,7 @@ export function peoplePanel(session: RoomSession, options: PeoplePanelOptions): 
     const role = h('span', { class: 'role-badge', 'data-testid': 'participant-role' });
     const statusText = h('span', { class: 'status-label' });
     const status = h('span', { class: 'participant-status', 'data-testid': 'participant-status' }, h('span', { class: 'presence-dot', 'aria-hidden': 'true' }), statusText);
-    const hand = h('span', { class: 'participant-hand', 'data-testid': 'participant-hand', role: 'img', hidden: true }, '✋');
+    const hand = h('span', { class: 'participant-hand', 'data-testid': 'participant-hand', role: 'img', hidden: true }, icon('raisedHand'));
     const tail = h('span', { class: 'participant-tail' });
     // The menu asks for the participant as it is when opened (roles change meanwhile).
     let current = p;
