@@ -1,6 +1,7 @@
 using StudyRooms.Contracts.Accounts;
 using StudyRooms.Contracts.Lobby;
 using StudyRooms.Contracts.Stats;
+using StudyRooms.Grains.Erasure;
 
 namespace StudyRooms.Grains.Accounts;
 
@@ -13,14 +14,11 @@ namespace StudyRooms.Grains.Accounts;
 /// The host may register its own <see cref="UserErasure"/> (tests do, to fail a step on purpose);
 /// otherwise <see cref="Default"/>.
 /// </remarks>
-public sealed class UserErasure(IReadOnlyList<UserErasure.Step> steps)
+public sealed class UserErasure(IReadOnlyList<ErasureStep<DeleteUserCommand>> steps) : ErasureSteps<DeleteUserCommand>(steps)
 {
-    /// <summary>One part: a name for logs and an idempotent erase of that part of the user's data.</summary>
-    public sealed record Step(string Name, Func<IGrainFactory, DeleteUserCommand, Task> EraseAsync);
-
     public static UserErasure Default => new(DefaultSteps);
 
-    public static IReadOnlyList<Step> DefaultSteps { get; } =
+    public static IReadOnlyList<ErasureStep<DeleteUserCommand>> DefaultSteps { get; } =
     [
         new("account", static (grains, user) => user.Username is { Length: > 0 } username
             ? grains.GetGrain<IAccountGrain>(username).EraseAsync(user.UserId)
@@ -28,6 +26,4 @@ public sealed class UserErasure(IReadOnlyList<UserErasure.Step> steps)
         new("stats", static (grains, user) => grains.GetGrain<IUserStatsGrain>(user.UserId).EraseAsync()),
         new("your rooms", static (grains, user) => grains.GetGrain<IUserRoomsGrain>(user.UserId).EraseAsync()),
     ];
-
-    public IReadOnlyList<Step> Steps { get; } = steps;
 }
