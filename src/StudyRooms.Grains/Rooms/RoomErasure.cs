@@ -2,6 +2,7 @@ using StudyRooms.Contracts.Boards;
 using StudyRooms.Contracts.Chat;
 using StudyRooms.Contracts.Discovery;
 using StudyRooms.Contracts.Resources;
+using StudyRooms.Contracts.Rooms;
 using StudyRooms.Contracts.Sprints;
 using StudyRooms.Contracts.Stats;
 using StudyRooms.Grains.Erasure;
@@ -38,5 +39,6 @@ public sealed class RoomErasure(IReadOnlyList<ErasureStep<string>> steps) : Eras
         new("leaderboard", static (grains, roomId) => grains.GetGrain<IRoomLeaderboardGrain>(roomId).EraseAsync()),
         new("resources", static (grains, roomId) => grains.GetGrain<IRoomResourcesGrain>(roomId).DeleteAllAsync()),
         new("directory", static (grains, roomId) => grains.GetGrain<IRoomDirectoryGrain>(0).ForgetAsync(roomId)),
+        new("room users", static (grains, roomId) => grains.GetGrain<IRoomUsersGrain>(roomId).EraseAsync()),
     ];
 }
