@@ -199,6 +199,11 @@ public sealed class BoardGrain(
         }
 
         BoardLog.Loaded(logger, BoardId, _document.Clock, _document.LiveCount, _log.Count);
+        if (_document.Clock == 0)
+        {
+            // A board never edited (a deleted room's): no activation left behind for it.
+            DeactivateOnIdle();
+        }
     }
 
     public async Task<PushOpsResult> PushOpsAsync(PushOpsCommand command)

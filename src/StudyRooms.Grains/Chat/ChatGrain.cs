@@ -90,6 +90,11 @@ public sealed class ChatGrain(
         _reads.Remove(userId);
         _buckets.Remove(userId);
         _notedUsers.Remove(userId);
+        if (_lastSeq == 0)
+        {
+            // An empty chat (a deleted room's): no activation left behind for it.
+            DeactivateOnIdle();
+        }
     }
 
     public async Task<ChatMessage> PostAsync(ChatActor actor, PostMessageRequest request)

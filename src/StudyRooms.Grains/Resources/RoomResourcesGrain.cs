@@ -124,6 +124,12 @@ public sealed class RoomResourcesGrain(
         var items = state.State.Items;
         if (!items.Any(item => item.AddedBy == userId))
         {
+            if (items.Count == 0)
+            {
+                // An empty shelf (a deleted room's): no activation left behind for it.
+                DeactivateOnIdle();
+            }
+
             return;
         }
 

@@ -38,6 +38,8 @@ public sealed partial class RoomGrain
 
         if (!state.State.Exists)
         {
+            // Nothing here (a deleted room): no activation left behind for it.
+            DeactivateOnIdle();
             return;
         }
 

@@ -176,6 +176,12 @@ public sealed partial class RoomGrain(
     {
         if (!_present.TryGetValue(command.UserId, out var user) || !user.Connections.Remove(command.ConnectionId))
         {
+            if (!state.State.Exists && !state.State.Deleting)
+            {
+                // A late leave from a deleted room's connection: leave no activation of it behind.
+                DeactivateOnIdle();
+            }
+
             return;
         }
 

@@ -45,6 +45,12 @@ public sealed class RoomUsersGrain(
     {
         if (!state.State.UserIds.Remove(userId))
         {
+            if (state.State.UserIds.Count == 0)
+            {
+                // Nobody noted (a deleted room's): no activation left behind for it.
+                DeactivateOnIdle();
+            }
+
             return;
         }
 

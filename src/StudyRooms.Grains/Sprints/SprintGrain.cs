@@ -111,6 +111,12 @@ public sealed class SprintGrain(
 
         if (!changed)
         {
+            if (S.SprintId is null)
+            {
+                // No sprint (a deleted room's): no activation left behind for it.
+                DeactivateOnIdle();
+            }
+
             return;
         }
 

@@ -60,6 +60,12 @@ public sealed class RoomLeaderboardGrain(
     {
         if (!Book.ForgetUser(userId))
         {
+            if (state.State.Users.Count == 0)
+            {
+                // An empty leaderboard (a deleted room's): no activation left behind for it.
+                DeactivateOnIdle();
+            }
+
             return;
         }
 
