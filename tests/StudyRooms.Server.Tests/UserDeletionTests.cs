@@ -3,19 +3,23 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using StudyRooms.Contracts.Accounts;
+using StudyRooms.Contracts.Chat;
 using StudyRooms.Contracts.Lobby;
+using StudyRooms.Contracts.Resources;
+using StudyRooms.Contracts.Rooms;
 using StudyRooms.Contracts.Sessions;
+using StudyRooms.Contracts.Sprints;
 using StudyRooms.Contracts.Stats;
 using StudyRooms.Testing;
 
 namespace StudyRooms.Server.Tests;
 
 // Proves in both deployment modes that a user who deletes themselves (DELETE /api/me, P-ACCT-4) loses
-// their account (username and password hash), their lobby list and their study stats (goals and
-// recaps), that their token and their password stop working, and that their hub connection is closed.
-// No SQLite row and no Redis key names their username afterwards; their user id and display name
-// remain only in the data of the room they were in, which this version does not yet anonymise
-// (docs/security.md, "Deleting a user"): the test asserts exactly that.
+// their account, lobby list, footprint and study stats, that their token and password stop working
+// and their hub connection is closed, that the room they own is deleted, and that in a room they
+// chatted, drew, reacted, pinned, held a role, sprinted and ranked in, what others see stays with a
+// "deleted user" marker as author while the rest of theirs goes: afterwards no SQLite row and no
+// Redis key names their user id, display name, username or owned room, and other people's data is intact.
 public sealed class UserDeletionTests : IAsyncLifetime
 {
     private const string Password = "correct horse battery";
@@ -27,7 +31,7 @@ public sealed class UserDeletionTests : IAsyncLifetime
     public async Task DisposeAsync() => await _redis.DisposeAsync();
 
     [Fact]
-    public async Task DeletingAUserLeavesNoAccountListOrStatsOfThemInTheSqliteFile_P_ACCT_4()
+    public async Task DeletingAUserLeavesNothingNamingThemInTheSqliteFileAndAnonymisesWhatOthersSee_P_ACCT_4()
     {
         await using var host = await StudyRoomsHost.StartAsync();
         var database = Path.Combine(host.DataDirectory, "studyrooms.db");
@@ -36,7 +40,7 @@ public sealed class UserDeletionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DeletingAUserLeavesNoAccountListOrStatsOfThemInRedis_P_ACCT_4()
+    public async Task DeletingAUserLeavesNothingNamingThemInRedisAndAnonymisesWhatOthersSee_P_ACCT_4()
     {
         var prefix = "udel" + Guid.NewGuid().ToString("N")[..8];
         await using var host = await StudyRoomsHost.StartAsync(settings: new Dictionary<string, string?>
@@ -65,24 +69,50 @@ public sealed class UserDeletionTests : IAsyncLifetime
         using var adaHttp = host.CreateHttpClient(ada);
         using var zedHttp = host.CreateHttpClient(zed);
         var room = await host.CreateRoomAsync(ada, "Optics");
+        var owned = await host.CreateRoomAsync(zed, "Zed's own room");
         await using var owner = await RoomClient.ConnectAsync(host, ada);
         await using var member = await RoomClient.ConnectAsync(host, zed);
         await owner.JoinAsync(room.RoomId);
         await member.JoinAsync(room.RoomId);
-        await member.PushAsync(room.RoomId, member.Stroke());
-        await member.PostAsync(room.RoomId, "My notes on lenses");
-        await owner.PostAsync(room.RoomId, "Ada's own message");
 
-        // The user's own stats, as a sprint's end records them (focus credit, goal and recap).
+        // In Ada's room the user draws, writes, reacts, reads, is mentioned, pins, gets a role and
+        // takes part in a sprint with a goal and a recap; Ada draws and writes beside them.
+        var adaElement = owner.Stroke();
+        await owner.PushAsync(room.RoomId, adaElement);
+        var zedElement = member.Stroke();
+        await member.PushAsync(room.RoomId, zedElement);
+        var zedMessage = await member.PostAsync(room.RoomId, "My notes on lenses");
+        var adaMessage = await owner.PostAsync(room.RoomId, "Ada's own message", mentions: [zed.UserId]);
+        await member.Connection.InvokeAsync<ChatMessage>("ReactToMessage", new ReactToMessageRequest { RoomId = room.RoomId, Seq = adaMessage.Seq, Emoji = "👍" });
+        await member.Connection.InvokeAsync<ChatUnread>("MarkRead", new MarkReadRequest { RoomId = room.RoomId, Seq = adaMessage.Seq });
+        await owner.Connection.InvokeAsync("SetRole", new SetRoleRequest { RoomId = room.RoomId, UserId = zed.UserId, Role = RoomRole.Mentor });
+        await member.Connection.InvokeAsync<ResourceItem>("PinResource", new PinResourceRequest { RoomId = room.RoomId, Kind = ResourceKind.Note, Text = "Snell's law sheet" });
+        await owner.Connection.InvokeAsync<SprintSnapshot>("StartSprint", new StartSprintRequest { RoomId = room.RoomId, Preset = "25/5" });
+        await member.Connection.InvokeAsync<SprintSnapshot>("JoinSprint", new SprintGoalRequest { RoomId = room.RoomId, Goal = "Refraction problems" });
+        await owner.Connection.InvokeAsync<SprintSnapshot>("SkipSprintPhase", new SprintRequest { RoomId = room.RoomId });
+        await member.Connection.InvokeAsync<SprintRecapsUpdated>("SubmitRecap", new SubmitRecapRequest { RoomId = room.RoomId, BlockIndex = 0, Outcome = GoalOutcome.Done, Note = "all six" });
+
+        // In their own room, Ada writes and draws too.
+        await owner.JoinAsync(owned.RoomId);
+        await member.JoinAsync(owned.RoomId);
+        await owner.PostAsync(owned.RoomId, "Ada in Zed's room");
+        await owner.PushAsync(owned.RoomId, owner.Stroke());
+        await member.PostAsync(owned.RoomId, "Zed in Zed's room");
+
+        // The user's own stats and the room's leaderboard, as a sprint's end records them.
         var grains = host.Services.GetRequiredService<IGrainFactory>();
         var stats = grains.GetGrain<IUserStatsGrain>(zed.UserId);
         var now = DateTimeOffset.UtcNow;
-        await stats.RecordFocusAsync(new FocusCredit { UserId = zed.UserId, DisplayName = displayName, RoomId = room.RoomId, SprintId = "s1", BlockStartedAt = now.AddMinutes(-25), BlockEndedAt = now, Credited = TimeSpan.FromMinutes(25), CompletesSprint = true });
+        var credit = new FocusCredit { UserId = zed.UserId, DisplayName = displayName, RoomId = room.RoomId, SprintId = "s1", BlockStartedAt = now.AddMinutes(-25), BlockEndedAt = now, Credited = TimeSpan.FromMinutes(25), CompletesSprint = true };
+        await stats.RecordFocusAsync(credit);
+        await grains.GetGrain<IRoomLeaderboardGrain>(room.RoomId).RecordFocusAsync(credit);
         await stats.RecordRecapAsync(new FocusRecap { UserId = zed.UserId, RoomId = room.RoomId, SprintId = "s1", Goal = "Read chapter 3", Outcome = GoalOutcome.Done, Note = "done", RecordedAt = now });
-        await Poll.UntilAsync(async () => (await grains.GetGrain<IUserRoomsGrain>(zed.UserId).ListAsync()).Length == 1, "the room is on the user's lobby list");
+        Assert.Contains((await grains.GetGrain<IRoomLeaderboardGrain>(room.RoomId).GetLeaderboardAsync(LeaderboardPeriod.All, 10)).Entries, e => e.UserId == zed.UserId);
+        await Poll.UntilAsync(async () => (await grains.GetGrain<IUserRoomsGrain>(zed.UserId).ListAsync()).Length == 2, "both rooms are on the user's lobby list");
         Assert.NotEmpty(await storedMentions(username));
-        var before = await storedMentions(zed.UserId);
-        Assert.Contains(before, m => !m.Contains(room.RoomId, StringComparison.Ordinal));
+        Assert.NotEmpty(await storedMentions(displayName));
+        Assert.Contains(await storedMentions(zed.UserId), m => m.Contains(room.RoomId, StringComparison.Ordinal));
+        Assert.NotEmpty(await storedMentions(owned.RoomId));
 
         // The display name typed exactly, and only the caller's own account.
         var other = await CreateAccountAsync(host, "zo" + unique, "Other" + unique);
@@ -96,18 +126,17 @@ public sealed class UserDeletionTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, (await DeleteMeAsync(zedHttp, displayName, username)).StatusCode);
         await Assert.ThrowsAnyAsync<Exception>(() => RoomClient.ConnectAsync(host, zed));
 
-        // Nothing names the username; the user id and display name remain only in the room's data.
+        // Nothing stored names the user (id, display name, username) or the room they owned.
         IReadOnlyList<string> left = [];
         try
         {
-            await Poll.UntilAsync(async () => (left = await storedMentions(username)).Count == 0, "no stored data names the username");
             await Poll.UntilAsync(
-                async () => (left = [.. await storedMentions(zed.UserId), .. await storedMentions(displayName)]).All(m => m.Contains(room.RoomId, StringComparison.Ordinal)),
-                "the user id and display name remain only in the room's data");
+                async () => (left = [.. await storedMentions(username), .. await storedMentions(zed.UserId), .. await storedMentions(displayName), .. await storedMentions(owned.RoomId)]).Count == 0,
+                "no stored data names the user or their room");
         }
         catch (Exception)
         {
-            Assert.Fail("stored data still names the user outside the room: " + string.Join("; ", left));
+            Assert.Fail("stored data still names the user or their room: " + string.Join("; ", left));
         }
 
         // The password signs in no more. (After the scan: a sign-in attempt activates the account grain
@@ -118,9 +147,23 @@ public sealed class UserDeletionTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Unauthorized, signIn.StatusCode);
         }
 
-        // The other people's data is intact, and so is the other account.
-        var adaMessages = await owner.Connection.InvokeAsync<StudyRooms.Contracts.Chat.LoadMessagesResult>("LoadMessages", new StudyRooms.Contracts.Chat.LoadMessagesRequest { RoomId = room.RoomId });
-        Assert.Contains(adaMessages.Messages, m => m.Text == "Ada's own message" && m.AuthorId == ada.UserId);
+        // The owned room is gone; in Ada's room her message and element are intact, the user's stay
+        // with the "deleted user" marker as author, and the user's pin stays with the marker as adder.
+        Assert.Null(await grains.GetGrain<IRoomGrain>(owned.RoomId).GetAsync());
+        var messages = (await owner.LoadMessagesAsync(room.RoomId)).Messages;
+        var adaKept = Assert.Single(messages, m => m.Seq == adaMessage.Seq);
+        Assert.Equal(("Ada's own message", ada.UserId, "Ada"), (adaKept.Text, adaKept.AuthorId, adaKept.AuthorName));
+        Assert.Empty(adaKept.Mentions);
+        Assert.Empty(adaKept.Reactions);
+        var zedKept = Assert.Single(messages, m => m.Seq == zedMessage.Seq);
+        Assert.Equal(("My notes on lenses", DeletedUsers.MarkerId, DeletedUsers.MarkerName), (zedKept.Text, zedKept.AuthorId, zedKept.AuthorName));
+        await using var viewer = await RoomClient.ConnectAsync(host, ada);
+        var board = (await viewer.JoinAsync(room.RoomId)).Board!;
+        Assert.Equal(ada.UserId, Assert.Single(board.Elements, e => e.Id == adaElement.ElementId).CreatedBy);
+        Assert.Equal(DeletedUsers.MarkerId, Assert.Single(board.Elements, e => e.Id == zedElement.ElementId).CreatedBy);
+        var shelf = await owner.Connection.InvokeAsync<ResourceShelf>("ListResources", new ListResourcesRequest { RoomId = room.RoomId });
+        Assert.Equal((DeletedUsers.MarkerId, DeletedUsers.MarkerName), (Assert.Single(shelf.Items).AddedBy, shelf.Items[0].AddedByName));
+        Assert.DoesNotContain((await grains.GetGrain<IRoomLeaderboardGrain>(room.RoomId).GetLeaderboardAsync(LeaderboardPeriod.All, 10)).Entries, e => e.UserId == zed.UserId);
         Assert.Equal(HttpStatusCode.OK, (await adaHttp.GetAsync("/api/me/rooms")).StatusCode);
         Assert.Equal(other.UserId, (await grains.GetGrain<IAccountGrain>("zo" + unique).GetCredentialsAsync())?.UserId);
         var erased = await stats.GetStatsAsync("UTC");

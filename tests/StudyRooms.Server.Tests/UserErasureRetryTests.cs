@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using StudyRooms.Contracts.Accounts;
 using StudyRooms.Contracts.Stats;
 using StudyRooms.Grains.Accounts;
+using StudyRooms.Grains.Erasure;
 using StudyRooms.Testing;
 
 namespace StudyRooms.Server.Tests;
@@ -18,7 +19,7 @@ public sealed class UserErasureRetryTests
     {
         var failures = 0;
         var steps = UserErasure.DefaultSteps.Take(1)
-            .Append(new UserErasure.Step("fails once", (_, _) => Interlocked.Increment(ref failures) == 1 ? throw new IOException("storage away") : Task.CompletedTask))
+            .Append(new ErasureStep<DeleteUserCommand>("fails once", (_, _) => Interlocked.Increment(ref failures) == 1 ? throw new IOException("storage away") : Task.CompletedTask))
             .Concat(UserErasure.DefaultSteps.Skip(1))
             .ToArray();
         await using var host = await StudyRoomsHost.StartAsync(null, null, services => services.AddSingleton(new UserErasure(steps)));

@@ -62,4 +62,12 @@ public interface IBoardGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Erase")]
     Task EraseAsync();
+
+    /// <summary>
+    /// Anonymises a deleted user on the board (P-ACCT-4): elements, the op log, the compaction
+    /// snapshot and the history keep what they drew, with the author replaced by
+    /// <c>DeletedUsers.MarkerId</c>. Idempotent.
+    /// </summary>
+    [Alias("ForgetUser")]
+    Task ForgetUserAsync(string userId);
 }

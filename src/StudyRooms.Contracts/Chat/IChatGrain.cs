@@ -37,4 +37,12 @@ public interface IChatGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Erase")]
     Task EraseAsync();
+
+    /// <summary>
+    /// Anonymises a deleted user in the chat (P-ACCT-4): their messages keep their text with the
+    /// author (and a deleter) replaced by <c>DeletedUsers.MarkerId</c>; their mentions, reactions and
+    /// read position go. Idempotent.
+    /// </summary>
+    [Alias("ForgetUser")]
+    Task ForgetUserAsync(string userId);
 }

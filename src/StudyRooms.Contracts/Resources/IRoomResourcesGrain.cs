@@ -37,4 +37,8 @@ public interface IRoomResourcesGrain : IGrainWithStringKey
     /// <summary>Deletes every item and every stored file of the room, for room deletion; no permission check (server-side only).</summary>
     [Alias("DeleteAll")]
     Task DeleteAllAsync();
+
+    /// <summary>Keeps what a deleted user added, with the adder replaced by <c>DeletedUsers.MarkerId</c> (P-ACCT-4). Idempotent.</summary>
+    [Alias("ForgetUser")]
+    Task ForgetUserAsync(string userId);
 }

@@ -121,4 +121,12 @@ public interface IRoomGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Delete")]
     Task DeleteAsync(DeleteRoomCommand command);
+
+    /// <summary>
+    /// Drops a deleted user from the room (P-ACCT-4): their role, ban, mute, presence, raised hand and
+    /// status. A room they own is deleted as its owner would (P-LIFE-4): nobody could own it any more.
+    /// A room being deleted finishes its erasure. Idempotent; server-side only.
+    /// </summary>
+    [Alias("ForgetUser")]
+    Task ForgetUserAsync(string userId);
 }

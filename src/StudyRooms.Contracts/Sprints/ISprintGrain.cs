@@ -73,4 +73,8 @@ public interface ISprintGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Erase")]
     Task EraseAsync();
+
+    /// <summary>Drops a deleted user from the sprint: membership, goal, ledger and recap (P-ACCT-4). Idempotent.</summary>
+    [Alias("ForgetUser")]
+    Task ForgetUserAsync(string userId);
 }

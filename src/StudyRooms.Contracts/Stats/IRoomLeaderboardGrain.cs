@@ -18,4 +18,8 @@ public interface IRoomLeaderboardGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Erase")]
     Task EraseAsync();
+
+    /// <summary>Drops a deleted user's entries: totals, weeks and credit keys (P-ACCT-4). Idempotent.</summary>
+    [Alias("ForgetUser")]
+    Task ForgetUserAsync(string userId);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StudyRooms.Contracts.Accounts;
+using StudyRooms.Grains.Erasure;
 using StudyRooms.Grains.Storage;
 
 namespace StudyRooms.Grains.Accounts;
@@ -18,15 +19,17 @@ public sealed partial class DeletedUserGrain(
     ILogger<DeletedUserGrain> logger) : Grain, IDeletedUserGrain
 {
     /// <summary>How often an erasure that failed is tried again while the grain is active.</summary>
-    public static readonly TimeSpan ErasureRetryPeriod = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan ErasureRetryPeriod = ErasureRetry.Period;
 
-    private IGrainTimer? _erasureRetry;
+    private ErasureRetry? _erasureRetry;
+
+    private ErasureRetry Retry => _erasureRetry ??= new ErasureRetry(this, () => state.State.Erasing, EraseAsync);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (state.State.Erasing)
         {
-            RetryErasureLater(TimeSpan.Zero);
+            Retry.Schedule(TimeSpan.Zero);
         }
 
         return base.OnActivateAsync(cancellationToken);
@@ -78,11 +81,7 @@ public sealed partial class DeletedUserGrain(
         var user = new DeleteUserCommand { UserId = state.State.UserId, Username = state.State.Username };
         try
         {
-            foreach (var step in erasure.Steps)
-            {
-                await step.EraseAsync(GrainFactory, user);
-                Erased(logger, this.GetPrimaryKeyString(), step.Name);
-            }
+            await erasure.RunAsync(GrainFactory, user, part => Erased(logger, this.GetPrimaryKeyString(), part));
 
             state.State.Erasing = false;
             state.State.UserId = "";
@@ -95,37 +94,11 @@ public sealed partial class DeletedUserGrain(
             state.State.UserId = user.UserId;
             state.State.Username = user.Username;
             ErasureFailed(logger, exception, this.GetPrimaryKeyString());
-            RetryErasureLater(ErasureRetryPeriod);
+            Retry.Schedule(ErasureRetryPeriod);
             throw;
         }
 
-        _erasureRetry?.Dispose();
-        _erasureRetry = null;
-    }
-
-    private void RetryErasureLater(TimeSpan due)
-    {
-        _erasureRetry ??= this.RegisterGrainTimer(
-            static (DeletedUserGrain grain) => grain.RetryErasureAsync(),
-            this,
-            new GrainTimerCreationOptions(due, ErasureRetryPeriod) { KeepAlive = true, Interleave = false });
-    }
-
-    private async Task RetryErasureAsync()
-    {
-        if (!state.State.Erasing)
-        {
-            return;
-        }
-
-        try
-        {
-            await EraseAsync();
-        }
-        catch (Exception)
-        {
-            // Logged in EraseAsync; the timer tries again.
-        }
+        Retry.Stop();
     }
 
     // The key (a digest), never the user id: logs are kept too.

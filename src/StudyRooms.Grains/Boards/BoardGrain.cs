@@ -52,6 +52,10 @@ public sealed class BoardGrain(
     // Set by EraseAsync: this activation writes nothing any more, not even on deactivation (P-LIFE-4).
     private bool _erased;
 
+    // Set when ForgetUserAsync rewrote the store but could not reload memory: memory may still name
+    // the deleted user, so this activation writes nothing on its way out (P-ACCT-4).
+    private bool _stale;
+
     private string BoardId => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -76,7 +80,7 @@ public sealed class BoardGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_erased)
+        if (_erased || _stale)
         {
             return;
         }
@@ -164,6 +168,44 @@ public sealed class BoardGrain(
         DeactivateOnIdle();
     }
 
+    public async Task ForgetUserAsync(string userId)
+    {
+        if (_erased)
+        {
+            return;
+        }
+
+        // Writes already started land before the rewrite, so none brings the user's id back after it.
+        await _snapshotWrite;
+        await _history.FlushAsync();
+        await store.ForgetUserAsync(BoardId, userId);
+        _history.ForgetEditor(userId);
+        _pushBuckets.Remove(userId);
+        _historyBuckets.Remove(userId);
+        try
+        {
+            // Memory from the rewritten store, as on activation: elements, op log and client seqs.
+            var stored = await store.LoadCurrentAsync(BoardId);
+            _document = BoardDocument.Restore(stored, _limits);
+            _snapshotClock = stored.Snapshot?.Clock ?? 0;
+            _log = BoardOpLog.Load(_limits.OpLogRetention, _document.Clock, stored.Ops);
+            _olderOpsLoaded = stored.Snapshot is null;
+        }
+        catch
+        {
+            _stale = true;
+            DeactivateOnIdle();
+            throw;
+        }
+
+        BoardLog.Loaded(logger, BoardId, _document.Clock, _document.LiveCount, _log.Count);
+        if (_document.Clock == 0)
+        {
+            // A board never edited (a deleted room's): no activation left behind for it.
+            DeactivateOnIdle();
+        }
+    }
+
     public async Task<PushOpsResult> PushOpsAsync(PushOpsCommand command)
     {
         RefuseIfErased();
@@ -235,6 +277,8 @@ public sealed class BoardGrain(
             throw new StudyRoomsException(ErrorCodes.InvalidRequest, $"an import holds 1–{_limits.MaxElements} elements");
         }
 
+        // An import needs no presence in the room: the room notes the importer here instead (P-ACCT-4).
+        await GrainFactory.GetGrain<IRoomUsersGrain>(BoardId).NoteAsync([command.UserId]);
         var (clientId, ops, ids) = BoardImport.ToCreateOps(elements, _document.LastClientSeq(command.UserId, BoardImport.ClientId));
         PushPlan plan;
         try

@@ -40,6 +40,15 @@ public sealed class BoardHistoryRecorder(IBoardStore store, string boardId, Boar
         }
     }
 
+    /// <summary>A deleted user edited since the last snapshot: the next entry names the marker instead (P-ACCT-4).</summary>
+    public void ForgetEditor(string userId)
+    {
+        if (_editors.Remove(userId))
+        {
+            _editors.Add(Contracts.Accounts.DeletedUsers.MarkerId);
+        }
+    }
+
     /// <summary>Takes an automatic snapshot of <paramref name="document"/> when one is due.</summary>
     public void TakeIfDue(BoardDocument document)
     {

@@ -30,6 +30,7 @@ public sealed class ChatGrain(
     private readonly Dictionary<(string AuthorId, string ClientMessageId), long> _recentByClientId = [];
     private readonly Dictionary<string, long> _reads = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TokenBucket> _buckets = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _notedUsers = new(StringComparer.Ordinal);
     private long _lastSeq;
 
     private string RoomId => this.GetPrimaryKeyString();
@@ -57,6 +58,45 @@ public sealed class ChatGrain(
         DeactivateOnIdle();
     }
 
+    public async Task ForgetUserAsync(string userId)
+    {
+        // Every stored message, in pages; a rewrite is stored before memory changes, and a second
+        // run finds nothing left to rewrite (idempotent).
+        const int page = 500;
+        long after = 0;
+        while (true)
+        {
+            var messages = await store.ScanAsync(RoomId, after, page);
+            var rewritten = messages.Select(m => ChatAnonymiser.Without(m, userId)).OfType<ChatMessage>().ToArray();
+            if (rewritten.Length > 0)
+            {
+                await WriteAsync(rewritten);
+                foreach (var message in rewritten.Where(m => _recent.ContainsKey(m.Seq)))
+                {
+                    _recentByClientId.Remove((userId, message.ClientMessageId));
+                    Remember(message);
+                }
+            }
+
+            if (messages.Count < page)
+            {
+                break;
+            }
+
+            after = messages[^1].Seq;
+        }
+
+        await store.ForgetReadAsync(RoomId, userId);
+        _reads.Remove(userId);
+        _buckets.Remove(userId);
+        _notedUsers.Remove(userId);
+        if (_lastSeq == 0)
+        {
+            // An empty chat (a deleted room's): no activation left behind for it.
+            DeactivateOnIdle();
+        }
+    }
+
     public async Task<ChatMessage> PostAsync(ChatActor actor, PostMessageRequest request)
     {
         var access = await RequireAsync(actor, ChatRules.WriteRefusal);
@@ -76,6 +116,8 @@ public sealed class ChatGrain(
             // A resend after a lost answer: the same message again, not a second one (P-CHAT-4).
             return _recent[existing];
         }
+
+        await NoteMentionedAsync(mentions);
 
         if (!BucketFor(actor.UserId).TryTake())
         {
@@ -133,6 +175,7 @@ public sealed class ChatGrain(
             throw Refused(actor, new StudyRoomsException(ErrorCodes.Forbidden, "only the author may edit a message"));
         }
 
+        await NoteMentionedAsync(mentions);
         var edited = message with { Text = text, Mentions = mentions, EditedAt = time.GetUtcNow() };
         await WriteAsync([edited]);
         Remember(edited);
@@ -235,6 +278,21 @@ public sealed class ChatGrain(
         }
 
         return await UnreadAsync(actor.UserId);
+    }
+
+    /// <summary>
+    /// A mentioned user may never have entered the room: the room notes them before a message names
+    /// them, so deleting that user finds the mention (P-ACCT-4). Authors and reactors are in the room,
+    /// which noted them when they entered.
+    /// </summary>
+    private async Task NoteMentionedAsync(string[] mentions)
+    {
+        var added = mentions.Where(id => !_notedUsers.Contains(id)).ToArray();
+        if (added.Length > 0)
+        {
+            await GrainFactory.GetGrain<IRoomUsersGrain>(RoomId).NoteAsync(added);
+            _notedUsers.UnionWith(added);
+        }
     }
 
     /// <summary>Asks the room for the connection's place and throws the rule's refusal, if any.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StudyRooms.Contracts.Accounts;
 using StudyRooms.Contracts.Protocol;
 using StudyRooms.Contracts.Resources;
 using StudyRooms.Contracts.Rooms;
@@ -115,6 +116,35 @@ public sealed class RoomResourcesGrain(
         await RequireAsync(actor, ResourceRules.ReadRefusal);
         return state.State.Items.Find(i => i.File?.BlobId == blobId)?.File
             ?? throw new StudyRoomsException(ErrorCodes.ResourceNotFound, "no file of this room has this id");
+    }
+
+    public async Task ForgetUserAsync(string userId)
+    {
+        _budgets.Remove(userId);
+        var items = state.State.Items;
+        if (!items.Any(item => item.AddedBy == userId))
+        {
+            if (items.Count == 0)
+            {
+                // An empty shelf (a deleted room's): no activation left behind for it.
+                DeactivateOnIdle();
+            }
+
+            return;
+        }
+
+        state.State.Items = items
+            .Select(item => item.AddedBy == userId ? item with { AddedBy = DeletedUsers.MarkerId, AddedByName = DeletedUsers.MarkerName } : item)
+            .ToList();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State.Items = items;
+            throw;
+        }
     }
 
     public async Task DeleteAllAsync()

@@ -2,8 +2,10 @@ using StudyRooms.Contracts.Boards;
 using StudyRooms.Contracts.Chat;
 using StudyRooms.Contracts.Discovery;
 using StudyRooms.Contracts.Resources;
+using StudyRooms.Contracts.Rooms;
 using StudyRooms.Contracts.Sprints;
 using StudyRooms.Contracts.Stats;
+using StudyRooms.Grains.Erasure;
 
 namespace StudyRooms.Grains.Rooms;
 
@@ -19,19 +21,17 @@ namespace StudyRooms.Grains.Rooms;
 /// <remarks>
 /// A new kind of per-room data adds its step here. The host may register its own
 /// <see cref="RoomErasure"/> (tests do, to fail a step on purpose); otherwise <see cref="Default"/>.
+/// The subject of each step is the room id.
 /// </remarks>
-public sealed class RoomErasure(IReadOnlyList<RoomErasure.Step> steps)
+public sealed class RoomErasure(IReadOnlyList<ErasureStep<string>> steps) : ErasureSteps<string>(steps)
 {
-    /// <summary>One part: a name for logs and an idempotent erase of that part of room <c>roomId</c>.</summary>
-    public sealed record Step(string Name, Func<IGrainFactory, string, Task> EraseAsync);
-
     public static RoomErasure Default => new(DefaultSteps);
 
     /// <summary>
     /// The sprint goes first, so no phase change locks the board, saves a history snapshot or
     /// credits the leaderboard after those were erased.
     /// </summary>
-    public static IReadOnlyList<Step> DefaultSteps { get; } =
+    public static IReadOnlyList<ErasureStep<string>> DefaultSteps { get; } =
     [
         new("sprint", static (grains, roomId) => grains.GetGrain<ISprintGrain>(roomId).EraseAsync()),
         new("board", static (grains, roomId) => grains.GetGrain<IBoardGrain>(roomId).EraseAsync()),
@@ -39,7 +39,6 @@ public sealed class RoomErasure(IReadOnlyList<RoomErasure.Step> steps)
         new("leaderboard", static (grains, roomId) => grains.GetGrain<IRoomLeaderboardGrain>(roomId).EraseAsync()),
         new("resources", static (grains, roomId) => grains.GetGrain<IRoomResourcesGrain>(roomId).DeleteAllAsync()),
         new("directory", static (grains, roomId) => grains.GetGrain<IRoomDirectoryGrain>(0).ForgetAsync(roomId)),
+        new("room users", static (grains, roomId) => grains.GetGrain<IRoomUsersGrain>(roomId).EraseAsync()),
     ];
-
-    public IReadOnlyList<Step> Steps { get; } = steps;
 }

@@ -74,6 +74,7 @@ public sealed partial class RoomGrain
         }
 
         RequireNotArchived();
+        await NoteUserAsync(command.ActorId);
         var had = state.State.Roles.TryGetValue(command.ActorId, out var previous);
         var role = RoleOf(command.ActorId);
         if (!HasPlace(command.ActorId) || invite.Role > role)

@@ -3,6 +3,7 @@ using StudyRooms.Contracts.Discovery;
 using StudyRooms.Contracts.Protocol;
 using StudyRooms.Contracts.Rooms;
 using StudyRooms.Contracts.Sprints;
+using StudyRooms.Grains.Erasure;
 
 namespace StudyRooms.Grains.Rooms;
 
@@ -15,16 +16,18 @@ namespace StudyRooms.Grains.Rooms;
 public sealed partial class RoomGrain
 {
     /// <summary>How often an erasure that failed is tried again while the room is active.</summary>
-    public static readonly TimeSpan ErasureRetryPeriod = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan ErasureRetryPeriod = ErasureRetry.Period;
 
-    private IGrainTimer? _erasureRetry;
+    private ErasureRetry? _erasureRetry;
+
+    private ErasureRetry Retry => _erasureRetry ??= new ErasureRetry(this, () => state.State.Deleting, EraseAsync);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (state.State.Deleting)
         {
             // A deletion that did not finish (a crash, a storage outage) finishes now (P-LIFE-4).
-            RetryErasureLater(TimeSpan.Zero);
+            Retry.Schedule(TimeSpan.Zero);
         }
 
         await RestorePresenceAsync();
@@ -119,11 +122,7 @@ public sealed partial class RoomGrain
         var erasure = services.GetService<RoomErasure>() ?? RoomErasure.Default;
         try
         {
-            foreach (var step in erasure.Steps)
-            {
-                await step.EraseAsync(GrainFactory, RoomId);
-                RoomLog.Erased(logger, RoomId, step.Name);
-            }
+            await erasure.RunAsync(GrainFactory, RoomId, part => RoomLog.Erased(logger, RoomId, part));
 
             await ForgetInUserListsAsync();
             RoomLog.Erased(logger, RoomId, "your rooms");
@@ -136,40 +135,14 @@ public sealed partial class RoomGrain
         catch (Exception exception)
         {
             RoomLog.ErasureFailed(logger, exception, RoomId);
-            RetryErasureLater(ErasureRetryPeriod);
+            Retry.Schedule(ErasureRetryPeriod);
             throw;
         }
 
         state.State = new RoomState();
-        _erasureRetry?.Dispose();
-        _erasureRetry = null;
+        Retry.Stop();
         RoomLog.Erased(logger, RoomId, "room");
         DeactivateOnIdle();
-    }
-
-    private void RetryErasureLater(TimeSpan due)
-    {
-        _erasureRetry ??= this.RegisterGrainTimer(
-            static (RoomGrain grain) => grain.RetryErasureAsync(),
-            this,
-            new GrainTimerCreationOptions(due, ErasureRetryPeriod) { KeepAlive = true, Interleave = false });
-    }
-
-    private async Task RetryErasureAsync()
-    {
-        if (!state.State.Deleting)
-        {
-            return;
-        }
-
-        try
-        {
-            await EraseAsync();
-        }
-        catch (Exception)
-        {
-            // Logged in EraseAsync; the timer tries again.
-        }
     }
 
     private void RequireNotArchived()

@@ -67,6 +67,7 @@ public sealed partial class RoomGrain
             throw new StudyRoomsException(ErrorCodes.InvalidRequest, "role must be viewer, member or mentor");
         }
 
+        await NoteUserAsync(target);
         var had = state.State.Roles.TryGetValue(target, out var previous);
         state.State.Roles[target] = command.Role;
         await WriteOrRevertAsync(() =>
@@ -109,6 +110,11 @@ public sealed partial class RoomGrain
         if (!ban && !_present.ContainsKey(target))
         {
             throw new StudyRoomsException(ErrorCodes.NotInRoom, "that user is not in the room");
+        }
+
+        if (ban)
+        {
+            await NoteUserAsync(target);
         }
 
         if (ban && state.State.Banned.Add(target))
@@ -207,6 +213,11 @@ public sealed partial class RoomGrain
         if (RoleOf(target) >= actorRole)
         {
             throw new StudyRoomsException(ErrorCodes.Forbidden, "you may only mute users with a lower role than yours");
+        }
+
+        if (muted)
+        {
+            await NoteUserAsync(target);
         }
 
         var changed = muted ? state.State.ChatMuted.Add(target) : state.State.ChatMuted.Remove(target);

@@ -66,6 +66,7 @@ public sealed partial class RoomGrain(
             throw new StudyRoomsException(ErrorCodes.InvalidRoom, error);
         }
 
+        await NoteUserAsync(command.OwnerId);
         state.State = new RoomState
         {
             Exists = true,
@@ -134,6 +135,7 @@ public sealed partial class RoomGrain(
             overflow = true;
         }
 
+        await NoteUserAsync(command.UserId);
         var board = await GrainFactory.GetGrain<IBoardGrain>(RoomId).CatchUpAsync(command.KnownClock);
         if (!_present.TryGetValue(command.UserId, out var user))
         {
@@ -174,6 +176,12 @@ public sealed partial class RoomGrain(
     {
         if (!_present.TryGetValue(command.UserId, out var user) || !user.Connections.Remove(command.ConnectionId))
         {
+            if (!state.State.Exists && !state.State.Deleting)
+            {
+                // A late leave from a deleted room's connection: leave no activation of it behind.
+                DeactivateOnIdle();
+            }
+
             return;
         }
 

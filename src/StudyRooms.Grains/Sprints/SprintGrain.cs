@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StudyRooms.Contracts.Accounts;
 using StudyRooms.Contracts.Boards;
 using StudyRooms.Contracts.Protocol;
 using StudyRooms.Contracts.Rooms;
@@ -94,6 +95,44 @@ public sealed class SprintGrain(
         await state.ClearStateAsync();
         state.State = new SprintState();
         DeactivateOnIdle();
+    }
+
+    public async Task ForgetUserAsync(string userId)
+    {
+        await CatchUpAsync();
+        _commandBuckets.Remove(userId);
+        _pendingCredits.RemoveAll(credit => credit.UserId == userId);
+        var changed = S.Members.Remove(userId) | S.Ledger.Users.Remove(userId) | S.Recaps.Remove(userId);
+        if (S.StartedBy == userId)
+        {
+            S.StartedBy = DeletedUsers.MarkerId;
+            changed = true;
+        }
+
+        if (!changed)
+        {
+            if (S.SprintId is null)
+            {
+                // No sprint (a deleted room's): no activation left behind for it.
+                DeactivateOnIdle();
+            }
+
+            return;
+        }
+
+        S.Version++;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Memory back to what storage holds, so the retry finds the user again.
+            await state.ReadStateAsync();
+            throw;
+        }
+
+        await AfterChangeAsync(SprintChange.ParticipantsChanged);
     }
 
     public async Task<SprintSnapshot> GetAsync()

@@ -101,6 +101,24 @@ public sealed class LeaderboardBook(RoomLeaderboardState state)
         };
     }
 
+    /// <summary>Drops every entry of a deleted user: all-time total, weekly totals, credit keys (P-ACCT-4). False when there was none.</summary>
+    public bool ForgetUser(string userId)
+    {
+        var suffix = "/" + userId;
+        var changed = state.Users.Remove(userId);
+        foreach (var week in state.Weeks)
+        {
+            changed |= week.Users.Remove(userId);
+        }
+
+        foreach (var sprint in state.Recent.Values)
+        {
+            changed |= sprint.Credited.RemoveWhere(key => key.EndsWith(suffix, StringComparison.Ordinal)) > 0;
+        }
+
+        return changed;
+    }
+
     /// <summary>The Monday (UTC) of the ISO week holding the instant.</summary>
     public static DateOnly WeekOf(DateTimeOffset instant) => StudyCalendar.WeekStart(DateOnly.FromDateTime(instant.UtcDateTime));
 

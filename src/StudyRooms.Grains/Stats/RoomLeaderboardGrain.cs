@@ -56,6 +56,32 @@ public sealed class RoomLeaderboardGrain(
         DeactivateOnIdle();
     }
 
+    public async Task ForgetUserAsync(string userId)
+    {
+        if (!Book.ForgetUser(userId))
+        {
+            if (state.State.Users.Count == 0)
+            {
+                // An empty leaderboard (a deleted room's): no activation left behind for it.
+                DeactivateOnIdle();
+            }
+
+            return;
+        }
+
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Memory back to what storage holds, so the retry finds the user again.
+            _book = null;
+            await state.ReadStateAsync();
+            throw;
+        }
+    }
+
     public Task<RoomLeaderboard> GetLeaderboardAsync(LeaderboardPeriod period, int limit) =>
         Task.FromResult(Book.Read(this.GetPrimaryKeyString(), period, limit, time.GetUtcNow()));
 }

@@ -58,6 +58,13 @@ public interface IBoardStore
     /// </summary>
     Task DeleteAsync(string boardId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Rewrites every stored record of the board that names the user (op log, compaction snapshot,
+    /// history entries and their elements) by <see cref="Boards.BoardAnonymiser"/> (P-ACCT-4). The
+    /// caller is the board's only writer and has no write in flight. Idempotent.
+    /// </summary>
+    Task ForgetUserAsync(string boardId, string userId, CancellationToken cancellationToken = default);
+
     /// <summary>Answers when the storage is reachable; throws otherwise.</summary>
     Task PingAsync(CancellationToken cancellationToken = default);
 }

@@ -37,6 +37,12 @@ public interface IChatStore
     /// <summary>Stores the user's read position; never moves it back.</summary>
     Task SetReadAsync(string roomId, string userId, long seq, CancellationToken cancellationToken = default);
 
+    /// <summary>Up to <paramref name="limit"/> messages with seq above <paramref name="afterSeq"/>, oldest first, timeline and threads alike.</summary>
+    Task<IReadOnlyList<ChatMessage>> ScanAsync(string roomId, long afterSeq, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Erases one user's read position in the room (the user was deleted, P-ACCT-4).</summary>
+    Task ForgetReadAsync(string roomId, string userId, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Erases the room's chat: every message and every read position (P-LIFE-4). Erasing a room with
     /// no chat succeeds.

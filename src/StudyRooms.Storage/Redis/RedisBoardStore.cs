@@ -2,6 +2,7 @@ using System.Text.Json;
 using StackExchange.Redis;
 using StudyRooms.Contracts.Boards;
 using StudyRooms.Contracts.Boards.History;
+using StudyRooms.Grains.Boards;
 using StudyRooms.Grains.Storage;
 using StudyRooms.Storage.Serialization;
 
@@ -126,6 +127,61 @@ public sealed class RedisBoardStore(IConnectionMultiplexer redis, string keyPref
     public Task DeleteAsync(string boardId, CancellationToken cancellationToken = default) =>
         // One DEL of every key of the board: atomic, and a key already gone is no error.
         Db.KeyDeleteAsync([OpsKey(boardId), SnapshotKey(boardId), HistoryKey(boardId), HistoryElementsKey(boardId)]);
+
+    public async Task ForgetUserAsync(string boardId, string userId, CancellationToken cancellationToken = default)
+    {
+        // Read, then one MULTI/EXEC of the rewrites. The board grain is the only writer and has no
+        // write in flight, so nothing changes between the read and the transaction.
+        var ops = await Db.SortedSetRangeByScoreWithScoresAsync(OpsKey(boardId));
+        var snapshot = await Db.StringGetAsync(SnapshotKey(boardId));
+        var history = await Db.ListRangeAsync(HistoryKey(boardId));
+        var historyElements = await Db.HashGetAllAsync(HistoryElementsKey(boardId));
+
+        var transaction = Db.CreateTransaction();
+        var rewrites = 0;
+        foreach (var entry in ops)
+        {
+            if (BoardAnonymiser.Op(Read<StoredOp>(entry.Element), userId) is { } changed)
+            {
+                _ = transaction.SortedSetRemoveAsync(OpsKey(boardId), entry.Element);
+                _ = transaction.SortedSetAddAsync(OpsKey(boardId), Write(changed), entry.Score);
+                rewrites++;
+            }
+        }
+
+        if (snapshot.HasValue && BoardAnonymiser.Snapshot(Read<StoredBoardSnapshot>(snapshot), userId) is { } changedSnapshot)
+        {
+            _ = transaction.StringSetAsync(SnapshotKey(boardId), Write(changedSnapshot));
+            rewrites++;
+        }
+
+        var entries = history.Select(e => Read<BoardHistoryEntry>(e)).ToArray();
+        if (entries.Any(e => BoardAnonymiser.Entry(e, userId) is not null))
+        {
+            // The list keeps its order (newest first): replaced whole.
+            _ = transaction.KeyDeleteAsync(HistoryKey(boardId));
+            _ = transaction.ListRightPushAsync(HistoryKey(boardId), entries.Select(e => (RedisValue)Write(BoardAnonymiser.Entry(e, userId) ?? e)).ToArray());
+            rewrites++;
+        }
+
+        foreach (var field in historyElements)
+        {
+            if (BoardAnonymiser.Elements(Read<BoardElement[]>(field.Value), userId) is { } changedElements)
+            {
+                _ = transaction.HashSetAsync(HistoryElementsKey(boardId), field.Name, Write(changedElements));
+                rewrites++;
+            }
+        }
+
+        if (rewrites > 0 && !await transaction.ExecuteAsync())
+        {
+            throw new RedisException($"anonymising a user on board {boardId} was not executed");
+        }
+    }
+
+    private static T Read<T>(RedisValue json) => JsonSerializer.Deserialize<T>(json.ToString(), StorageJson.Options)!;
+
+    private static string Write<T>(T value) => JsonSerializer.Serialize(value, StorageJson.Options);
 
     public Task PingAsync(CancellationToken cancellationToken = default) => Db.PingAsync();
 

@@ -103,6 +103,21 @@ public sealed class RedisChatStore(IConnectionMultiplexer redis, string keyPrefi
     public Task SetReadAsync(string roomId, string userId, long seq, CancellationToken cancellationToken = default) =>
         Db.ScriptEvaluateAsync(SetReadScript, [ReadsKey(roomId)], [userId, seq]);
 
+    public async Task<IReadOnlyList<ChatMessage>> ScanAsync(string roomId, long afterSeq, int limit, CancellationToken cancellationToken = default)
+    {
+        var seqs = await Db.SortedSetRangeByScoreAsync(AllKey(roomId), afterSeq, double.PositiveInfinity, Exclude.Start, take: limit);
+        if (seqs.Length == 0)
+        {
+            return [];
+        }
+
+        var values = await Db.HashGetAsync(MessagesKey(roomId), seqs);
+        return values.Where(v => v.HasValue).Select(v => Read(v!)).ToList();
+    }
+
+    public Task ForgetReadAsync(string roomId, string userId, CancellationToken cancellationToken = default) =>
+        Db.HashDeleteAsync(ReadsKey(roomId), userId);
+
     public async Task DeleteRoomAsync(string roomId, CancellationToken cancellationToken = default)
     {
         // Thread indexes are keyed by their root's seq, and every root is in the "all" index: delete

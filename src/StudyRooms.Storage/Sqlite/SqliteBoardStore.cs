@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using StudyRooms.Contracts.Boards;
 using StudyRooms.Contracts.Boards.History;
+using StudyRooms.Grains.Boards;
 using StudyRooms.Grains.Storage;
 using StudyRooms.Storage.Serialization;
 
@@ -106,6 +107,73 @@ public sealed class SqliteBoardStore(SqliteDatabase database) : IBoardStore
                 return erased;
             },
             cancellationToken);
+    }
+
+    public async Task ForgetUserAsync(string boardId, string userId, CancellationToken cancellationToken = default)
+    {
+        // One transaction: read every row of the board, rewrite those that name the user.
+        await database.WriteAsync(
+            writer =>
+            {
+                var rewritten = 0;
+                foreach (var (clock, op) in ReadRows<StoredOp>(writer, "SELECT clock, payload FROM board_ops WHERE board_id = $id", boardId))
+                {
+                    if (BoardAnonymiser.Op(op, userId) is { } changed)
+                    {
+                        rewritten += Update(writer, "UPDATE board_ops SET payload = $payload WHERE board_id = $id AND clock = $key", boardId, clock, changed);
+                    }
+                }
+
+                foreach (var (_, snapshot) in ReadRows<StoredBoardSnapshot>(writer, "SELECT 0, payload FROM board_snapshots WHERE board_id = $id", boardId))
+                {
+                    if (BoardAnonymiser.Snapshot(snapshot, userId) is { } changed)
+                    {
+                        rewritten += Update(writer, "UPDATE board_snapshots SET payload = $payload WHERE board_id = $id", boardId, 0, changed);
+                    }
+                }
+
+                foreach (var (seq, entry) in ReadRows<BoardHistoryEntry>(writer, "SELECT seq, entry FROM board_history WHERE board_id = $id", boardId))
+                {
+                    if (BoardAnonymiser.Entry(entry, userId) is { } changed)
+                    {
+                        rewritten += Update(writer, "UPDATE board_history SET entry = $payload WHERE board_id = $id AND seq = $key", boardId, seq, changed);
+                    }
+                }
+
+                foreach (var (seq, elements) in ReadRows<BoardElement[]>(writer, "SELECT seq, elements FROM board_history WHERE board_id = $id", boardId))
+                {
+                    if (BoardAnonymiser.Elements(elements, userId) is { } changed)
+                    {
+                        rewritten += Update(writer, "UPDATE board_history SET elements = $payload WHERE board_id = $id AND seq = $key", boardId, seq, changed);
+                    }
+                }
+
+                return rewritten;
+            },
+            cancellationToken);
+    }
+
+    private static List<(long Key, T Value)> ReadRows<T>(SqliteWriter writer, string sql, string boardId)
+    {
+        var rows = new List<(long, T)>();
+        var command = writer.Command(sql);
+        command.Parameters.AddWithValue("$id", boardId);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add((reader.GetInt64(0), JsonSerializer.Deserialize<T>(reader.GetString(1), StorageJson.Options)!));
+        }
+
+        return rows;
+    }
+
+    private static int Update<T>(SqliteWriter writer, string sql, string boardId, long key, T value)
+    {
+        var command = writer.Command(sql);
+        command.Parameters.AddWithValue("$id", boardId);
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$payload", JsonSerializer.Serialize(value, StorageJson.Options));
+        return command.ExecuteNonQuery();
     }
 
     public Task PingAsync(CancellationToken cancellationToken = default) =>

@@ -124,6 +124,30 @@ public sealed class SqliteChatStore(SqliteDatabase database) : IChatStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<ChatMessage>> ScanAsync(string roomId, long afterSeq, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT payload FROM chat_messages WHERE room_id = $room AND seq > $after ORDER BY seq LIMIT $limit";
+        command.Parameters.AddWithValue("$room", roomId);
+        command.Parameters.AddWithValue("$after", afterSeq);
+        command.Parameters.AddWithValue("$limit", limit);
+        return await ReadAllAsync(command, cancellationToken);
+    }
+
+    public async Task ForgetReadAsync(string roomId, string userId, CancellationToken cancellationToken = default)
+    {
+        await database.WriteAsync(
+            writer =>
+            {
+                var command = writer.Command("DELETE FROM chat_reads WHERE room_id = $room AND user_id = $user");
+                command.Parameters.AddWithValue("$room", roomId);
+                command.Parameters.AddWithValue("$user", userId);
+                return command.ExecuteNonQuery();
+            },
+            cancellationToken);
+    }
+
     public async Task DeleteRoomAsync(string roomId, CancellationToken cancellationToken = default)
     {
         await database.WriteAsync(

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using StudyRooms.Contracts.Boards;
 using StudyRooms.Contracts.Chat;
 using StudyRooms.Contracts.Discovery;
@@ -225,44 +224,9 @@ public sealed class RoomLifecycleTests(ClusterFixture fixture)
         return (roomId, room);
     }
 
-    /// <summary>Every row of every table of the silo's SQLite file with a column that mentions the text.</summary>
-    private async Task<IReadOnlyList<string>> RowsMentioningAsync(string text)
-    {
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(fixture.DataDirectory, "studyrooms.db"), Pooling = false }.ToString());
-        await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var list = connection.CreateCommand())
-        {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
-            await using var reader = await list.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
-
-        var found = new List<string>();
-        foreach (var table in tables)
-        {
-            await using var select = connection.CreateCommand();
-            select.CommandText = $"SELECT * FROM \"{table}\"";
-            await using var reader = await select.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                for (var i = 0; i < reader.FieldCount; i++)
-                {
-                    var value = reader.IsDBNull(i) ? "" : reader.GetValue(i) is byte[] bytes ? System.Text.Encoding.UTF8.GetString(bytes) : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
-                    if (value?.Contains(text, StringComparison.Ordinal) == true)
-                    {
-                        found.Add(table);
-                        break;
-                    }
-                }
-            }
-        }
-
-        return found;
-    }
+    /// <summary>Every row of the silo's SQLite file that mentions the text (<see cref="StudyRooms.Testing.StoredData"/>).</summary>
+    private Task<IReadOnlyList<string>> RowsMentioningAsync(string text) =>
+        StudyRooms.Testing.StoredData.SqliteRowsMentioningAsync(Path.Combine(fixture.DataDirectory, "studyrooms.db"), text);
 
     private static async Task AssertArchived(Func<Task> act) =>
         Assert.Equal(ErrorCodes.RoomArchived, (await Assert.ThrowsAsync<StudyRoomsException>(act)).Code);

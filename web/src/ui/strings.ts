@@ -17,6 +17,8 @@ export const strings = {
   appName: 'StudyRooms',
   skipToBoard: 'Skip to the main content',
   startFailed: 'StudyRooms could not start. Please reload the page.',
+  /** Shown instead of the name of a user who deleted their account (P-ACCT-4). */
+  deletedUser: 'Deleted user',
 
   name: {
     heading: 'Welcome to StudyRooms',

@@ -3,6 +3,7 @@
 import { linkify, markMentions, type TextSegment } from '../../chat/linkify';
 import { mentionsMe } from '../../chat/messageList';
 import type { ChatMessage } from '../../protocol';
+import { authorLabel } from '../authorLabel';
 import { h } from '../dom';
 import { chatStrings, QUICK_REACTIONS } from './chatStrings';
 
@@ -59,7 +60,7 @@ export function renderMessage(message: ChatMessage, context: MessageViewContext)
   const time = new Date(message.createdAt);
   item.append(
     h('div', { class: 'chat-meta' },
-      h('span', { class: 'chat-author', 'data-testid': 'chat-author' }, message.authorName),
+      h('span', { class: 'chat-author', 'data-testid': 'chat-author' }, authorLabel(message.authorId, message.authorName)),
       h('time', { class: 'chat-time', datetime: message.createdAt, title: time.toLocaleString() }, time.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })),
       message.editedAt !== null && message.editedAt !== undefined && !message.deleted && h('span', { class: 'chat-edited' }, chatStrings.edited)),
   );

@@ -16,6 +16,7 @@ import { TypingSender, TypingTracker, typingText } from '../../chat/typing';
 import type { RoomSession } from '../../app/roomSession';
 import { MAX_MESSAGE_LENGTH, parseProtocolError, type ChatMessage, type ChatMessageEvent } from '../../protocol';
 import type { ChatTransport } from '../../transport/chatHub';
+import { authorLabel } from '../authorLabel';
 import { h } from '../dom';
 import { renderMessage, renderText, type MessageViewContext } from './chatMessageView';
 import { chatStrings } from './chatStrings';
@@ -351,7 +352,7 @@ export function createChatPanel(session: RoomSession): ChatPanel {
       searchResults.querySelector('.chat-search-more')?.remove();
       for (const m of result.messages) {
         const item = h('li', { class: 'chat-search-result', 'data-testid': 'chat-search-result', 'data-seq': m.seq, tabindex: 0 },
-          h('span', { class: 'chat-author' }, m.authorName), ' ');
+          h('span', { class: 'chat-author' }, authorLabel(m.authorId, m.authorName)), ' ');
         item.append(renderText(m.text, []));
         const root = m.threadRootSeq;
         item.addEventListener('click', () => {

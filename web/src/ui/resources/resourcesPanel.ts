@@ -14,6 +14,7 @@ import {
 } from '../../protocol';
 import { downloadFile, UploadFailure, uploadFile } from '../../resources/files';
 import { canAdd, canRemove, checkBeforeUpload, formatBytes, mergeAdded, mergeListed, mergeRemoved, safeHttpUrl, uploadErrorText } from '../../resources/shelf';
+import { authorLabel } from '../authorLabel';
 import { h } from '../dom';
 import { resourcesStrings as rs } from './resourcesStrings';
 import type { Notices } from '../notices';
@@ -70,7 +71,7 @@ export function createResourcesPanel(options: ResourcesPanelOptions): { element:
   }
 
   function renderItem(item: ResourceItem): HTMLElement {
-    const meta = h('span', { class: 'resource-meta' }, `${item.addedByName} · ${new Date(item.addedAt).toLocaleString()}`);
+    const meta = h('span', { class: 'resource-meta' }, `${authorLabel(item.addedBy, item.addedByName)} · ${new Date(item.addedAt).toLocaleString()}`);
     const row = h('li', { class: 'resource-item', 'data-testid': 'resource-item', 'data-kind': item.kind, 'data-resource-id': item.id });
     switch (item.kind) {
       case 'link': {

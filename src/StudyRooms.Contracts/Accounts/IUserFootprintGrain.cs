@@ -1,0 +1,28 @@
+using Orleans.Concurrency;
+
+namespace StudyRooms.Contracts.Accounts;
+
+/// <summary>
+/// The rooms that may hold data of one user (P-ACCT-4): every room the user created, entered, was
+/// given a role, ban or mute in, imported a board into or was mentioned in. Unlike the lobby list it
+/// has no bound and the user cannot take a room off it: deleting the user reads it to erase the
+/// user's part of each room. A deleted room takes itself off. Key: the user id.
+/// </summary>
+[Alias("StudyRooms.IUserFootprintGrain")]
+public interface IUserFootprintGrain : IGrainWithStringKey
+{
+    /// <summary>Adds the room (stored before it answers); a room already listed is a no-op.</summary>
+    [Alias("Record")]
+    Task RecordAsync(string roomId);
+
+    /// <summary>Takes a deleted room off (P-LIFE-4).</summary>
+    [Alias("Forget")]
+    Task ForgetAsync(string roomId);
+
+    [Alias("List"), ReadOnly]
+    Task<string[]> ListAsync();
+
+    /// <summary>Erases the list, stored and in memory (the last step of deleting the user). Idempotent.</summary>
+    [Alias("Erase")]
+    Task EraseAsync();
+}

@@ -1,0 +1,51 @@
+using StudyRooms.Contracts.Accounts;
+using StudyRooms.Grains.Storage;
+
+namespace StudyRooms.Grains.Accounts;
+
+/// <summary>
+/// The rooms that may hold data of one user (P-ACCT-4). Written once per room (rooms note a user
+/// once per activation, <c>RoomUsersGrain</c> once for good), read only when the user is deleted.
+/// </summary>
+public sealed class UserFootprintGrain(
+    [PersistentState("footprint", StorageNames.Rooms)] IPersistentState<UserFootprintState> state) : Grain, IUserFootprintGrain
+{
+    public async Task RecordAsync(string roomId)
+    {
+        if (state.State.RoomIds.Add(roomId))
+        {
+            await WriteOrRevertAsync(() => state.State.RoomIds.Remove(roomId));
+        }
+    }
+
+    public async Task ForgetAsync(string roomId)
+    {
+        if (state.State.RoomIds.Remove(roomId))
+        {
+            await WriteOrRevertAsync(() => state.State.RoomIds.Add(roomId));
+        }
+    }
+
+    public Task<string[]> ListAsync() => Task.FromResult(state.State.RoomIds.ToArray());
+
+    public async Task EraseAsync()
+    {
+        await state.ClearStateAsync();
+        state.State = new UserFootprintState();
+        DeactivateOnIdle();
+    }
+
+    private async Task WriteOrRevertAsync(Action revert)
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Memory stays what storage holds, so the caller's retry writes again.
+            revert();
+            throw;
+        }
+    }
+}

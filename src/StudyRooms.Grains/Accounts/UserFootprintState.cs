@@ -1,0 +1,8 @@
+namespace StudyRooms.Grains.Accounts;
+
+/// <summary>The rooms that may hold data of one user (<see cref="UserFootprintGrain"/>).</summary>
+[GenerateSerializer, Alias("StudyRooms.UserFootprintState")]
+public sealed class UserFootprintState
+{
+    [Id(0)] public HashSet<string> RoomIds { get; set; } = new(StringComparer.Ordinal);
+}
