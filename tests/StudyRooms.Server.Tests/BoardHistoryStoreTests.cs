@@ -71,6 +71,37 @@ public abstract class BoardHistoryStoreTests
         Assert.Equal(["kept"], (await Store.ListHistoryAsync(boardId)).Select(e => e.Label));
     }
 
+    [Fact]
+    public async Task ForgettingAUserRewritesOpsSnapshotAndHistoryWithTheMarkerAndIsIdempotent_P_ACCT_4()
+    {
+        var boardId = NewBoardId();
+        StoredOp Op(long clock, string author) => new() { Clock = clock, AuthorId = author, ClientId = "c_" + author, ClientSeq = clock, Kind = ElementOpKind.Create, ElementId = "e" + clock, Type = "freehand" };
+        await Store.AppendAsync(boardId, [Op(1, "u_ada"), Op(2, "u_bob"), Op(3, "u_bob")]);
+        await Store.SaveSnapshotAsync(boardId, new StoredBoardSnapshot
+        {
+            Clock = 2,
+            Elements = [new StoredElement { Id = "e1", Type = "freehand", CreatedBy = "u_ada", Props = new ElementProps() }, new StoredElement { Id = "e2", Type = "freehand", CreatedBy = "u_bob", Props = new ElementProps() }],
+            ClientSeqs = new() { ["u_ada/c_u_ada"] = 1, ["u_bob/c_u_bob"] = 2 },
+        }, retainOps: 5);
+        var older = Snapshot("older", "e1");
+        var newer = Snapshot("newer", "e1", "e2");
+        await Store.SaveHistoryAsync(boardId, older, keep: 5);
+        await Store.SaveHistoryAsync(boardId, newer, keep: 5);
+
+        await Store.ForgetUserAsync(boardId, "u_ada");
+        await Store.ForgetUserAsync(boardId, "u_ada");
+
+        var stored = await Store.LoadAsync(boardId);
+        Assert.Equal([(1L, "deleted"), (2L, "u_bob"), (3L, "u_bob")], stored.Ops.OrderBy(o => o.Clock).Select(o => (o.Clock, o.AuthorId)));
+        Assert.Equal(["deleted", "u_bob"], stored.Snapshot!.Elements.Select(e => e.CreatedBy));
+        Assert.Equal(["u_bob/c_u_bob"], stored.Snapshot.ClientSeqs.Keys);
+        var entries = await Store.ListHistoryAsync(boardId);
+        Assert.Equal(["newer", "older"], entries.Select(e => e.Label));
+        Assert.All(entries, e => Assert.Equal(["deleted", "u_bob"], e.EditorIds));
+        Assert.All((await Store.LoadHistoryAsync(boardId, newer.Entry.Id))!.Elements, e => Assert.Equal("deleted", e.CreatedBy));
+        Assert.Equal("deleted", Assert.Single((await Store.LoadHistoryAsync(boardId, older.Entry.Id))!.Elements).CreatedBy);
+    }
+
     protected static string NewBoardId() => "board-" + Guid.NewGuid().ToString("N")[..12];
 
     private static BoardHistorySnapshot Snapshot(string label, params string[] ids)
