@@ -66,7 +66,7 @@ public sealed partial class SprintTests(BrowserFixture browser, Xunit.Abstractio
           const bar = document.querySelector('[data-testid="sprint-bar"]');
           window.__breakSeenAt = null;
           new MutationObserver(() => {
-            if (window.__breakSeenAt === null && bar.dataset.phase === 'shortBreak') window.__breakSeenAt = Date.now();
+            if (window.__breakSeenAt === null && bar.dataset.phase === 'longBreak') window.__breakSeenAt = Date.now();
           }).observe(bar, { attributes: true, attributeFilter: ['data-phase'] });
         }
         """;
@@ -90,10 +90,13 @@ public sealed partial class SprintTests(BrowserFixture browser, Xunit.Abstractio
         await ada.GetByTestId("sprint-mute").CheckAsync();
         await bob.GetByTestId("sprint-notify").CheckAsync();
 
-        // Ada (the owner) starts a custom one-minute focus block with a goal; both pages show it.
+        // Ada (the owner) starts a custom plan of one-minute phases, a long break after every block,
+        // with a goal; both pages show it.
         await ada.GetByTestId("sprint-preset").SelectOptionAsync("custom");
         await ada.GetByTestId("sprint-focus-minutes").FillAsync("1");
         await ada.GetByTestId("sprint-break-minutes").FillAsync("1");
+        await ada.GetByTestId("sprint-long-break-minutes").FillAsync("2");
+        await ada.GetByTestId("sprint-long-break-every").FillAsync("1");
         await ada.GetByTestId("sprint-cycles").FillAsync("2");
         await ada.GetByTestId("sprint-goal-input").FillAsync("Finish the limits worksheet");
         await ada.GetByTestId("sprint-start").ClickAsync();
@@ -106,6 +109,7 @@ public sealed partial class SprintTests(BrowserFixture browser, Xunit.Abstractio
 
         var sprint = await host.Services.GetRequiredService<IGrainFactory>().GetGrain<ISprintGrain>(roomId).GetAsync();
         var phaseEnd = sprint.PhaseStartedAt.AddMilliseconds(sprint.PhaseDurationMs).ToUnixTimeMilliseconds();
+        Assert.Equal(("custom", 60_000L, 60_000L, 120_000L, 1, 2), (sprint.Plan!.Preset, sprint.Plan.FocusMs, sprint.Plan.ShortBreakMs, sprint.Plan.LongBreakMs, sprint.Plan.LongBreakEvery, sprint.Plan.Cycles));
 
         // The same countdown: each page's end of phase in true time (its paint time, less its clock's
         // skew, plus what it showed as left) agrees with the server's within 250 ms.
@@ -142,8 +146,8 @@ public sealed partial class SprintTests(BrowserFixture browser, Xunit.Abstractio
         // The server's timer ends the focus block: both pages change phase when it is due.
         foreach (var page in new[] { ada, bob })
         {
-            await Assertions.Expect(page.GetByTestId("sprint-bar")).ToHaveAttributeAsync("data-phase", "shortBreak", new() { Timeout = 90_000 });
-            await Assertions.Expect(page.GetByTestId("sprint-phase")).ToHaveTextAsync("Short break");
+            await Assertions.Expect(page.GetByTestId("sprint-bar")).ToHaveAttributeAsync("data-phase", "longBreak", new() { Timeout = 90_000 });
+            await Assertions.Expect(page.GetByTestId("sprint-phase")).ToHaveTextAsync("Long break");
         }
 
         var seen = new Dictionary<IPage, double>();
@@ -160,12 +164,12 @@ public sealed partial class SprintTests(BrowserFixture browser, Xunit.Abstractio
 
         // Bob's page chimed (two notes) and, being out of view, showed a notification; Ada's muted page did not chime.
         Assert.Matches(TitlePattern("Break"), await bob.TitleAsync());
-        await Assertions.Expect(bob.GetByTestId("sprint-bar")).ToHaveAttributeAsync("data-phase", "shortBreak");
+        await Assertions.Expect(bob.GetByTestId("sprint-bar")).ToHaveAttributeAsync("data-phase", "longBreak");
         Assert.Equal(notesBefore[bob] + 2, await bob.EvaluateAsync<int>("() => window.__chimeNotes"));
         Assert.Equal(notesBefore[ada], await ada.EvaluateAsync<int>("() => window.__chimeNotes"));
         var notifications = await bob.EvaluateAsync<JsonElement>("() => window.__notifications");
         Assert.Equal(
-            [("Short break", "Sprint room")],
+            [("Long break", "Sprint room")],
             notifications.EnumerateArray().Select(n => (n.GetProperty("title").GetString(), n.GetProperty("body").GetString())));
         Assert.Empty((await ada.EvaluateAsync<JsonElement>("() => window.__notifications")).EnumerateArray());
         await bob.EvaluateAsync("() => { window.__forceHidden = false; }");

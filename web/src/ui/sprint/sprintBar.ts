@@ -68,8 +68,10 @@ export function sprintBar(session: RoomSession): SprintBar {
     ...SPRINT_PRESETS.map((p) => h('option', { value: p }, p)), h('option', { value: 'custom' }, t.custom));
   const focusInput = h('input', { type: 'number', min: 1, max: 180, value: 25, class: 'sprint-minutes', 'aria-label': t.focusMinutes, 'data-testid': 'sprint-focus-minutes' });
   const breakInput = h('input', { type: 'number', min: 1, max: 60, value: 5, class: 'sprint-minutes', 'aria-label': t.breakMinutes, 'data-testid': 'sprint-break-minutes' });
+  const longBreakInput = h('input', { type: 'number', min: 1, max: 90, value: 15, class: 'sprint-minutes', 'aria-label': t.longBreakMinutes, 'data-testid': 'sprint-long-break-minutes' });
+  const everyInput = h('input', { type: 'number', min: 0, max: 12, value: 4, class: 'sprint-minutes', 'aria-label': t.longBreakEvery, title: t.longBreakEvery, 'data-testid': 'sprint-long-break-every' });
   const cyclesInput = h('input', { type: 'number', min: 1, max: 12, value: 4, class: 'sprint-minutes', 'aria-label': t.focusBlocks, 'data-testid': 'sprint-cycles' });
-  const custom = h('span', { class: 'sprint-custom', hidden: true }, focusInput, '/', breakInput, '×', cyclesInput);
+  const custom = h('span', { class: 'sprint-custom', hidden: true }, focusInput, '/', breakInput, '/', longBreakInput, '↻', everyInput, '×', cyclesInput);
   // Per-phase rules (P-SPR-7): chat quiet in focus and board locked in breaks, or the reverse.
   const ruleSelect = (testId: string): HTMLSelectElement =>
     h('select', { class: 'sprint-rule', 'data-testid': testId }, ...RULE_PHASES.map((p) => h('option', { value: p }, t.rulePhases[p])));
@@ -231,7 +233,15 @@ export function sprintBar(session: RoomSession): SprintBar {
     const isCustom = preset.value === 'custom';
     await call(SprintMethods.startSprint, {
       preset: preset.value,
-      ...(isCustom ? { focusMinutes: Number(focusInput.value), shortBreakMinutes: Number(breakInput.value), cycles: Number(cyclesInput.value) } : {}),
+      ...(isCustom
+        ? {
+          focusMinutes: Number(focusInput.value),
+          shortBreakMinutes: Number(breakInput.value),
+          longBreakMinutes: Number(longBreakInput.value),
+          longBreakEvery: Number(everyInput.value),
+          cycles: Number(cyclesInput.value),
+        }
+        : {}),
       rules: chosenRules(),
       goal: goalInput.value,
     });

@@ -15,6 +15,8 @@ export const sprintStrings = {
   custom: 'custom',
   focusMinutes: 'Focus minutes',
   breakMinutes: 'Break minutes',
+  longBreakMinutes: 'Long break minutes',
+  longBreakEvery: 'Long break after every this many focus blocks (0: never)',
   focusBlocks: 'Focus blocks',
   quietChat: 'Quiet chat',
   lockBoard: 'Lock board',
