@@ -12,9 +12,18 @@ public sealed class WhiteboardPage(IPage page)
 {
     public IPage Page { get; } = page;
 
-    public static async Task<WhiteboardPage> OpenAsync(BrowserFixture browser, string url, string name)
+    public static Task<WhiteboardPage> OpenAsync(BrowserFixture browser, string url, string name) =>
+        OpenAsync(browser, url, name, initScript: null);
+
+    /// <summary>As <see cref="OpenAsync(BrowserFixture, string, string)"/>, with <paramref name="initScript"/> run before the page's own scripts (e.g. a skewed clock).</summary>
+    public static async Task<WhiteboardPage> OpenAsync(BrowserFixture browser, string url, string name, string? initScript)
     {
         var page = await browser.NewPersonAsync();
+        if (initScript is not null)
+        {
+            await page.AddInitScriptAsync(initScript);
+        }
+
         await page.GotoAsync(url);
         await page.GetByTestId("display-name-input").FillAsync(name);
         await page.GetByTestId("display-name-submit").ClickAsync();
@@ -24,9 +33,18 @@ public sealed class WhiteboardPage(IPage page)
     }
 
     /// <summary>A new person signs in with <paramref name="name"/>, creates a room from the lobby and waits until it is live.</summary>
-    public static async Task<WhiteboardPage> CreateRoomAsync(BrowserFixture browser, Uri baseAddress, string roomName, string name)
+    public static Task<WhiteboardPage> CreateRoomAsync(BrowserFixture browser, Uri baseAddress, string roomName, string name) =>
+        CreateRoomAsync(browser, baseAddress, roomName, name, initScript: null);
+
+    /// <summary>As <see cref="CreateRoomAsync(BrowserFixture, Uri, string, string)"/>, with <paramref name="initScript"/> run before the page's own scripts.</summary>
+    public static async Task<WhiteboardPage> CreateRoomAsync(BrowserFixture browser, Uri baseAddress, string roomName, string name, string? initScript)
     {
         var page = await browser.NewPersonAsync();
+        if (initScript is not null)
+        {
+            await page.AddInitScriptAsync(initScript);
+        }
+
         await page.GotoAsync(baseAddress.ToString());
         await page.GetByTestId("display-name-input").FillAsync(name);
         await page.GetByTestId("display-name-submit").ClickAsync();

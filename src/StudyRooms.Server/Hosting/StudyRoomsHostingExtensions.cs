@@ -8,6 +8,7 @@ using StackExchange.Redis;
 using StudyRooms.Contracts.Accounts;
 using StudyRooms.Grains.Broadcasting;
 using StudyRooms.Grains.Rooms;
+using StudyRooms.Grains.Sprints;
 using StudyRooms.Server.Auth;
 using StudyRooms.Server.Endpoints;
 using StudyRooms.Server.Health;
@@ -41,6 +42,10 @@ public static class StudyRoomsHostingExtensions
         builder.Services.AddSingleton<OpsAppliedBatcher>();
         builder.Services.AddSingleton<IRoomBroadcaster, SignalRRoomBroadcaster>();
         builder.Services.AddOptions<RoomPresenceOptions>().Bind(builder.Configuration.GetSection(StudyRoomsOptions.Section + ":Presence"));
+        // Sprints:MinimumPhase lets a demo or a multi-process test run plans of seconds (docs/operations.md).
+        builder.Services.AddOptions<SprintOptions>().Bind(builder.Configuration.GetSection(StudyRoomsOptions.Section + ":Sprints"))
+            .Validate(o => o.MinimumPhase >= TimeSpan.FromSeconds(1) && o.MinimumPhase <= TimeSpan.FromMinutes(1), "StudyRooms:Sprints:MinimumPhase must be between 00:00:01 and 00:01:00")
+            .ValidateOnStart();
         builder.Services.AddSingleton<HostedConnections>();
         builder.Services.AddHostedService<PresenceRefresher>();
         builder.Services.AddSingleton<OpenConnections>();

@@ -252,6 +252,31 @@ public sealed class SprintGrainTests(SprintClusterFixture fixture)
             history.Entries.Where(e => e.Reason == BoardHistoryReason.Requested).Select(e => (e.Label, e.ElementCount)));
     }
 
+    [Fact]
+    public async Task TheReverseRulesLockTheBoardDuringFocusAndMuteTheChatDuringBreaks_P_SPR_7()
+    {
+        var r = await NewRoomAsync();
+        var board = fixture.Grains.GetGrain<IBoardGrain>(r.Id);
+        var chat = fixture.Grains.GetGrain<IChatGrain>(r.Id);
+        var focus = await StartAsync(r, rules: new SprintRules { LockBoardDuringFocus = true, MuteChatDuringBreaks = true });
+
+        Assert.Equal((false, true), (focus.ChatMuted, focus.BoardLocked));
+        var lockedInFocus = await Assert.ThrowsAsync<StudyRoomsException>(() => board.PushOpsAsync(new PushOpsCommand { UserId = r.Member.UserId, ClientId = "c_m", ConnectionId = r.Member.ConnectionId, Ops = [Ops.Create(1, TestIds.Element())] }));
+        await board.PushOpsAsync(new PushOpsCommand { UserId = Owner, ClientId = "c_o", ConnectionId = r.Host.ConnectionId, Ops = [Ops.Create(1, TestIds.Element())] });
+        var focusPost = await chat.PostAsync(ChatActorOf(r.Member), Post(r.Id, "m_1", "chat is open while we focus"));
+
+        // The server's clock ends the focus block: now the chat is muted and the board open.
+        await RunMinutesAsync(r.Sprint, 25, r.Host);
+        var inBreak = await r.Sprint.GetAsync();
+        Assert.Equal((SprintPhaseKind.ShortBreak, true, false), (inBreak.PhaseKind, inBreak.ChatMuted, inBreak.BoardLocked));
+        var mutedInBreak = await Assert.ThrowsAsync<StudyRoomsException>(() => chat.PostAsync(ChatActorOf(r.Member), Post(r.Id, "m_2", "psst")));
+        var mentorPost = await chat.PostAsync(ChatActorOf(r.Host), Post(r.Id, "m_3", "stretch, everyone"));
+        await board.PushOpsAsync(new PushOpsCommand { UserId = r.Member.UserId, ClientId = "c_m", ConnectionId = r.Member.ConnectionId, Ops = [Ops.Create(2, TestIds.Element())] });
+
+        Assert.Equal((ErrorCodes.Forbidden, ErrorCodes.Forbidden), (lockedInFocus.Code, mutedInBreak.Code));
+        Assert.Equal((1L, 2L), (focusPost.Seq, mentorPost.Seq));
+    }
+
     private static ChatActor ChatActorOf(SprintActor actor) =>
         new() { UserId = actor.UserId, DisplayName = actor.DisplayName, ConnectionId = actor.ConnectionId };
 

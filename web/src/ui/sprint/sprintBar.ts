@@ -19,6 +19,16 @@ import {
 } from '../../protocol';
 import { ActivityTracker } from '../../sprint/activityTracker';
 import { ClockOffset, formatCountdown, isNewer, isPhaseChange, phaseLabel, remainingMs, tabTitle } from '../../sprint/sprintClock';
+import {
+  RULE_PHASES,
+  SPRINT_EXTEND_DEFAULT_MINUTES,
+  SPRINT_EXTEND_MAX_MINUTES,
+  boardRulePhase,
+  chatRulePhase,
+  extendMinutes,
+  rulePhase,
+  sprintRules,
+} from '../../sprint/sprintControls';
 import { loadSprintPrefs, saveSprintPrefs, type SprintPrefs } from '../../sprint/sprintPrefs';
 import { h } from '../dom';
 import { notifyPhase, playChime, unlockAudio } from './chime';
@@ -58,12 +68,17 @@ export function sprintBar(session: RoomSession): SprintBar {
     ...SPRINT_PRESETS.map((p) => h('option', { value: p }, p)), h('option', { value: 'custom' }, t.custom));
   const focusInput = h('input', { type: 'number', min: 1, max: 180, value: 25, class: 'sprint-minutes', 'aria-label': t.focusMinutes, 'data-testid': 'sprint-focus-minutes' });
   const breakInput = h('input', { type: 'number', min: 1, max: 60, value: 5, class: 'sprint-minutes', 'aria-label': t.breakMinutes, 'data-testid': 'sprint-break-minutes' });
+  const longBreakInput = h('input', { type: 'number', min: 1, max: 90, value: 15, class: 'sprint-minutes', 'aria-label': t.longBreakMinutes, 'data-testid': 'sprint-long-break-minutes' });
+  const everyInput = h('input', { type: 'number', min: 0, max: 12, value: 4, class: 'sprint-minutes', 'aria-label': t.longBreakEvery, title: t.longBreakEvery, 'data-testid': 'sprint-long-break-every' });
   const cyclesInput = h('input', { type: 'number', min: 1, max: 12, value: 4, class: 'sprint-minutes', 'aria-label': t.focusBlocks, 'data-testid': 'sprint-cycles' });
-  const custom = h('span', { class: 'sprint-custom', hidden: true }, focusInput, '/', breakInput, '×', cyclesInput);
-  const muteChatRule = h('input', { type: 'checkbox', 'data-testid': 'sprint-rule-mute-chat' });
-  const lockBoardRule = h('input', { type: 'checkbox', 'data-testid': 'sprint-rule-lock-board' });
+  const custom = h('span', { class: 'sprint-custom', hidden: true }, focusInput, '/', breakInput, '/', longBreakInput, '↻', everyInput, '×', cyclesInput);
+  // Per-phase rules (P-SPR-7): chat quiet in focus and board locked in breaks, or the reverse.
+  const ruleSelect = (testId: string): HTMLSelectElement =>
+    h('select', { class: 'sprint-rule', 'data-testid': testId }, ...RULE_PHASES.map((p) => h('option', { value: p }, t.rulePhases[p])));
+  const chatRule = ruleSelect('sprint-rule-chat');
+  const boardRule = ruleSelect('sprint-rule-board');
   const rules = h('span', { class: 'sprint-rules' },
-    h('label', {}, muteChatRule, ' ', t.quietChat), h('label', {}, lockBoardRule, ' ', t.lockBoard));
+    h('label', {}, t.quietChat, ' ', chatRule), h('label', {}, t.lockBoard, ' ', boardRule));
   const button = (testId: string, label: string, run: () => void, title?: string): HTMLButtonElement => {
     const b = h('button', { type: 'button', class: 'button sprint-button', 'data-testid': testId, title: title ?? label }, label);
     b.addEventListener('click', () => {
@@ -77,7 +92,8 @@ export function sprintBar(session: RoomSession): SprintBar {
   const pause = button('sprint-pause', t.pause, () => void call(SprintMethods.pauseSprint, {}));
   const resume = button('sprint-resume', t.resume, () => void call(SprintMethods.resumeSprint, {}));
   const skip = button('sprint-skip', t.skip, () => void call(SprintMethods.skipSprintPhase, {}), t.skipTitle);
-  const extend = button('sprint-extend', t.extend, () => void call(SprintMethods.extendSprint, { minutes: 5 }));
+  const extendBy = h('input', { type: 'number', min: 1, max: SPRINT_EXTEND_MAX_MINUTES, value: SPRINT_EXTEND_DEFAULT_MINUTES, class: 'sprint-minutes', 'aria-label': t.extendMinutes, 'data-testid': 'sprint-extend-minutes' });
+  const extend = button('sprint-extend', t.extend, () => void extendPhase(), t.extendTitle);
   const stop = button('sprint-stop', t.stop, () => void call(SprintMethods.stopSprint, {}));
   const join = button('sprint-join', t.join, () => void call(SprintMethods.joinSprint, { goal: goalInput.value }));
   const setGoal = button('sprint-set-goal', t.setGoal, () => void call(SprintMethods.setSprintGoal, { goal: goalInput.value }));
@@ -99,7 +115,7 @@ export function sprintBar(session: RoomSession): SprintBar {
         button(`recap-${outcome.toLowerCase()}`, OUTCOME_LABELS[outcome], () => void submitRecap(outcome))),
       button('recap-skip', t.recapLater, () => recapDialog.close())));
 
-  const hostControls = h('span', { class: 'sprint-host' }, preset, custom, rules, start, pause, resume, skip, extend, stop);
+  const hostControls = h('span', { class: 'sprint-host' }, preset, custom, rules, start, pause, resume, skip, extendBy, extend, stop);
   const element = h('section', { class: 'sprint-bar', 'aria-label': t.bar, 'data-testid': 'sprint-bar', 'data-status': 'none' },
     h('div', { class: 'sprint-clock' }, phase, countdown),
     hostControls,
@@ -116,6 +132,12 @@ export function sprintBar(session: RoomSession): SprintBar {
     if (notify.checked && typeof Notification !== 'undefined' && Notification.permission === 'default') void Notification.requestPermission();
   });
   checkIn.addEventListener('click', () => (checkIn.hidden = true));
+  // During a sprint a changed rule applies at once; before one, it goes with the start.
+  for (const select of [chatRule, boardRule]) {
+    select.addEventListener('change', () => {
+      if (sprint !== null && isLive(sprint)) void call(SprintMethods.setSprintRules, { rules: chosenRules() });
+    });
+  }
 
   // Activity for the heartbeat (P-SPR-11): any input on the page, board drawing included.
   const onInput = (): void => activity.noteInput();
@@ -211,10 +233,29 @@ export function sprintBar(session: RoomSession): SprintBar {
     const isCustom = preset.value === 'custom';
     await call(SprintMethods.startSprint, {
       preset: preset.value,
-      ...(isCustom ? { focusMinutes: Number(focusInput.value), shortBreakMinutes: Number(breakInput.value), cycles: Number(cyclesInput.value) } : {}),
-      rules: { muteChatDuringFocus: muteChatRule.checked, lockBoardDuringBreaks: lockBoardRule.checked },
+      ...(isCustom
+        ? {
+          focusMinutes: Number(focusInput.value),
+          shortBreakMinutes: Number(breakInput.value),
+          longBreakMinutes: Number(longBreakInput.value),
+          longBreakEvery: Number(everyInput.value),
+          cycles: Number(cyclesInput.value),
+        }
+        : {}),
+      rules: chosenRules(),
       goal: goalInput.value,
     });
+  }
+
+  function chosenRules(): ReturnType<typeof sprintRules> {
+    return sprintRules(rulePhase(chatRule.value), rulePhase(boardRule.value));
+  }
+
+  async function extendPhase(): Promise<void> {
+    const minutes = extendMinutes(extendBy.value);
+    if (minutes === null) return;
+    extendBy.value = String(minutes);
+    await call(SprintMethods.extendSprint, { minutes });
   }
 
   async function beat(): Promise<void> {
@@ -259,11 +300,16 @@ export function sprintBar(session: RoomSession): SprintBar {
     element.dataset.chatMuted = String(s?.chatMuted ?? false);
     phase.textContent = s === null ? t.noSprint : phaseLabel(s);
     hostControls.hidden = !host;
-    for (const b of [preset, rules, start]) b.hidden = live;
+    for (const b of [preset, start]) b.hidden = live;
     custom.hidden = live || preset.value !== 'custom';
     pause.hidden = !live || s.status === 'paused';
     resume.hidden = !live || s.status !== 'paused';
-    for (const b of [skip, extend, stop]) b.hidden = !live;
+    for (const b of [skip, extendBy, extend, stop]) b.hidden = !live;
+    if (live) {
+      // The running sprint's rules, whoever set them last.
+      chatRule.value = chatRulePhase(s.rules);
+      boardRule.value = boardRulePhase(s.rules);
+    }
     join.hidden = !live || joined || watcher;
     setGoal.hidden = !joined || !live;
     leave.hidden = !joined || !live;
