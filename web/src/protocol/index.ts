@@ -13,3 +13,4 @@ export * from './people';
 export * from './resources';
 export * from './lobby';
 export * from './roomLifecycle';
+export * from './account';
