@@ -1,12 +1,9 @@
-using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using StudyRooms.Contracts.Accounts;
 using StudyRooms.Server.Auth;
-using StudyRooms.Server.Observability;
 using StudyRooms.Testing;
 
 namespace StudyRooms.Server.Tests;
@@ -19,12 +16,12 @@ public sealed class DeletedUserCheckTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
     private StudyRoomsHost _host = null!;
-    private CheckCounts _checks = null!;
+    private DeletedUserCheckCounts _checks = null!;
 
     public async Task InitializeAsync()
     {
         _host = await StudyRoomsHost.StartAsync(dataDirectory: null, settings: null, services: services => services.AddSingleton<TimeProvider>(_clock));
-        _checks = new CheckCounts(_host.Services);
+        _checks = new DeletedUserCheckCounts(_host.Services);
     }
 
     public async Task DisposeAsync()
@@ -75,47 +72,5 @@ public sealed class DeletedUserCheckTests : IAsyncLifetime
         Assert.Equal((1, 1), _checks.Since(cached));
         Assert.Equal((0, 0), _checks.Since(refused));
         Assert.Equal(2, _checks.KnownDeleted - refused.KnownDeleted);
-    }
-
-    /// <summary>The host's studyrooms.auth.deleted_user_checks, summed by source.</summary>
-    private sealed class CheckCounts : IDisposable
-    {
-        private readonly ConcurrentDictionary<string, long> _totals = new(StringComparer.Ordinal);
-        private readonly MeterListener _listener = new();
-
-        public CheckCounts(IServiceProvider services)
-        {
-            var meters = services.GetRequiredService<IMeterFactory>();
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == StudyRoomsMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, meters)
-                    && instrument.Name == "studyrooms.auth.deleted_user_checks")
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
-            {
-                foreach (var tag in tags)
-                {
-                    if (tag.Key == "source" && tag.Value is string source)
-                    {
-                        _totals.AddOrUpdate(source, value, (_, total) => total + value);
-                    }
-                }
-            });
-            _listener.Start();
-        }
-
-        public long KnownDeleted => _totals.GetValueOrDefault("known_deleted");
-
-        public (long Grain, long Cache, long KnownDeleted) Snapshot() =>
-            (_totals.GetValueOrDefault("grain"), _totals.GetValueOrDefault("cache"), KnownDeleted);
-
-        /// <summary>Grain calls and cache answers since <paramref name="before"/>.</summary>
-        public (long Grain, long Cache) Since((long Grain, long Cache, long KnownDeleted) before) =>
-            (_totals.GetValueOrDefault("grain") - before.Grain, _totals.GetValueOrDefault("cache") - before.Cache);
-
-        public void Dispose() => _listener.Dispose();
     }
 }
