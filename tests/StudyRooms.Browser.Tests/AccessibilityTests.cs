@@ -6,9 +6,10 @@ using Xunit.Abstractions;
 namespace StudyRooms.Browser.Tests;
 
 // Proves issue 7's accessibility bar on every screen in both themes: axe-core finds no serious or
-// critical violation, and no missing main landmark, on the name prompt, the lobby, the room with
-// each side-panel tab open and collapsed, the help, stats and history dialogs, and at 360 px the
-// board with each panel as a bottom sheet (which Escape closes, giving focus back to its button).
+// critical violation, and no missing main landmark, on the name prompt, the lobby and its account
+// deletion dialog, the room with each side-panel tab open and collapsed, the help, stats and history
+// dialogs, and at 360 px the board with each panel as a bottom sheet (which Escape closes, giving
+// focus back to its button).
 [Collection(BrowserCollection.Name)]
 public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper output)
 {
@@ -36,6 +37,12 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         await page.GetByTestId("display-name-submit").ClickAsync();
         await Assertions.Expect(page.GetByTestId("my-rooms-status")).ToHaveAttributeAsync("data-state", "ready");
         await CheckAsync(page, $"{theme}-lobby");
+
+        await page.GetByTestId("account-delete").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("account-delete-dialog")).ToBeVisibleAsync();
+        await CheckAsync(page, $"{theme}-account-delete-dialog");
+        await page.GetByTestId("account-delete-cancel").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("account-delete-dialog")).ToBeHiddenAsync();
 
         await page.GetByTestId("room-name-input").FillAsync("Organic chemistry");
         await page.GetByTestId("create-room-submit").ClickAsync();

@@ -13,15 +13,7 @@ public sealed class ElementLockTests(BrowserFixture browser)
     public async Task TheOwnerLocksAShapeThatAMemberThenCannotSelectUntilItIsUnlocked()
     {
         await using var host = await StudyRoomsHost.StartAsync();
-        var ada = await WhiteboardPage.CreateRoomAsync(browser, host.BaseAddress, "Locked shapes", "Ada");
-        var link = (await ada.Page.GetByTestId("room-link").TextContentAsync())!.Trim();
-        var bob = await WhiteboardPage.OpenAsync(browser, link, "Bob");
-
-        await ada.ToolAsync("rectangle");
-        await ada.DragAsync(200, 150, 320, 230);
-        await ada.ToolAsync("ellipse");
-        await ada.DragAsync(500, 150, 620, 230);
-        await bob.WaitForModelAsync("els.length === 2");
+        var (ada, bob, _) = await TwoShapesRoom.StartAsync(browser, host.BaseAddress, "Locked shapes");
 
         // Ada selects the rectangle and locks it; Bob's model shows it locked.
         await ada.ToolAsync("select");

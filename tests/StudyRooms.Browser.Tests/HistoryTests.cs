@@ -15,16 +15,8 @@ public sealed class HistoryTests(BrowserFixture browser)
     public async Task ARestoredSnapshotReachesTheOtherPageAndUndoTakesItBack()
     {
         await using var host = await StudyRoomsHost.StartAsync();
-        var ada = await WhiteboardPage.CreateRoomAsync(browser, host.BaseAddress, "History", "Ada");
-        var link = (await ada.Page.GetByTestId("room-link").TextContentAsync())!.Trim();
-        var roomId = new Uri(link).Segments[^1];
-        var bob = await WhiteboardPage.OpenAsync(browser, link, "Bob");
-
-        await ada.ToolAsync("rectangle");
-        await ada.DragAsync(200, 150, 320, 230);
-        await ada.ToolAsync("ellipse");
-        await ada.DragAsync(500, 150, 620, 230);
-        await bob.WaitForModelAsync("els.length === 2");
+        var room = await TwoShapesRoom.StartAsync(browser, host.BaseAddress, "History");
+        var (ada, bob, roomId) = (room.Ada, room.Bob, room.RoomId);
         await ada.SavedAsync();
 
         // The sprint engine's hook (P-HIST-1).

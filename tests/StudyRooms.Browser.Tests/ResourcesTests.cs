@@ -14,18 +14,9 @@ public sealed class ResourcesTests(BrowserFixture browser)
     public async Task AMemberPinsALinkAndUploadsAPngThatAnotherPersonSeesAndDownloads()
     {
         await using var host = await StudyRoomsHost.StartAsync();
-        var ada = await browser.NewPersonAsync();
-        await ada.GotoAsync(host.BaseAddress.ToString());
-        await EnterNameAsync(ada, "Ada");
-        await ada.GetByTestId("room-name-input").FillAsync("Biology");
-        await ada.GetByTestId("create-room-submit").ClickAsync();
-        await WaitLiveAsync(ada);
+        var ada = (await WhiteboardPage.CreateRoomAsync(browser, host.BaseAddress, "Biology", "Ada")).Page;
         var link = (await ada.GetByTestId("room-link").TextContentAsync())!.Trim();
-
-        var bob = await browser.NewPersonAsync();
-        await bob.GotoAsync(link);
-        await EnterNameAsync(bob, "Bob");
-        await WaitLiveAsync(bob);
+        var bob = (await WhiteboardPage.OpenAsync(browser, link, "Bob")).Page;
         await ada.OpenPanelAsync("resources");
         await bob.OpenPanelAsync("resources");
 
@@ -70,13 +61,4 @@ public sealed class ResourcesTests(BrowserFixture browser)
         await ada.Context.CloseAsync();
         await bob.Context.CloseAsync();
     }
-
-    private static async Task EnterNameAsync(IPage page, string name)
-    {
-        await page.GetByTestId("display-name-input").FillAsync(name);
-        await page.GetByTestId("display-name-submit").ClickAsync();
-    }
-
-    private static Task WaitLiveAsync(IPage page) =>
-        Assertions.Expect(page.GetByTestId("connection-status")).ToHaveAttributeAsync("data-state", "live");
 }

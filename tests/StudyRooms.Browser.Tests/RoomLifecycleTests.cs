@@ -15,19 +15,9 @@ public sealed class RoomLifecycleTests(BrowserFixture browser)
     public async Task TheOwnerDeletesTheRoomByTypingItsNameAndAParticipantSeesTheDeletedBanner()
     {
         await using var host = await StudyRoomsHost.StartAsync();
-        var ada = await browser.NewPersonAsync();
-        await ada.GotoAsync(host.BaseAddress.ToString());
-        await EnterNameAsync(ada, "Ada");
-        await ada.GetByTestId("room-name-input").FillAsync(RoomName);
-        await ada.GetByTestId("room-topic-input").FillAsync("Eigenvalues");
-        await ada.GetByTestId("create-room-submit").ClickAsync();
-        await WaitLiveAsync(ada);
+        var ada = (await WhiteboardPage.CreateRoomAsync(browser, host.BaseAddress, RoomName, "Ada")).Page;
         var link = (await ada.GetByTestId("room-link").TextContentAsync())!.Trim();
-
-        var bob = await browser.NewPersonAsync();
-        await bob.GotoAsync(link);
-        await EnterNameAsync(bob, "Bob");
-        await WaitLiveAsync(bob);
+        var bob = (await WhiteboardPage.OpenAsync(browser, link, "Bob")).Page;
 
         // Only the owner has the room menu.
         await Assertions.Expect(ada.GetByTestId("room-menu")).ToBeVisibleAsync();
@@ -66,13 +56,4 @@ public sealed class RoomLifecycleTests(BrowserFixture browser)
         await ada.Context.CloseAsync();
         await bob.Context.CloseAsync();
     }
-
-    private static async Task EnterNameAsync(IPage page, string name)
-    {
-        await page.GetByTestId("display-name-input").FillAsync(name);
-        await page.GetByTestId("display-name-submit").ClickAsync();
-    }
-
-    private static Task WaitLiveAsync(IPage page) =>
-        Assertions.Expect(page.GetByTestId("connection-status")).ToHaveAttributeAsync("data-state", "live");
 }

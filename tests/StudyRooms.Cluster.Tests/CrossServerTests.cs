@@ -1,5 +1,8 @@
+using System.Net;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using StudyRooms.Contracts.Accounts;
 using StudyRooms.Contracts.Protocol;
 using StudyRooms.Contracts.Rooms;
 using StudyRooms.Contracts.Sprints;
@@ -9,7 +12,8 @@ namespace StudyRooms.Cluster.Tests;
 
 // Proves that two server processes on one Redis form one room: edits, joins and leaves, chat and
 // sprint phases made through one server reach clients of the other (grain broadcast over the
-// SignalR Redis backplane).
+// SignalR Redis backplane), a ban closes connections on both, and a user deleted through one server
+// is refused at once by the other, which had their token cached as valid.
 public sealed class CrossServerTests(CrossServerTests.TwoServers servers) : IClassFixture<CrossServerTests.TwoServers>
 {
     [Fact]
@@ -103,6 +107,38 @@ public sealed class CrossServerTests(CrossServerTests.TwoServers servers) : ICla
         Assert.Equal(ErrorCodes.Banned, HubErrors.Parse(await Assert.ThrowsAsync<HubException>(() => again.JoinAsync(roomId))).Code);
         Assert.Equal(HubConnectionState.Connected, adaClient.Connection.State);
     }
+
+    [Fact]
+    public async Task ATokenCachedAsValidOnOneServerIsRefusedThereRightAfterTheUserIsDeletedThroughTheOther_P_ACCT_4()
+    {
+        var (a, b) = (servers.Cluster.Nodes[0], servers.Cluster.Nodes[1]);
+        var zed = await a.Client.SignInAsync("Zed");
+        using var onA = a.Client.CreateHttpClient(zed);
+        using var onB = b.Client.CreateHttpClient(zed);
+        using var metricsOfB = b.Client.CreateHttpClient();
+
+        // B asks the deleted-user grain once, then answers from its cache.
+        Assert.Equal(HttpStatusCode.OK, (await onB.GetAsync("/api/me/rooms")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await onB.GetAsync("/api/me/rooms")).StatusCode);
+        await Poll.UntilAsync(
+            async () => CheckCount(await metricsOfB.GetStringAsync("/metrics"), "cache") >= 1,
+            "B's /metrics counts a deleted-user check answered from its cache");
+        Assert.Equal(HttpStatusCode.OK, (await onB.GetAsync("/api/me/rooms")).StatusCode);
+
+        var delete = await onA.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/me") { Content = JsonContent.Create(new DeleteMeRequest { DisplayName = "Zed" }, options: ServerClient.Json) });
+        Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
+
+        // No waiting: A answered only once B confirmed it dropped its cached answer.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await onB.GetAsync("/api/me/rooms")).StatusCode);
+        await Assert.ThrowsAnyAsync<Exception>(() => RoomClient.ConnectAsync(b.Client, zed));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await onA.GetAsync("/api/me/rooms")).StatusCode);
+    }
+
+    /// <summary>studyrooms.auth.deleted_user_checks of one source in a /metrics page (0 when absent).</summary>
+    private static double CheckCount(string metrics, string source) =>
+        metrics.Split('\n')
+            .Where(line => line.StartsWith("studyrooms_auth_deleted_user_checks_total{", StringComparison.Ordinal) && line.Contains($"source=\"{source}\"", StringComparison.Ordinal))
+            .Sum(line => double.Parse(line[(line.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>One Redis and two servers, shared by the tests of this class.</summary>
     public sealed class TwoServers : IAsyncLifetime

@@ -17,12 +17,10 @@ public sealed class ConnectionEvictionTests(HostFixture fixture)
     [Fact]
     public async Task ABanClosesTheUsersConnectionsToTheRoomAndTheyCannotRejoin_P_MOD_8()
     {
-        var ada = await Host.SignInAsync("Ada");
+        await using var room = await OwnedRoom.OpenAsync(Host, "Ada");
+        var (owner, roomId) = (room.Owner, room.RoomId);
         var troll = await Host.SignInAsync("Troll");
-        var roomId = (await Host.CreateRoomAsync(ada)).RoomId;
-        var otherRoomId = (await Host.CreateRoomAsync(ada, "Elsewhere")).RoomId;
-        await using var owner = await RoomClient.ConnectAsync(Host, ada);
-        await owner.JoinAsync(roomId);
+        var otherRoomId = (await Host.CreateRoomAsync(room.OwnerUser, "Elsewhere")).RoomId;
         await using var firstTab = await JoinWatchedAsync(troll, roomId);
         await using var secondTab = await JoinWatchedAsync(troll, roomId);
         await using var otherRoomTab = await JoinWatchedAsync(troll, otherRoomId);
@@ -51,11 +49,9 @@ public sealed class ConnectionEvictionTests(HostFixture fixture)
     [Fact]
     public async Task ARemovalClosesTheConnectionAndTheUserMayJoinAgain_P_MOD_8()
     {
-        var ada = await Host.SignInAsync("Ada");
+        await using var room = await OwnedRoom.OpenAsync(Host, "Ada");
+        var (owner, roomId) = (room.Owner, room.RoomId);
         var bob = await Host.SignInAsync("Bob");
-        var roomId = (await Host.CreateRoomAsync(ada)).RoomId;
-        await using var owner = await RoomClient.ConnectAsync(Host, ada);
-        await owner.JoinAsync(roomId);
         await using var tab = await JoinWatchedAsync(bob, roomId);
 
         await owner.Connection.InvokeAsync("RemoveParticipant", new RemoveParticipantRequest { RoomId = roomId, UserId = bob.UserId });

@@ -87,20 +87,14 @@ public sealed class PresenceRecordTests : IAsyncLifetime
     [Fact]
     public async Task ARoomThatIsActivatedAgainSeatsItsPresentUsersFromTheRecord_P_PRES_2()
     {
-        var ada = await _host.SignInAsync("Ada");
-        var bob = await _host.SignInAsync("Bob");
-        var roomId = (await _host.CreateRoomAsync(ada)).RoomId;
-        await using var adaClient = await RoomClient.ConnectAsync(_host, ada);
-        await using var bobClient = await RoomClient.ConnectAsync(_host, bob);
-        await adaClient.JoinAsync(roomId);
-        await bobClient.JoinAsync(roomId);
+        await using var room = await OwnedRoom.OpenAsync(_host, "Ada");
+        await using var bobClient = await room.JoinNewUserAsync(_host, "Bob");
+        var (roomId, adaClient, ada, bob) = (room.RoomId, room.Owner, room.OwnerUser, bobClient.User);
         await bobClient.Connection.InvokeAsync<HelpRequest[]>("RaiseHand", new RaiseHandRequest { RoomId = roomId, Note = "stuck" });
 
         // The room's activation goes (as when its server stops); the help queue lives only in it.
-        var grains = _host.Services.GetRequiredService<IGrainFactory>();
-        await grains.GetGrain<IRoomGrain>(roomId).AsReference<IGrainManagementExtension>().DeactivateOnIdle();
-        var carol = await _host.SignInAsync("Carol");
-        await using var carolClient = await RoomClient.ConnectAsync(_host, carol);
+        await using var carolClient = await DeactivateAndConnectCarolAsync(roomId);
+        var carol = carolClient.User;
         JoinRoomResult joined = null!;
         await Poll.UntilAsync(
             async () =>
@@ -125,13 +119,9 @@ public sealed class PresenceRecordTests : IAsyncLifetime
     [Fact]
     public async Task ARoomActivatedAgainDoesNotSeatABannedUserFromALeftoverKey_P_PRES_2()
     {
-        var ada = await _host.SignInAsync("Ada");
-        var bob = await _host.SignInAsync("Bob");
-        var roomId = (await _host.CreateRoomAsync(ada)).RoomId;
-        await using var adaClient = await RoomClient.ConnectAsync(_host, ada);
-        await using var bobClient = await RoomClient.ConnectAsync(_host, bob);
-        await adaClient.JoinAsync(roomId);
-        await bobClient.JoinAsync(roomId);
+        await using var room = await OwnedRoom.OpenAsync(_host, "Ada");
+        await using var bobClient = await room.JoinNewUserAsync(_host, "Bob");
+        var (roomId, adaClient, ada, bob) = (room.RoomId, room.Owner, room.OwnerUser, bobClient.User);
         var bobKey = $"{_prefix}:presence:{roomId}:{bobClient.Connection.ConnectionId}";
         var bobRecord = await Db.StringGetAsync(bobKey);
 
@@ -141,15 +131,21 @@ public sealed class PresenceRecordTests : IAsyncLifetime
         // As if the removal had not reached Redis: Bob's key is back, and his open socket's server renews it.
         await Db.StringSetAsync(bobKey, bobRecord, TimeSpan.FromMinutes(1));
         await Db.HashSetAsync($"{_prefix}:presence:{roomId}", bobClient.Connection.ConnectionId, bob.UserId);
-        var grains = _host.Services.GetRequiredService<IGrainFactory>();
-        await grains.GetGrain<IRoomGrain>(roomId).AsReference<IGrainManagementExtension>().DeactivateOnIdle();
-        var carol = await _host.SignInAsync("Carol");
-        await using var carolClient = await RoomClient.ConnectAsync(_host, carol);
+        await using var carolClient = await DeactivateAndConnectCarolAsync(roomId);
+        var carol = carolClient.User;
         await Poll.UntilAsync(async () => !await Db.KeyExistsAsync(bobKey), "the new activation removes the banned user's key");
 
         var joined = await carolClient.JoinAsync(roomId);
         Assert.Equal(
             new[] { ada.UserId, carol.UserId }.Order(StringComparer.Ordinal),
             joined.Participants.Select(p => p.UserId).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>Deactivates the room's grain (as when its server stops), then Carol connects, not yet joined.</summary>
+    private async Task<RoomClient> DeactivateAndConnectCarolAsync(string roomId)
+    {
+        var grains = _host.Services.GetRequiredService<IGrainFactory>();
+        await grains.GetGrain<IRoomGrain>(roomId).AsReference<IGrainManagementExtension>().DeactivateOnIdle();
+        return await RoomClient.ConnectAsync(_host, await _host.SignInAsync("Carol"));
     }
 }

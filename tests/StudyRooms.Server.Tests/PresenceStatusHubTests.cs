@@ -19,13 +19,11 @@ public sealed class PresenceStatusHubTests(HostFixture fixture)
     [Fact]
     public async Task ATabsStatusReachesTheRoomAsAStringAndALateJoinerReadsIt()
     {
-        var owner = await Host.SignInAsync("Mia");
-        var bob = await Host.SignInAsync("Bob");
-        var roomId = (await Host.CreateRoomAsync(owner)).RoomId;
-        await using var mia = await RoomClient.ConnectAsync(Host, owner);
+        await using var room = await OwnedRoom.OpenAsync(Host, "Mia");
+        var (mia, roomId) = (room.Owner, room.RoomId);
         var seen = new ConcurrentQueue<JsonElement>();
         mia.Connection.On<JsonElement>("PresenceStatusChanged", seen.Enqueue);
-        await mia.JoinAsync(roomId);
+        var bob = await Host.SignInAsync("Bob");
         await using var bobTab1 = await RoomClient.ConnectAsync(Host, bob);
         await using var bobTab2 = await RoomClient.ConnectAsync(Host, bob);
         await bobTab1.JoinAsync(roomId);
@@ -46,10 +44,8 @@ public sealed class PresenceStatusHubTests(HostFixture fixture)
     [Fact]
     public async Task AnUnknownStatusOrARoomNotJoinedIsRefusedWithACode()
     {
-        var owner = await Host.SignInAsync("Mia");
-        var roomId = (await Host.CreateRoomAsync(owner)).RoomId;
-        await using var mia = await RoomClient.ConnectAsync(Host, owner);
-        await mia.JoinAsync(roomId);
+        await using var room = await OwnedRoom.OpenAsync(Host, "Mia");
+        var (mia, roomId) = (room.Owner, room.RoomId);
 
         var unknown = await Assert.ThrowsAsync<HubException>(() => mia.Connection.InvokeAsync("SetPresenceStatus", new SetPresenceStatusRequest { RoomId = roomId, Status = "asleep" }));
         var missing = await Assert.ThrowsAsync<HubException>(() => mia.Connection.InvokeAsync("SetPresenceStatus", new SetPresenceStatusRequest { RoomId = roomId }));

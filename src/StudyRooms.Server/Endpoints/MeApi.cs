@@ -21,7 +21,7 @@ public static class MeApi
         return app;
     }
 
-    private static async Task<IResult> DeleteMe([FromBody] DeleteMeRequest? request, HttpContext http, IGrainFactory grains, DeletedUserConnections connections)
+    private static async Task<IResult> DeleteMe([FromBody] DeleteMeRequest? request, HttpContext http, IGrainFactory grains, DeletedUserConnections connections, DeletedUserCheck check)
     {
         var user = StudyRoomsUser.From(http.User);
         if (!string.Equals(request?.DisplayName?.Trim(), user.DisplayName, StringComparison.Ordinal))
@@ -49,7 +49,17 @@ public static class MeApi
         // Out of every room first, so nothing the user does lands after the erasure; closed again
         // after it for a connection that opened in between (its token is refused from then on).
         await connections.CloseAsync(user.UserId);
-        await grains.GetGrain<IDeletedUserGrain>(DeletedUsers.Key(user.UserId)).DeleteAsync(new DeleteUserCommand { UserId = user.UserId, Username = username });
+        try
+        {
+            await grains.GetGrain<IDeletedUserGrain>(DeletedUsers.Key(user.UserId)).DeleteAsync(new DeleteUserCommand { UserId = user.UserId, Username = username });
+        }
+        finally
+        {
+            // Also when the erasure failed part way: the deletion may be stored, and then every
+            // server must ask the grain again rather than trust its cached "not deleted".
+            await check.ForgetAsync(user.UserId);
+        }
+
         await connections.CloseAsync(user.UserId);
         return Results.NoContent();
     }

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
-using StudyRooms.Contracts.Accounts;
 using StudyRooms.Grains.Broadcasting;
 using StudyRooms.Grains.Rooms;
 using StudyRooms.Grains.Sprints;
@@ -53,6 +52,8 @@ public static class StudyRoomsHostingExtensions
         builder.Services.AddHostedService(services => services.GetRequiredService<ConnectionEviction>());
         builder.Services.AddSingleton<DeletedUserConnections>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DeletedUserConnections>());
+        builder.Services.AddSingleton<DeletedUserCheck>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DeletedUserCheck>());
 
         builder.AddStudyRoomsAuth(options, auth);
         builder.AddStudyRoomsSignalR(options);
@@ -145,12 +146,12 @@ public static class StudyRoomsHostingExtensions
                         return Task.CompletedTask;
                     },
 
-                    // A deleted user's tokens stay signed and unexpired; the server refuses them (P-ACCT-4).
+                    // A deleted user's tokens stay signed and unexpired; the server refuses them (P-ACCT-4),
+                    // asking the deleted-user grain through this server's cache of its answers.
                     OnTokenValidated = async context =>
                     {
                         if (context.Principal?.FindFirst(StudyRoomsUser.UserIdClaim)?.Value is { Length: > 0 } userId
-                            && await context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>()
-                                .GetGrain<IDeletedUserGrain>(DeletedUsers.Key(userId)).IsDeletedAsync())
+                            && await context.HttpContext.RequestServices.GetRequiredService<DeletedUserCheck>().IsDeletedAsync(userId))
                         {
                             context.Fail("the user was deleted");
                         }

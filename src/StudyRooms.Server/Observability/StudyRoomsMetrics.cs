@@ -19,6 +19,7 @@ public sealed class StudyRoomsMetrics
     private readonly Histogram<double> _pushDuration;
     private readonly Counter<long> _rejoins;
     private readonly Histogram<double> _broadcastDuration;
+    private readonly Counter<long> _deletedUserChecks;
 
     public StudyRoomsMetrics(IMeterFactory meters)
     {
@@ -39,6 +40,9 @@ public sealed class StudyRoomsMetrics
         _broadcastDuration = meter.CreateHistogram<double>(
             "studyrooms.broadcast.duration", "ms",
             "Time for this server to hand a room event to every connection of the room (to the Redis backplane in Redis mode), by event.");
+        _deletedUserChecks = meter.CreateCounter<long>(
+            "studyrooms.auth.deleted_user_checks", "{check}",
+            "Checks that a token's user is not deleted (P-ACCT-4), by where the answer came from: this server's cache, its memory of deleted users, or the deleted-user grain.");
         meter.CreateObservableGauge(
             "studyrooms.rooms.active", () => (long)_roomConnections.Count, "{room}", "Rooms with at least one connection on this server.");
     }
@@ -68,6 +72,9 @@ public sealed class StudyRoomsMetrics
 
     public void Broadcast(string eventName, TimeSpan elapsed) =>
         _broadcastDuration.Record(elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("event", eventName));
+
+    public void DeletedUserChecked(string source) =>
+        _deletedUserChecks.Add(1, new KeyValuePair<string, object?>("source", source));
 
     public void RoomEntered(string roomId) => _roomConnections.AddOrUpdate(roomId, 1, static (_, n) => n + 1);
 

@@ -23,19 +23,7 @@ public sealed class BoardStoreRetentionTests : IDisposable
     [Fact]
     public async Task ASnapshotDropsOnlyTheOpsOlderThanTheRetainedTail_P_JOIN_5()
     {
-        var document = new BoardDocument();
-        await _store.AppendAsync("board", BoardOpLogTests.OpsFrom(1, 30).ToList());
-        foreach (var op in BoardOpLogTests.OpsFrom(1, 30))
-        {
-            document.Apply(op);
-        }
-
-        await _store.SaveSnapshotAsync("board", document.ToStoredSnapshot(), retainOps: 10);
-        await _store.AppendAsync("board", BoardOpLogTests.OpsFrom(31, 35).ToList());
-        foreach (var op in BoardOpLogTests.OpsFrom(31, 35))
-        {
-            document.Apply(op);
-        }
+        var document = await StoreThirtyOpsSnapshotThenFiveMoreAsync();
 
         var stored = await _store.LoadAsync("board");
 
@@ -49,6 +37,25 @@ public sealed class BoardStoreRetentionTests : IDisposable
 
     [Fact]
     public async Task ACurrentLoadLeavesTheRetainedTailInStorageUntilAskedFor_P_JOIN_5()
+    {
+        var document = await StoreThirtyOpsSnapshotThenFiveMoreAsync();
+
+        IBoardStore store = _store;
+
+        var current = await store.LoadCurrentAsync("board");
+        var tail = await store.LoadOpsAsync("board", afterClock: 22, throughClock: 30);
+
+        Assert.Equal(30, current.Snapshot?.Clock);
+        Assert.Equal([31L, 32L, 33L, 34L, 35L], current.Ops.Select(o => o.Clock));
+        Assert.Equal(Canonical.Of(document), Canonical.Of(BoardDocument.Restore(current)));
+        Assert.Equal(Enumerable.Range(23, 8).Select(c => (long)c), tail.Select(o => o.Clock));
+    }
+
+    /// <summary>
+    /// Stores ops 1–30, a snapshot at clock 30 that retains the last 10 of them, then ops 31–35;
+    /// returns the document those 35 ops make.
+    /// </summary>
+    private async Task<BoardDocument> StoreThirtyOpsSnapshotThenFiveMoreAsync()
     {
         var document = new BoardDocument();
         await _store.AppendAsync("board", BoardOpLogTests.OpsFrom(1, 30).ToList());
@@ -64,14 +71,6 @@ public sealed class BoardStoreRetentionTests : IDisposable
             document.Apply(op);
         }
 
-        IBoardStore store = _store;
-
-        var current = await store.LoadCurrentAsync("board");
-        var tail = await store.LoadOpsAsync("board", afterClock: 22, throughClock: 30);
-
-        Assert.Equal(30, current.Snapshot?.Clock);
-        Assert.Equal([31L, 32L, 33L, 34L, 35L], current.Ops.Select(o => o.Clock));
-        Assert.Equal(Canonical.Of(document), Canonical.Of(BoardDocument.Restore(current)));
-        Assert.Equal(Enumerable.Range(23, 8).Select(c => (long)c), tail.Select(o => o.Clock));
+        return document;
     }
 }

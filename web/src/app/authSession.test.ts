@@ -26,6 +26,20 @@ describe('AuthSessionStore', () => {
     expect(store.lastDisplayName()).toBe('Ada');
   });
 
+  it('keeps the username of a password account across a refresh of the same user, and forgets all on deletion', () => {
+    const storage = new MemoryStorage();
+    const store = new AuthSessionStore(storage, at('2020-01-01T00:00:00Z'));
+    store.save({ ...session, username: 'ada' });
+    store.save({ ...session, token: 't2' });
+    expect(store.current()).toEqual({ ...session, token: 't2', username: 'ada' });
+    store.save({ ...session, userId: 'u_2' });
+    expect(store.current()?.username).toBeUndefined();
+
+    store.forget();
+    expect(store.current()).toBeNull();
+    expect(store.lastDisplayName()).toBe('');
+  });
+
   it('treats an unparsable expiry as expired', () => {
     expect(isExpired({ ...session, expiresAt: 'soon' }, 0)).toBe(true);
   });

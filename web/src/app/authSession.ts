@@ -9,8 +9,11 @@ export const LAST_DISPLAY_NAME_KEY = 'studyrooms.displayName.v1';
 /** A token this close to expiry is treated as expired, so a join does not fail half-way. */
 export const TOKEN_EXPIRY_MARGIN_MS = 60_000;
 
-/** The stored guest session. */
-export type AuthSession = SessionResult;
+/**
+ * The stored session; `username` when it came from a password account here (sign-in or sign-up),
+ * because deleting the user must name the account too (P-ACCT-4).
+ */
+export type AuthSession = SessionResult & { readonly username?: string };
 
 /** Whether the session's token is expired (or about to be) at `now`. */
 export function isExpired(session: AuthSession, now: number): boolean {
@@ -45,14 +48,19 @@ export class AuthSessionStore {
     return this.read()?.displayName ?? '';
   }
 
+  /** Stores `session`; a refreshed one (no username) keeps the username of the same user. */
   save(session: AuthSession): void {
+    const previous = this.read();
+    const kept = session.username === undefined && previous?.username !== undefined && previous.userId === session.userId
+      ? { ...session, username: previous.username }
+      : session;
     try {
-      this.storage.setItem(AUTH_SESSION_KEY, JSON.stringify(session));
+      this.storage.setItem(AUTH_SESSION_KEY, JSON.stringify(kept));
       this.storage.setItem(LAST_DISPLAY_NAME_KEY, session.displayName);
     } catch (error) {
       // Without storage the session lasts as long as the page; the user is asked again next time.
       console.warn('StudyRooms: could not save the session', error);
-      this.memory = session;
+      this.memory = kept;
     }
   }
 
@@ -63,6 +71,16 @@ export class AuthSessionStore {
       this.storage.removeItem(AUTH_SESSION_KEY);
     } catch (error) {
       console.warn('StudyRooms: could not clear the session', error);
+    }
+  }
+
+  /** Forgets the session and the display name: the user was deleted, nothing of them stays here. */
+  forget(): void {
+    this.clear();
+    try {
+      this.storage.removeItem(LAST_DISPLAY_NAME_KEY);
+    } catch (error) {
+      console.warn('StudyRooms: could not clear the display name', error);
     }
   }
 
@@ -83,7 +101,8 @@ export class AuthSessionStore {
         typeof value.token === 'string' &&
         typeof value.expiresAt === 'string'
       ) {
-        return { userId: value.userId, displayName: value.displayName, token: value.token, expiresAt: value.expiresAt };
+        const session = { userId: value.userId, displayName: value.displayName, token: value.token, expiresAt: value.expiresAt };
+        return typeof value.username === 'string' ? { ...session, username: value.username } : session;
       }
     } catch {
       // Corrupt entry: treated as no session; the next sign-in overwrites it.

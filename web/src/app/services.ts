@@ -4,8 +4,9 @@ import { ROOM_HUB_PATH, type RoomInfo } from '../protocol';
 import { pruneStaleClientState } from '../sync/pendingQueue';
 import { openPendingStorage } from '../sync/idbStorage';
 import { MemoryStorage, type EnumerableStorage } from '../sync/storage';
-import { ApiError, createAccount, createRoom, createSession, refreshSession, signInWithPassword } from '../transport/httpApi';
+import { ApiError, createAccount, createRoom, createSession, deleteMe, refreshSession, signInWithPassword } from '../transport/httpApi';
 import { RoomConnection } from '../transport/roomConnection';
+import { clearPendingEdits, type DeletionConfirmation } from './accountDeletion';
 import { AuthSessionStore, type AuthSession } from './authSession';
 import { acquireClientId, type LockManagerLike } from './clientIdentity';
 import { RoomSession } from './roomSession';
@@ -40,6 +41,11 @@ export interface AppServices {
   /** Creates a password account; a signed-in guest keeps their identity (P-ACCT-1). */
   createAccount(username: string, password: string, displayName: string): Promise<AuthSession>;
   signOut(): void;
+  /**
+   * Deletes the signed-in user (P-ACCT-4), then forgets them here: the session, the display name
+   * and the queued offline edits. Failures arrive as `RequestFailure` and change nothing here.
+   */
+  deleteAccount(typed: DeletionConfirmation): Promise<void>;
   createRoom(name: string, topic: string): Promise<RoomInfo>;
   openRoom(roomId: string): RoomSession;
 }
@@ -78,16 +84,27 @@ export async function createBrowserServices(): Promise<AppServices> {
     },
     async signInWithPassword(username, password) {
       const session = await wrap(() => signInWithPassword({ username, password }));
-      auth.save(session);
+      auth.save({ ...session, username: username.trim().toLowerCase() });
       return session;
     },
     async createAccount(username, password, displayName) {
       const guest = auth.current();
       const session = await wrap(() => createAccount(guest?.token ?? null, { username, password, displayName }));
-      auth.save(session);
+      auth.save({ ...session, username: username.trim().toLowerCase() });
       return session;
     },
     signOut: () => auth.clear(),
+    async deleteAccount(typed) {
+      const { token, username } = requireSession();
+      // The username is sent only for a password account: the server refuses one that is not the caller's.
+      await wrap(() => deleteMe(token, { displayName: typed.displayName.trim(), ...(username === undefined ? {} : { username: typed.username.trim() }) }));
+      auth.forget();
+      try {
+        clearPendingEdits(pending);
+      } catch (error) {
+        console.warn('StudyRooms: could not clear the queued edits', error);
+      }
+    },
     async createRoom(name, topic) {
       const { token } = requireSession();
       try {

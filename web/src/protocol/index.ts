@@ -14,3 +14,4 @@ export * from './resources';
 export * from './lobby';
 export * from './roomLifecycle';
 export * from './deletedUser';
+export * from './account';

@@ -1,5 +1,6 @@
 // The HTTP part of the protocol: sessions and rooms, errors as problem details (P-ERR-2).
 import type {
+  DeleteMeRequest,
   AcceptInviteResult,
   DirectoryPage,
   DirectoryQuery,
@@ -76,6 +77,11 @@ export function getMyRooms(token: string): Promise<MyRoomsResult> {
 /** `DELETE /api/me/rooms/{roomId}`: takes a room off the caller's list (P-LOBBY-2). */
 export async function forgetMyRoom(token: string, roomId: string): Promise<void> {
   await send<unknown>('DELETE', `/api/me/rooms/${encodeURIComponent(roomId)}`, token, undefined);
+}
+
+/** `DELETE /api/me`: deletes the caller; resolves once their data is erased (P-ACCT-4). */
+export async function deleteMe(token: string, request: DeleteMeRequest): Promise<void> {
+  await send<unknown>('DELETE', '/api/me', token, request);
 }
 
 /** `GET /api/directory` (P-DIR-1, P-DIR-2). */

@@ -1,6 +1,7 @@
 // Home: the lobby. Join by link or code, "Your rooms", the public directory, and creating a room.
 import type { AppServices } from '../app/services';
 import { createLobbySource, type LobbySource } from '../app/lobbySource';
+import { accountDeletion } from './account/accountDeletion';
 import { h, type Screen } from './dom';
 import { createRoomForm } from './lobby/createRoomForm';
 import { directorySection } from './lobby/directorySection';
@@ -43,12 +44,19 @@ export function homeScreen(services: AppServices, displayName: string, actions: 
     actions.signedOut();
   });
 
+  const deletion = accountDeletion(services, {
+    deleted: (notice) => actions.signedOut(notice),
+    signedOut: (notice) => actions.signedOut(notice),
+  });
+
   const header = h(
     'header',
     { class: 'app-header' },
     h('span', { class: 'brand' }, strings.appName),
     h('span', { class: 'greeting' }, strings.home.greeting(displayName)),
     changeName,
+    deletion.button,
+    deletion.dialog,
   );
   const main = h(
     'main',

@@ -1,6 +1,7 @@
 // Every user-facing text of the client, in one place, ready for translation: the shell's texts
 // here, each area's in its own ui/**/*Strings.ts, all gathered below. src/ui/uiText.test.ts fails
 // when a UI module writes a literal text where users read or hear it.
+import { accountStrings } from './account/accountStrings';
 import { boardStrings } from './boardStrings';
 import { chatStrings } from './chat/chatStrings';
 import { historyStrings } from './history/historyStrings';
@@ -39,6 +40,7 @@ export const strings = {
     invalidPassword: 'Passwords are 8 to 128 characters and not the username.',
   },
 
+  account: accountStrings,
   lobby: lobbyStrings,
   board: boardStrings,
   chat: chatStrings,
