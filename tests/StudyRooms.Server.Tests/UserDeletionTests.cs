@@ -99,6 +99,17 @@ public sealed class UserDeletionTests : IAsyncLifetime
         await owner.PushAsync(owned.RoomId, owner.Stroke());
         await member.PostAsync(owned.RoomId, "Zed in Zed's room");
 
+        // In a third room Ada bans the user, which keeps their name for the ban list (P-MOD-9).
+        var strict = await host.CreateRoomAsync(ada, "Strict room");
+        await using (var banned = await RoomClient.ConnectAsync(host, zed))
+        {
+            await owner.JoinAsync(strict.RoomId);
+            await banned.JoinAsync(strict.RoomId);
+            await owner.Connection.InvokeAsync("RemoveParticipant", new RemoveParticipantRequest { RoomId = strict.RoomId, UserId = zed.UserId, Ban = true });
+        }
+
+        Assert.Equal(displayName, Assert.Single(await owner.Connection.InvokeAsync<BannedUser[]>("ListBans", new ListBansRequest { RoomId = strict.RoomId })).DisplayName);
+
         // The user's own stats and the room's leaderboard, as a sprint's end records them.
         var grains = host.Services.GetRequiredService<IGrainFactory>();
         var stats = grains.GetGrain<IUserStatsGrain>(zed.UserId);
@@ -108,7 +119,7 @@ public sealed class UserDeletionTests : IAsyncLifetime
         await grains.GetGrain<IRoomLeaderboardGrain>(room.RoomId).RecordFocusAsync(credit);
         await stats.RecordRecapAsync(new FocusRecap { UserId = zed.UserId, RoomId = room.RoomId, SprintId = "s1", Goal = "Read chapter 3", Outcome = GoalOutcome.Done, Note = "done", RecordedAt = now });
         Assert.Contains((await grains.GetGrain<IRoomLeaderboardGrain>(room.RoomId).GetLeaderboardAsync(LeaderboardPeriod.All, 10)).Entries, e => e.UserId == zed.UserId);
-        await Poll.UntilAsync(async () => (await grains.GetGrain<IUserRoomsGrain>(zed.UserId).ListAsync()).Length == 2, "both rooms are on the user's lobby list");
+        await Poll.UntilAsync(async () => (await grains.GetGrain<IUserRoomsGrain>(zed.UserId).ListAsync()).Select(r => r.RoomId).Intersect([room.RoomId, owned.RoomId]).Count() == 2, "both rooms are on the user's lobby list");
         Assert.NotEmpty(await storedMentions(username));
         Assert.NotEmpty(await storedMentions(displayName));
         Assert.Contains(await storedMentions(zed.UserId), m => m.Contains(room.RoomId, StringComparison.Ordinal));
@@ -118,7 +129,9 @@ public sealed class UserDeletionTests : IAsyncLifetime
         var other = await CreateAccountAsync(host, "zo" + unique, "Other" + unique);
         Assert.Equal(HttpStatusCode.BadRequest, (await DeleteMeAsync(zedHttp, displayName.ToUpperInvariant(), username)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await DeleteMeAsync(zedHttp, displayName, "zo" + unique)).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await DeleteMeAsync(zedHttp, displayName, username)).StatusCode);
+        // Without the username (a browser that signed in before it kept one): the server finds the
+        // account itself, from the footprint noted at sign-up.
+        Assert.Equal(HttpStatusCode.NoContent, (await DeleteMeAsync(zedHttp, displayName, username: null)).StatusCode);
 
         await Poll.UntilAsync(() => member.Connection.State == HubConnectionState.Disconnected, "the deleted user's hub connection is closed");
         Assert.Equal(HttpStatusCode.Unauthorized, (await zedHttp.GetAsync("/api/me/rooms")).StatusCode);
@@ -163,6 +176,7 @@ public sealed class UserDeletionTests : IAsyncLifetime
         Assert.Equal(DeletedUsers.MarkerId, Assert.Single(board.Elements, e => e.Id == zedElement.ElementId).CreatedBy);
         var shelf = await owner.Connection.InvokeAsync<ResourceShelf>("ListResources", new ListResourcesRequest { RoomId = room.RoomId });
         Assert.Equal((DeletedUsers.MarkerId, DeletedUsers.MarkerName), (Assert.Single(shelf.Items).AddedBy, shelf.Items[0].AddedByName));
+        Assert.Empty(await owner.Connection.InvokeAsync<BannedUser[]>("ListBans", new ListBansRequest { RoomId = strict.RoomId }));
         Assert.DoesNotContain((await grains.GetGrain<IRoomLeaderboardGrain>(room.RoomId).GetLeaderboardAsync(LeaderboardPeriod.All, 10)).Entries, e => e.UserId == zed.UserId);
         Assert.Equal(HttpStatusCode.OK, (await adaHttp.GetAsync("/api/me/rooms")).StatusCode);
         Assert.Equal(other.UserId, (await grains.GetGrain<IAccountGrain>("zo" + unique).GetCredentialsAsync())?.UserId);
@@ -179,6 +193,6 @@ public sealed class UserDeletionTests : IAsyncLifetime
         return new TestUser(session.UserId, session.DisplayName, session.Token);
     }
 
-    private static Task<HttpResponseMessage> DeleteMeAsync(HttpClient http, string displayName, string username) =>
+    private static Task<HttpResponseMessage> DeleteMeAsync(HttpClient http, string displayName, string? username) =>
         http.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/me") { Content = JsonContent.Create(new DeleteMeRequest { DisplayName = displayName, Username = username }, options: ServerClient.Json) });
 }

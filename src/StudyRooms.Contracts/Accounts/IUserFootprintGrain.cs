@@ -22,6 +22,17 @@ public interface IUserFootprintGrain : IGrainWithStringKey
     [Alias("List"), ReadOnly]
     Task<string[]> ListAsync();
 
+    /// <summary>
+    /// Notes a password account's username as the user's (stored before it answers), so deleting the
+    /// user erases the account even when the request does not name it. A no-op when already noted.
+    /// </summary>
+    [Alias("RecordAccount")]
+    Task RecordAccountAsync(string username);
+
+    /// <summary>The usernames noted by <see cref="RecordAccountAsync"/>; an account erases itself only for its own user.</summary>
+    [Alias("ListAccounts"), ReadOnly]
+    Task<string[]> ListAccountsAsync();
+
     /// <summary>Erases the list, stored and in memory (the last step of deleting the user). Idempotent.</summary>
     [Alias("Erase")]
     Task EraseAsync();

@@ -23,9 +23,18 @@ public sealed class UserErasure(IReadOnlyList<ErasureStep<DeleteUserCommand>> st
 
     public static IReadOnlyList<ErasureStep<DeleteUserCommand>> DefaultSteps { get; } =
     [
-        new("account", static (grains, user) => user.Username is { Length: > 0 } username
-            ? grains.GetGrain<IAccountGrain>(username).EraseAsync(user.UserId)
-            : Task.CompletedTask),
+        new("account", static async (grains, user) =>
+        {
+            // The username given with the request, and any the footprint noted at sign-up or sign-in,
+            // so an account is erased even when the request does not name it. Each account erases
+            // itself only when it belongs to this user.
+            var usernames = (await grains.GetGrain<IUserFootprintGrain>(user.UserId).ListAccountsAsync())
+                .Union(user.Username is { Length: > 0 } given ? [given] : [], StringComparer.Ordinal);
+            foreach (var username in usernames)
+            {
+                await grains.GetGrain<IAccountGrain>(username).EraseAsync(user.UserId);
+            }
+        }),
         new("rooms", static async (grains, user) =>
         {
             // The footprint, and the lobby list too for rooms entered before footprints were kept.

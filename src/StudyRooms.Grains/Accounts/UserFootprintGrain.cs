@@ -28,6 +28,16 @@ public sealed class UserFootprintGrain(
 
     public Task<string[]> ListAsync() => Task.FromResult(state.State.RoomIds.ToArray());
 
+    public async Task RecordAccountAsync(string username)
+    {
+        if (state.State.Usernames.Add(username))
+        {
+            await WriteOrRevertAsync(() => state.State.Usernames.Remove(username));
+        }
+    }
+
+    public Task<string[]> ListAccountsAsync() => Task.FromResult(state.State.Usernames.ToArray());
+
     public async Task EraseAsync()
     {
         await state.ClearStateAsync();

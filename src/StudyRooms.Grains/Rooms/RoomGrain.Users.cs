@@ -61,8 +61,9 @@ public sealed partial class RoomGrain
 
         var role = state.State.Roles.TryGetValue(userId, out var had) ? had : (RoomRole?)null;
         var banned = state.State.Banned.Remove(userId);
+        var banRecord = state.State.BanRecords.Remove(userId, out var record) ? record : null;
         var muted = state.State.ChatMuted.Remove(userId);
-        if (role is not null || banned || muted)
+        if (role is not null || banned || banRecord is not null || muted)
         {
             state.State.Roles.Remove(userId);
             await WriteOrRevertAsync(() =>
@@ -75,6 +76,12 @@ public sealed partial class RoomGrain
                 if (banned)
                 {
                     state.State.Banned.Add(userId);
+                }
+
+                if (banRecord is not null)
+                {
+                    // The ban list's record keeps the user's display name (P-MOD-9): it goes with the ban.
+                    state.State.BanRecords[userId] = banRecord;
                 }
 
                 if (muted)

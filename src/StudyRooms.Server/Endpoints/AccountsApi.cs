@@ -57,6 +57,8 @@ public static class AccountsApi
         var userId = guestId ?? TokenService.NewUserId();
         try
         {
+            // Noted first, so deleting the user later finds the account even if the request names none (P-ACCT-4).
+            await grains.GetGrain<IUserFootprintGrain>(userId).RecordAccountAsync(username);
             var account = await grains.GetGrain<IAccountGrain>(username).RegisterAsync(new RegisterAccountCommand
             {
                 UserId = userId,
@@ -102,6 +104,8 @@ public static class AccountsApi
         }
 
         await account.RecordSignInAsync();
+        // Accounts made before footprints noted usernames get noted at their next sign-in (P-ACCT-4).
+        await grains.GetGrain<IUserFootprintGrain>(credentials.UserId).RecordAccountAsync(username);
         return Results.Ok(tokens.Issue(credentials.UserId, credentials.DisplayName));
     }
 
