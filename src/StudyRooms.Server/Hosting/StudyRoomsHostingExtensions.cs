@@ -43,6 +43,7 @@ public static class StudyRoomsHostingExtensions
         builder.Services.AddOptions<RoomPresenceOptions>().Bind(builder.Configuration.GetSection(StudyRoomsOptions.Section + ":Presence"));
         builder.Services.AddSingleton<HostedConnections>();
         builder.Services.AddHostedService<PresenceRefresher>();
+        builder.Services.AddHostedService<StartupGarbageCollection>();
         builder.Services.AddSingleton<OpenConnections>();
         builder.Services.AddSingleton<ConnectionEviction>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ConnectionEviction>());
