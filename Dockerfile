@@ -22,10 +22,17 @@ COPY src/StudyRooms.Contracts/StudyRooms.Contracts.csproj src/StudyRooms.Contrac
 COPY src/StudyRooms.Grains/StudyRooms.Grains.csproj src/StudyRooms.Grains/
 COPY src/StudyRooms.Storage/StudyRooms.Storage.csproj src/StudyRooms.Storage/
 COPY src/StudyRooms.Server/StudyRooms.Server.csproj src/StudyRooms.Server/
-RUN dotnet restore src/StudyRooms.Server/StudyRooms.Server.csproj
+# ReadyToRun: the server's and its packages' assemblies are precompiled for the image's processor,
+# so a fresh server spends about 40 % less CPU before it is ready and less JIT work under its first
+# load (docs/benchmarks.md, "ReadyToRun"). It needs a runtime identifier, hence -r.
+ARG TARGETARCH
+RUN RID=linux-$([ "$TARGETARCH" = "arm64" ] && echo arm64 || echo x64) \
+ && dotnet restore src/StudyRooms.Server/StudyRooms.Server.csproj -r "$RID" -p:PublishReadyToRun=true
 COPY src/ src/
 # The web client comes from the stage above, so the SDK image needs no Node.
-RUN dotnet publish src/StudyRooms.Server/StudyRooms.Server.csproj -c Release -o /app --no-restore -p:SkipWebBuild=true
+RUN RID=linux-$([ "$TARGETARCH" = "arm64" ] && echo arm64 || echo x64) \
+ && dotnet publish src/StudyRooms.Server/StudyRooms.Server.csproj -c Release -o /app --no-restore -p:SkipWebBuild=true \
+      -r "$RID" --self-contained false -p:PublishReadyToRun=true
 COPY --from=web /src/web/dist/ /app/wwwroot/
 
 # --- runtime -----------------------------------------------------------------------------------

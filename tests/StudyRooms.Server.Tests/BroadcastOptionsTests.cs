@@ -80,7 +80,7 @@ public sealed class BroadcastOptionsTests(BroadcastOptionsTests.BatchingHost fix
     }
 
     /// <summary>Every op a client received, batched or not, in arrival order.</summary>
-    private static List<CommittedOp> Received(RoomClient client) =>
+    internal static List<CommittedOp> Received(RoomClient client) =>
         [.. client.OpsApplied.SelectMany(e => e.Ops), .. client.OpsAppliedBatches.SelectMany(b => b.Events).SelectMany(e => e.Ops)];
 
     /// <summary>A host with per-frame batching and MessagePack on; its own, since both change the wire.</summary>
@@ -91,6 +91,7 @@ public sealed class BroadcastOptionsTests(BroadcastOptionsTests.BatchingHost fix
         public async Task InitializeAsync() => Host = await StudyRoomsHost.StartAsync(settings: new Dictionary<string, string?>
         {
             ["StudyRooms:OpsBatchMilliseconds"] = FrameMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["StudyRooms:OpsBatchRoomConnections"] = "1",
             ["StudyRooms:MessagePackProtocol"] = "true",
         });
 

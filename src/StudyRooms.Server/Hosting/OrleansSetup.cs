@@ -18,6 +18,11 @@ public static class OrleansSetup
             cluster.ServiceId = options.ServiceId;
         });
 
+        // The grain location cache is allocated at full size up front: 1,000,000 entries (the default)
+        // are 9 MiB of resident memory, a fifth of an idle server's heap. A room uses a handful of
+        // grains, so 100,000 entries still cover tens of thousands of active rooms per server.
+        silo.Configure<GrainDirectoryOptions>(directory => directory.CacheSize = 100_000);
+
         // Stored state is plain JSON without .NET type names, so renaming a type keeps saved data.
         silo.UseSystemTextJsonGrainStorageSerializer();
 

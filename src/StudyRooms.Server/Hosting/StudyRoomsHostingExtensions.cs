@@ -47,6 +47,7 @@ public static class StudyRoomsHostingExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<HostedConnections>();
         builder.Services.AddHostedService<PresenceRefresher>();
+        builder.Services.AddHostedService<StartupGarbageCollection>();
         builder.Services.AddSingleton<OpenConnections>();
         builder.Services.AddSingleton<ConnectionEviction>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ConnectionEviction>());

@@ -42,6 +42,9 @@ public sealed class HostedConnections
     public void Add(string roomId, string connectionId) =>
         _byRoom.GetOrAdd(roomId, static _ => new(StringComparer.Ordinal))[connectionId] = 0;
 
+    /// <summary>How many connections of the room this server holds.</summary>
+    public int CountIn(string roomId) => _byRoom.TryGetValue(roomId, out var connections) ? connections.Count : 0;
+
     public void Remove(string roomId, string connectionId)
     {
         if (_byRoom.TryGetValue(roomId, out var connections))

@@ -11,13 +11,22 @@ namespace StudyRooms.Server.Hubs;
 /// them as one message (P-OPS-8): connections that pushed nothing in the frame get one
 /// <see cref="OpsAppliedBatch"/> serialised once; each pusher gets the others' events only (P-OPS-7).
 /// A frame with a single event is sent as a plain <c>OpsApplied</c>. Frames of a room go out in order.
+/// Only rooms with at least <c>StudyRooms:OpsBatchRoomConnections</c> connections here are batched:
+/// there the fan-out is what holds up the board grain's turn; smaller rooms gained nothing from it.
 /// </summary>
-public sealed partial class OpsAppliedBatcher(IHubContext<RoomHub, IRoomClient> hub, IOptions<StudyRoomsOptions> options, TimeProvider time, ILogger<OpsAppliedBatcher> logger)
+public sealed partial class OpsAppliedBatcher(IHubContext<RoomHub, IRoomClient> hub, IOptions<StudyRoomsOptions> options, HostedConnections hosted, TimeProvider time, ILogger<OpsAppliedBatcher> logger)
 {
     private readonly ConcurrentDictionary<string, Room> _rooms = new(StringComparer.Ordinal);
     private readonly TimeSpan _window = TimeSpan.FromMilliseconds(options.Value.OpsBatchMilliseconds);
+    private readonly int _roomConnections = options.Value.OpsBatchRoomConnections;
 
-    public bool Enabled => _window > TimeSpan.Zero;
+    /// <summary>
+    /// Whether the room's next event goes through a frame. Called in the board grain's turn, so
+    /// pushes of one room ask one after another: a room that still has a frame pending or being sent
+    /// keeps batching until it is out, so an event sent at once never overtakes an earlier one.
+    /// </summary>
+    public bool ShouldBatch(string roomId) =>
+        _window > TimeSpan.Zero && (_rooms.ContainsKey(roomId) || hosted.CountIn(roomId) >= _roomConnections);
 
     public void Enqueue(OpsApplied e, string exceptConnectionId)
     {

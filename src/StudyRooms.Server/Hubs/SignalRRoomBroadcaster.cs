@@ -25,7 +25,7 @@ public sealed class SignalRRoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub
 
     public Task OpsAppliedAsync(OpsApplied e, string exceptConnectionId)
     {
-        if (batcher.Enabled)
+        if (batcher.ShouldBatch(e.RoomId))
         {
             batcher.Enqueue(e, exceptConnectionId);
             return Task.CompletedTask;
