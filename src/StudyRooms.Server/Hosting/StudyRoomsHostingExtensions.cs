@@ -44,6 +44,7 @@ public static class StudyRoomsHostingExtensions
         builder.Services.AddSingleton<HostedConnections>();
         builder.Services.AddHostedService<PresenceRefresher>();
         builder.Services.AddSingleton<OpenConnections>();
+        builder.Services.AddSingleton<LoadShedding>();
         builder.Services.AddSingleton<ConnectionEviction>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ConnectionEviction>());
         builder.Services.AddSingleton<DeletedUserConnections>();
@@ -163,6 +164,7 @@ public static class StudyRoomsHostingExtensions
                 hub.MaximumReceiveMessageSize = CodedJsonHubProtocol.MaxMessageSize;
                 hub.AddFilter<StudyRoomsHubFilter>();
                 hub.AddFilter<OpenConnections>();
+                hub.AddFilter<LoadShedding>();
             })
             .AddJsonProtocol(json => ConfigureJson(json.PayloadSerializerOptions));
 

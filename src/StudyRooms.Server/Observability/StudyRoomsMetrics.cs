@@ -19,6 +19,7 @@ public sealed class StudyRoomsMetrics
     private readonly Histogram<double> _pushDuration;
     private readonly Counter<long> _rejoins;
     private readonly Histogram<double> _broadcastDuration;
+    private readonly Counter<long> _shed;
 
     public StudyRoomsMetrics(IMeterFactory meters)
     {
@@ -39,6 +40,9 @@ public sealed class StudyRoomsMetrics
         _broadcastDuration = meter.CreateHistogram<double>(
             "studyrooms.broadcast.duration", "ms",
             "Time for this server to hand a room event to every connection of the room (to the Redis backplane in Redis mode), by event.");
+        _shed = meter.CreateCounter<long>(
+            "studyrooms.hub.shed", "{invocation}",
+            "Hub calls refused with OVERLOADED (or dropped, if volatile) because the server ran its bound of concurrent calls (P-ERR-6), by method.");
         meter.CreateObservableGauge(
             "studyrooms.rooms.active", () => (long)_roomConnections.Count, "{room}", "Rooms with at least one connection on this server.");
     }
@@ -51,6 +55,8 @@ public sealed class StudyRoomsMetrics
 
     public void Rejected(string method, string code) =>
         _rejections.Add(1, new KeyValuePair<string, object?>("method", method), new KeyValuePair<string, object?>("code", code));
+
+    public void Shed(string method) => _shed.Add(1, new KeyValuePair<string, object?>("method", method));
 
     public void OpsApplied(int count)
     {

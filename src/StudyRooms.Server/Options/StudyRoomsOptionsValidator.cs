@@ -80,6 +80,7 @@ public sealed partial class StudyRoomsOptionsValidator : IValidateOptions<StudyR
 
         ValidateMembership(options, failures);
         ValidateConnections(options, failures);
+        ValidateOverload(options, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
