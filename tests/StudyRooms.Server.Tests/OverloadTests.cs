@@ -1,6 +1,7 @@
 using StudyRooms.Contracts.Protocol;
 using StudyRooms.LoadTest;
 using StudyRooms.Testing;
+using Xunit.Abstractions;
 
 namespace StudyRooms.Server.Tests;
 
