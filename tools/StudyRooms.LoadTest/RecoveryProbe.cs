@@ -31,7 +31,7 @@ public sealed class RecoveryProbe(ITarget target, int clientIndex, int roomIndex
     /// <summary>Seconds from <paramref name="loadStopped"/> (a Stopwatch timestamp) to the first acknowledged push; null if none within <see cref="Limit"/>.</summary>
     public async Task<double?> RunAsync(long loadStopped, CancellationToken cancellationToken)
     {
-        var session = _session ?? throw new InvalidOperationException("connect the probe first");
+        _ = _session ?? throw new InvalidOperationException("connect the probe first");
         await Scenario.WaitUntilAsync(loadStopped, cancellationToken);
         var points = new double[] { 0, 0, 10, 10 };
         for (long seq = 0; Stopwatch.GetElapsedTime(loadStopped) < Limit; seq++)
@@ -39,7 +39,7 @@ public sealed class RecoveryProbe(ITarget target, int clientIndex, int roomIndex
             var id = EditIds.For(clientIndex, seq, Stopwatch.GetTimestamp());
             try
             {
-                await session.SendEditAsync(id, points).WaitAsync(Limit - Stopwatch.GetElapsedTime(loadStopped), cancellationToken);
+                await _session!.SendEditAsync(id, points).WaitAsync(Limit - Stopwatch.GetElapsedTime(loadStopped), cancellationToken);
                 _acknowledged.Add(id);
                 return Stopwatch.GetElapsedTime(loadStopped).TotalSeconds;
             }
@@ -47,12 +47,35 @@ public sealed class RecoveryProbe(ITarget target, int clientIndex, int roomIndex
             {
                 var code = Scenario.CodeOf(e);
                 Refusals[code] = Refusals.GetValueOrDefault(code) + 1;
-                var wait = RetryHint.Parse(e.Message) ?? TimeSpan.FromMilliseconds(200);
-                await Task.Delay(wait, cancellationToken);
+                if (RetryHint.Parse(e.Message) is { } wait)
+                {
+                    await Task.Delay(wait, cancellationToken);
+                }
+                else
+                {
+                    // No hint: most likely the connection closed under the load (a starved client reads
+                    // too slowly, docs/operations.md "Slow readers"). Reconnect and join again, as the web client does.
+                    await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+                    await ReconnectAsync(cancellationToken);
+                }
             }
         }
 
         return null;
+    }
+
+    private async Task ReconnectAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _session!.DisposeAsync();
+            _session = await target.ConnectAsync(clientIndex, roomIndex, this, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var code = "reconnect:" + Scenario.CodeOf(e);
+            Refusals[code] = Refusals.GetValueOrDefault(code) + 1;
+        }
     }
 
     void IDeliverySink.Edit(string elementId)
