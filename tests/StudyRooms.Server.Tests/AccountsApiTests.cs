@@ -103,6 +103,8 @@ public sealed class AccountsApiTests(HostFixture fixture)
 
         var locked = await http.PostAsJsonAsync("/api/sessions/password", new PasswordSignInRequest { Username = username, Password = "right password" }, ServerClient.Json);
         Assert.Equal((HttpStatusCode.TooManyRequests, ErrorCodes.RateLimited), (locked.StatusCode, await CodeOf(locked)));
+        var detail = JsonDocument.Parse(await locked.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString();
+        Assert.InRange(RetryHint.Parse(detail) ?? TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(16)); // P-ERR-5
     }
 
     [Fact]

@@ -20,6 +20,8 @@ public sealed class ConfigurationTests
     [InlineData("StudyRooms:RateLimits:SessionsPerMinutePerAddress", "0", "StudyRooms:RateLimits:SessionsPerMinutePerAddress")]
     [InlineData("StudyRooms:ConnectionOutboundBufferBytes", "1024", "StudyRooms:ConnectionOutboundBufferBytes")]
     [InlineData("StudyRooms:ConnectionSendTimeout", "00:05:00", "StudyRooms:ConnectionSendTimeout")]
+    [InlineData("StudyRooms:MaxConcurrentHubCalls", "0", "StudyRooms:MaxConcurrentHubCalls")]
+    [InlineData("StudyRooms:OverloadRetryAfter", "00:05:00", "StudyRooms:OverloadRetryAfter")]
     public void ABadValueIsRefusedNamingItsKey(string key, string value, string named)
     {
         var configuration = new ConfigurationBuilder()

@@ -8,7 +8,7 @@ namespace StudyRooms.LoadTest;
 /// shared time, prints progress, samples the server, decides when the drain is over (every expected
 /// delivery arrived, or 3 s after the last acknowledgement, or at most 30 s after the window), and merges what they measured.
 /// </summary>
-public sealed class Coordinator(LoadOptions options, string targetName, int? serverPid)
+public sealed class Coordinator(LoadOptions options, string targetName, int? serverPid, RecoveryProbe? probe = null)
 {
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(3);
 
@@ -25,6 +25,11 @@ public sealed class Coordinator(LoadOptions options, string targetName, int? ser
             await Task.WhenAll(shards.Select(s => s.ConnectAsync(drawers: false, cancellationToken)));
         }
 
+        if (probe is not null)
+        {
+            await probe.ConnectAsync(cancellationToken);
+        }
+
         var start = Stopwatch.GetTimestamp() + Scenario.Ticks(0.2);
         var warmupEnd = start + Scenario.Ticks(options.WarmupSeconds);
         var measureEnd = warmupEnd + Scenario.Ticks(options.DurationSeconds);
@@ -33,6 +38,7 @@ public sealed class Coordinator(LoadOptions options, string targetName, int? ser
             shard.Start(start);
         }
 
+        var recovery = probe?.RunAsync(measureEnd, cancellationToken);
         var rss = new List<double[]>();
         double? cpuStart = null;
         var lastDeliveries = 0L;
@@ -90,8 +96,22 @@ public sealed class Coordinator(LoadOptions options, string targetName, int? ser
         }
 
         var results = await Task.WhenAll(shards.Select(s => s.StopAsync()));
+        var recoverySeconds = recovery is null ? null : await recovery;
         await Task.WhenAll(shards.Select(s => s.DisposeAsync().AsTask()));
-        return Merge(results, cpuEnd - cpuStart, monitor, rss);
+        var report = Merge(results, cpuEnd - cpuStart, monitor, rss);
+        if (probe is null)
+        {
+            return report;
+        }
+
+        await probe.DisposeAsync();
+        return report with
+        {
+            RecoverySeconds = recoverySeconds,
+            ProbeRefusals = probe.Refusals,
+            Acknowledged = report.Acknowledged + probe.Acknowledged.Count,
+            AcknowledgedIds = Acknowledged(results.Select(r => r.Acknowledged).Append(new() { [probe.RoomIndex] = [.. probe.Acknowledged] })),
+        };
     }
 
     private LoadReport Merge(ShardResult[] results, double? cpu, ProcessMonitor? monitor, List<double[]> rss)
@@ -139,8 +159,16 @@ public sealed class Coordinator(LoadOptions options, string targetName, int? ser
             ServerMicrosecondsPerDelivery = cpu is { } d && deliveries > 0 ? d / deliveries * 1_000_000 : null,
             ServerPeakRssMiB = monitor is null ? null : monitor.PeakRssKiB / 1024.0,
             ServerRssMiB = monitor is null ? null : rss,
+            Acknowledged = results.Sum(r => r.Acknowledged.Values.Sum(ids => (long)ids.Length)),
+            AcknowledgedIds = Acknowledged(results.Select(r => r.Acknowledged)),
         };
     }
+
+    /// <summary>The drivers' acknowledged element ids merged by room id.</summary>
+    private Dictionary<string, string[]> Acknowledged(IEnumerable<Dictionary<int, string[]>> byDriver) =>
+        byDriver.SelectMany(d => d)
+            .GroupBy(r => options.RoomIds is { } ids ? ids[r.Key] : r.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.SelectMany(r => r.Value).ToArray(), StringComparer.Ordinal);
 
     /// <summary>The value at a percentile; 0 while nothing was recorded (HdrHistogram throws then).</summary>
     private static long Percentile(HistogramBase histogram, double percentile) =>

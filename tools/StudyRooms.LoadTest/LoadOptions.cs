@@ -48,6 +48,12 @@ public sealed record LoadOptions
 
     public IReadOnlyList<string>? RoomIds { get; init; }
 
+    /// <summary>After the run, check that every acknowledged edit is on its board (through the export endpoint).</summary>
+    public bool VerifyAcks { get; init; }
+
+    /// <summary>Measure recovery: a well-behaved client pushes from the moment the load stops until one push is acknowledged.</summary>
+    public bool RecoveryProbe { get; init; }
+
     public bool IsMessagePack => Protocol == "messagepack";
 
     public int RoomOf(int client) => client % Rooms;
@@ -86,6 +92,8 @@ public sealed record LoadOptions
                 "--joins" => options with { Joins = Int(Value(), "--joins", 1, 1_000) },
                 "--shard" => options with { ShardIndex = Int(Value(), "--shard", 0, 63) },
                 "--room-ids" => options with { RoomIds = Value().Split(',') },
+                "--verify-acks" => options with { VerifyAcks = true },
+                "--recovery-probe" => options with { RecoveryProbe = true },
                 "--relay" => options with { Relay = true },
                 "--relay-baseline" => options with { RelayBaseline = true },
                 "--relay-cpu" => options with { RelayCpu = Value() },

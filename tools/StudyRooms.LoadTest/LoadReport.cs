@@ -26,6 +26,22 @@ public sealed record LoadReport
     public double AckP50Ms { get; init; }
     public double AckP99Ms { get; init; }
     public Dictionary<string, long> Errors { get; init; } = [];
+
+    /// <summary>Edits the server acknowledged, over the whole run (warm-up and drain included).</summary>
+    public long Acknowledged { get; init; }
+
+    /// <summary>Acknowledged edits missing from their boards after the run (--verify-acks); null when not checked.</summary>
+    public long? AcknowledgedLost { get; init; }
+
+    /// <summary>Seconds from the end of the load to a well-behaved client's first acknowledged push (--recovery-probe).</summary>
+    public double? RecoverySeconds { get; init; }
+
+    /// <summary>What the recovery probe met before its push went through, by code.</summary>
+    public Dictionary<string, long>? ProbeRefusals { get; init; }
+
+    /// <summary>Element ids of every acknowledged edit, by room id; for checks after the run, not printed.</summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, string[]> AcknowledgedIds { get; init; } = new Dictionary<string, string[]>();
     public double? ServerCpuSeconds { get; init; }
     public double? ServerCpuSecondsPer1000Deliveries { get; init; }
     public double? ServerMicrosecondsPerDelivery { get; init; }
@@ -61,6 +77,17 @@ public sealed record LoadReport
             {
                 writer.WriteLine("  server RSS      " + string.Join("  ", samples.Select(s => $"{s[0]:0}s:{s[1]:0}MiB")));
             }
+        }
+
+        if (Acknowledged > 0 || AcknowledgedLost is not null)
+        {
+            writer.WriteLine($"  acknowledged    {Acknowledged,10}" + (AcknowledgedLost is { } lost ? $"   acknowledged lost: {lost}" : ""));
+        }
+
+        if (ProbeRefusals is not null)
+        {
+            writer.WriteLine("  recovery        " + (RecoverySeconds is { } r ? $"{r:0.00} s after the load stopped" : "none within the probe's limit") +
+                (ProbeRefusals.Count == 0 ? "" : " (refused first: " + string.Join(", ", ProbeRefusals.Select(e => $"{e.Key}={e.Value}")) + ")"));
         }
 
         writer.WriteLine(Errors.Count == 0 ? "  errors          none" : "  errors          " + string.Join(", ", Errors.Select(e => $"{e.Key}={e.Value}")));

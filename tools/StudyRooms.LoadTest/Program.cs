@@ -8,7 +8,7 @@ using StudyRooms.LoadTest;
 //   run (default):  StudyRooms.LoadTest [--url http://127.0.0.1:5000] [--clients 400] [--rooms 40] [--edits 5]
 //                   [--cursor-hz 0] [--drawers D] [--warmup 5] [--duration 20] [--processes N]
 //                   [--protocol json|messagepack] [--server-pid PID] [--rss-every 10]
-//                   [--relay] [--relay-baseline [--relay-cpu 1]]
+//                   [--relay] [--relay-baseline [--relay-cpu 1]] [--recovery-probe] [--verify-acks]
 //   join a board:   StudyRooms.LoadTest --join-board 10000 [--joins 5] | --join-room ROOM_ID [--joins 5]
 //   serve-relay:    StudyRooms.LoadTest serve-relay --port 5100
 //   shard (child):  StudyRooms.LoadTest shard <run options> --shard K   (started by --processes)
@@ -72,7 +72,7 @@ foreach (var report in reports)
     Console.WriteLine("RESULT " + report.ToJson());
 }
 
-return reports.All(r => r.Errors.Count == 0) ? 0 : 1;
+return reports.All(r => r.Errors.Count == 0 && r.AcknowledgedLost is null or 0) ? 0 : 1;
 
 static async Task<LoadReport> RunAsync(LoadOptions options, Uri url, bool relay, int? serverPid, CancellationToken cancellationToken)
 {
@@ -86,7 +86,11 @@ static async Task<LoadReport> RunAsync(LoadOptions options, Uri url, bool relay,
     var shards = run.Processes == 1
         ? new IShard[] { new LocalShard(new Scenario(run, Targets.For(run, url, relay), Enumerable.Range(0, run.Clients).ToArray())) }
         : Enumerable.Range(0, run.Processes).Select(k => (IShard)new ChildShard(run.ChildArgs(k, url, relay, roomIds))).ToArray();
-    return await new Coordinator(run, relay ? "relay" : "studyrooms", serverPid).RunAsync(shards, cancellationToken);
+    var probe = run.RecoveryProbe && !relay ? new RecoveryProbe(Targets.For(run, url, relay), run.Clients, roomIndex: 0) : null;
+    var report = await new Coordinator(run, relay ? "relay" : "studyrooms", serverPid, probe).RunAsync(shards, cancellationToken);
+    return run.VerifyAcks && !relay
+        ? report with { AcknowledgedLost = await AckCheck.CountLostAsync(url, report.AcknowledgedIds, cancellationToken) }
+        : report;
 }
 
 static int FreePort()

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using HdrHistogram;
+using StudyRooms.Contracts.Protocol;
 
 namespace StudyRooms.LoadTest;
 
@@ -18,6 +19,7 @@ public sealed partial class Scenario(LoadOptions options, ITarget target, IReadO
     private readonly LongConcurrentHistogram _latency = NewHistogram();
     private readonly LongConcurrentHistogram _ack = NewHistogram();
     private readonly ConcurrentDictionary<int, IClientSession> _sessions = new();
+    private readonly ConcurrentDictionary<int, ConcurrentQueue<string>> _acknowledged = new();
     private readonly CancellationTokenSource _stop = new();
     private long _windowStart = long.MaxValue;
     private long _windowEnd = long.MaxValue;
@@ -99,6 +101,7 @@ public sealed partial class Scenario(LoadOptions options, ITarget target, IReadO
             Errors = new Dictionary<string, long>(_errors),
             Latency = ShardResult.Values(_latency),
             Ack = ShardResult.Values(_ack),
+            Acknowledged = _acknowledged.ToDictionary(r => r.Key, r => r.Value.ToArray()),
         };
     }
 
@@ -154,7 +157,7 @@ public sealed partial class Scenario(LoadOptions options, ITarget target, IReadO
                 Interlocked.Add(ref _expectedDeliveries, peers);
             }
 
-            pending.Add(SendAsync(session, id, points, sent, inWindow));
+            pending.Add(SendAsync(session, id, points, sent, inWindow, options.RoomOf(client)));
             pending.RemoveAll(t => t.IsCompleted);
             next += (long)interval;
         }
@@ -170,11 +173,12 @@ public sealed partial class Scenario(LoadOptions options, ITarget target, IReadO
         }
     }
 
-    private async Task SendAsync(IClientSession session, string id, double[] points, long sent, bool record)
+    private async Task SendAsync(IClientSession session, string id, double[] points, long sent, bool record, int room)
     {
         try
         {
             await session.SendEditAsync(id, points);
+            _acknowledged.GetOrAdd(room, static _ => new()).Enqueue(id);
             if (record && Volatile.Read(ref _windowEnd) != long.MinValue)
             {
                 _ack.RecordValue(Micros(Stopwatch.GetTimestamp() - sent));
@@ -182,10 +186,18 @@ public sealed partial class Scenario(LoadOptions options, ITarget target, IReadO
         }
         catch (Exception e)
         {
-            var match = CodePattern().Match(e.Message);
-            _errors.AddOrUpdate(match.Success ? match.Groups[1].Value : e.GetType().Name, 1, (_, n) => n + 1);
+            var code = CodeOf(e);
+            _errors.AddOrUpdate(code, 1, (_, n) => n + 1);
+            if (code is ErrorCodes.Overloaded or ErrorCodes.RateLimited && RetryHint.Parse(e.Message) is null)
+            {
+                // Both promise a retry hint (P-ERR-5); count the refusals that broke the promise.
+                _errors.AddOrUpdate(code + " without retry hint", 1, (_, n) => n + 1);
+            }
         }
     }
+
+    /// <summary>A refusal's code (P-ERR-1), or the exception's type name when it carries none (timeouts, closed connections).</summary>
+    internal static string CodeOf(Exception e) => CodePattern().Match(e.Message) is { Success: true } match ? match.Groups[1].Value : e.GetType().Name;
 
     private async Task CursorLoopAsync(int client, IClientSession session, long start, long until, CancellationToken cancellationToken)
     {

@@ -17,6 +17,9 @@ public sealed record ShardResult
     /// <summary>Acknowledgement latency in µs, same form.</summary>
     public long[][] Ack { get; init; } = [];
 
+    /// <summary>Element ids of every edit the server acknowledged, by room index (for --verify-acks).</summary>
+    public Dictionary<int, string[]> Acknowledged { get; init; } = [];
+
     public static long[][] Values(HistogramBase histogram)
     {
         // A record still in flight on another thread makes the iteration throw; read again.

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using StudyRooms.Contracts.Boards;
@@ -73,11 +74,25 @@ public sealed class StudyRoomsTarget(Uri baseAddress, LoadOptions options) : ITa
         connection.On<Ignored>("PresenceStatusChanged", static _ => { });
         await connection.StartAsync(cancellationToken);
         var clientId = $"c_load{clientIndex}";
-        await connection.InvokeAsync<Ignored>(
-            "JoinRoom",
-            new JoinRoomRequest { ProtocolVersion = ProtocolVersion.Current, RoomId = roomId, ClientId = clientId },
-            cancellationToken);
+        await JoinAsync(connection, new JoinRoomRequest { ProtocolVersion = ProtocolVersion.Current, RoomId = roomId, ClientId = clientId }, cancellationToken);
         return new Session(connection, roomId, clientId);
+    }
+
+    /// <summary>JoinRoom as the web client does it: a refusal that carries a retry hint (OVERLOADED, RATE_LIMITED; P-ERR-5) is tried again after the hint.</summary>
+    private static async Task JoinAsync(HubConnection connection, JoinRoomRequest request, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await connection.InvokeAsync<Ignored>("JoinRoom", request, cancellationToken);
+                return;
+            }
+            catch (HubException e) when (attempt < 100 && RetryHint.Parse(e.Message) is { } wait)
+            {
+                await Task.Delay(wait, cancellationToken);
+            }
+        }
     }
 
     /// <summary>A hub connection as the scenario's clients open it (WebSockets, the chosen protocol), not yet started.</summary>

@@ -56,4 +56,6 @@ public static class ErrorCodes
     public const string UploadsDisabled = "UPLOADS_DISABLED";
     /// <summary>The room is archived: it is read-only for everyone until the owner restores it (P-LIFE-2).</summary>
     public const string RoomArchived = "ROOM_ARCHIVED";
+    /// <summary>The server is past its bound of concurrent work and refused the call unread; send it again after the hint (P-ERR-5, P-ERR-6).</summary>
+    public const string Overloaded = "OVERLOADED";
 }

@@ -71,7 +71,7 @@ public sealed class AccountGrain(
         if (_failures.Count >= FailuresBeforeLock)
         {
             var wait = _failures.Last() + LockWindow - time.GetUtcNow();
-            throw new StudyRoomsException(ErrorCodes.RateLimited, $"too many failed sign-ins; try again in {Math.Ceiling(wait.TotalSeconds)} s");
+            throw new StudyRoomsException(ErrorCodes.RateLimited, RetryHint.Append($"too many failed sign-ins; try again in {Math.Ceiling(wait.TotalSeconds)} s", wait));
         }
 
         return Task.FromResult<AccountCredentials?>(Credentials());

@@ -347,7 +347,7 @@ public sealed class BoardGrain(
 
         if (!bucket.TryTake())
         {
-            throw new StudyRoomsException(ErrorCodes.RateLimited, $"at most {HistoryReadsPerSecond:0.##} history reads per second; try again in a moment");
+            throw new StudyRoomsException(ErrorCodes.RateLimited, RetryHint.Append($"at most {HistoryReadsPerSecond:0.##} history reads per second", bucket.UntilNextToken()));
         }
     }
 
@@ -427,9 +427,9 @@ public sealed class BoardGrain(
                 throw new StudyRoomsException(ErrorCodes.InvalidRequest, $"ops must hold 1–{_limits.MaxOpsPerPush} operations");
             }
 
-            if (!BucketFor(command.UserId).TryTake())
+            if (BucketFor(command.UserId) is var bucket && !bucket.TryTake())
             {
-                throw new StudyRoomsException(ErrorCodes.RateLimited, $"at most {_limits.PushesPerSecond:0.##} pushes per second; slow down and resend");
+                throw new StudyRoomsException(ErrorCodes.RateLimited, RetryHint.Append($"at most {_limits.PushesPerSecond:0.##} pushes per second; slow down and resend", bucket.UntilNextToken()));
             }
 
             return _document.Plan(command.UserId, command.ClientId, command.Ops);

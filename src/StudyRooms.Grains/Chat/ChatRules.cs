@@ -163,7 +163,7 @@ public static class ChatRules
     public static StudyRoomsException RateLimited(ChatSettings settings) =>
         new(
             ErrorCodes.RateLimited,
-            string.Create(
-                CultureInfo.InvariantCulture,
-                $"at most {settings.MessageBurst:0.##} messages in a row and {settings.MessagesPerSecond:0.##} per second after that; retry in {Math.Ceiling(1 / settings.MessagesPerSecond):0} s"));
+            RetryHint.Append(
+                string.Create(CultureInfo.InvariantCulture, $"at most {settings.MessageBurst:0.##} messages in a row and {settings.MessagesPerSecond:0.##} per second after that"),
+                TimeSpan.FromSeconds(1 / settings.MessagesPerSecond)));
 }

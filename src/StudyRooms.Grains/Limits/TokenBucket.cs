@@ -31,6 +31,13 @@ public sealed class TokenBucket(double ratePerSecond, double burst, TimeProvider
         return _tokens >= 1;
     }
 
+    /// <summary>How long until a token is there to take (zero when one is); the retry hint of a refusal (P-ERR-5).</summary>
+    public TimeSpan UntilNextToken()
+    {
+        Refill();
+        return _tokens >= 1 ? TimeSpan.Zero : TimeSpan.FromSeconds((1 - _tokens) / ratePerSecond);
+    }
+
     private void Refill()
     {
         var now = time.GetTimestamp();

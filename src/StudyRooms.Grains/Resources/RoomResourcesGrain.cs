@@ -43,7 +43,7 @@ public sealed class RoomResourcesGrain(
         CheckRoom(actor);
         if (!BudgetFor(actor.UserId).CanTake())
         {
-            throw Refused(actor, RateLimited());
+            throw Refused(actor, RateLimited(BudgetFor(actor.UserId).UntilNextToken()));
         }
     }
 
@@ -169,7 +169,7 @@ public sealed class RoomResourcesGrain(
         CheckRoom(actor);
         if (!BudgetFor(actor.UserId).TryTake())
         {
-            throw Refused(actor, RateLimited());
+            throw Refused(actor, RateLimited(BudgetFor(actor.UserId).UntilNextToken()));
         }
 
         var added = item with { Seq = state.State.LastSeq + 1 };
@@ -222,8 +222,8 @@ public sealed class RoomResourcesGrain(
         AddedAt = time.GetUtcNow(),
     };
 
-    private StudyRoomsException RateLimited() =>
-        new(ErrorCodes.RateLimited, $"too many resources added; at most {_settings.AddBurst:0} at once and {_settings.AddsPerMinute:0.##} a minute");
+    private StudyRoomsException RateLimited(TimeSpan wait) =>
+        new(ErrorCodes.RateLimited, RetryHint.Append($"too many resources added; at most {_settings.AddBurst:0} at once and {_settings.AddsPerMinute:0.##} a minute", wait));
 
     /// <summary>Asks the room for the caller's place and throws the rule's refusal, if any.</summary>
     private async Task<ResourceAccess> RequireAsync(ResourceActor actor, Func<ResourceAccess, StudyRoomsException?> rule)

@@ -27,9 +27,9 @@ public sealed partial class RoomGrain
             case HelpQueueAction.Raise when state.State.Archived:
                 throw RoomArchived();
             case HelpQueueAction.Raise:
-                if (!HandBudget(command.ActorId).TryTake())
+                if (HandBudget(command.ActorId) is var budget && !budget.TryTake())
                 {
-                    throw new StudyRoomsException(ErrorCodes.RateLimited, "too many raised hands; wait a few seconds and try again");
+                    throw new StudyRoomsException(ErrorCodes.RateLimited, RetryHint.Append("too many raised hands", budget.UntilNextToken()));
                 }
 
                 _helpQueue.Raise(command.ActorId, actor.Participant.DisplayName, command.Note, time.GetUtcNow());

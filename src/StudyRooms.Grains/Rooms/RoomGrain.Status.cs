@@ -44,7 +44,7 @@ public sealed partial class RoomGrain
 
         if (!entry.Budget.TryTake())
         {
-            throw new StudyRoomsException(ErrorCodes.RateLimited, "too many status reports; wait a few seconds");
+            throw new StudyRoomsException(ErrorCodes.RateLimited, RetryHint.Append("too many status reports", entry.Budget.UntilNextToken()));
         }
 
         entry.Status = command.Status;

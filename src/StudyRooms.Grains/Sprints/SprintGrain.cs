@@ -380,7 +380,7 @@ public sealed class SprintGrain(
         var now = Now;
         if (_lastHeartbeat.TryGetValue(actor.ConnectionId, out var last) && now - last < _options.HeartbeatMinInterval)
         {
-            throw new StudyRoomsException(ErrorCodes.RateLimited, $"at most one heartbeat every {_options.HeartbeatMinInterval.TotalSeconds:0} seconds");
+            throw new StudyRoomsException(ErrorCodes.RateLimited, RetryHint.Append($"at most one heartbeat every {_options.HeartbeatMinInterval.TotalSeconds:0} seconds", last + _options.HeartbeatMinInterval - now));
         }
 
         _lastHeartbeat[actor.ConnectionId] = now;
@@ -692,7 +692,7 @@ public sealed class SprintGrain(
 
         if (!bucket.TryTake())
         {
-            throw new StudyRoomsException(ErrorCodes.RateLimited, "too many sprint commands; slow down");
+            throw new StudyRoomsException(ErrorCodes.RateLimited, RetryHint.Append("too many sprint commands; slow down", bucket.UntilNextToken()));
         }
     }
 

@@ -17,7 +17,10 @@ public static class RateLimits
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, cancellationToken) =>
             {
-                var problem = Problems.Of(StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, "too many requests; try again in a minute");
+                // The limiter knows when the next token comes; say so in the reason (P-ERR-5) and as Retry-After.
+                var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var problem = Problems.Of(StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, RetryHint.Append("too many requests", wait));
                 await problem.ExecuteAsync(context.HttpContext);
             };
             options.AddPolicy(Anonymous, http => RateLimitPartition.GetTokenBucketLimiter(

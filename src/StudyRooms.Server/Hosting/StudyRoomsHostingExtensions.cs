@@ -49,6 +49,7 @@ public static class StudyRoomsHostingExtensions
         builder.Services.AddHostedService<PresenceRefresher>();
         builder.Services.AddHostedService<StartupGarbageCollection>();
         builder.Services.AddSingleton<OpenConnections>();
+        builder.Services.AddSingleton<LoadShedding>();
         builder.Services.AddSingleton<ConnectionEviction>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ConnectionEviction>());
         builder.Services.AddSingleton<DeletedUserConnections>();
@@ -170,6 +171,7 @@ public static class StudyRoomsHostingExtensions
                 hub.MaximumReceiveMessageSize = CodedJsonHubProtocol.MaxMessageSize;
                 hub.AddFilter<StudyRoomsHubFilter>();
                 hub.AddFilter<OpenConnections>();
+                hub.AddFilter<LoadShedding>();
             })
             .AddJsonProtocol(json => ConfigureJson(json.PayloadSerializerOptions));
 

@@ -15,9 +15,9 @@ public sealed partial class RoomHub
     public Task<SprintSnapshot> GetSprint(SprintRequest? request)
     {
         var (sprint, actor) = Sprint(request?.RoomId);
-        if (!ConnectionRooms.Of(Context, time).VolatileBudget.TryTake())
+        if (ConnectionRooms.Of(Context, time).VolatileBudget is var budget && !budget.TryTake())
         {
-            throw Refuse(ErrorCodes.RateLimited, "too many requests; slow down");
+            throw Refuse(ErrorCodes.RateLimited, RetryHint.Append("too many requests; slow down", budget.UntilNextToken()));
         }
 
         return sprint.GetForAsync(actor);

@@ -20,6 +20,7 @@ public sealed class StudyRoomsMetrics
     private readonly Counter<long> _rejoins;
     private readonly Histogram<double> _broadcastDuration;
     private readonly Counter<long> _deletedUserChecks;
+    private readonly Counter<long> _shed;
 
     public StudyRoomsMetrics(IMeterFactory meters)
     {
@@ -43,6 +44,9 @@ public sealed class StudyRoomsMetrics
         _deletedUserChecks = meter.CreateCounter<long>(
             "studyrooms.auth.deleted_user_checks", "{check}",
             "Checks that a token's user is not deleted (P-ACCT-4), by where the answer came from: this server's cache, its memory of deleted users, or the deleted-user grain.");
+        _shed = meter.CreateCounter<long>(
+            "studyrooms.hub.shed", "{invocation}",
+            "Hub calls refused with OVERLOADED (or dropped, if volatile) because the server ran its bound of concurrent calls (P-ERR-6), by method.");
         meter.CreateObservableGauge(
             "studyrooms.rooms.active", () => (long)_roomConnections.Count, "{room}", "Rooms with at least one connection on this server.");
     }
@@ -55,6 +59,8 @@ public sealed class StudyRoomsMetrics
 
     public void Rejected(string method, string code) =>
         _rejections.Add(1, new KeyValuePair<string, object?>("method", method), new KeyValuePair<string, object?>("code", code));
+
+    public void Shed(string method) => _shed.Add(1, new KeyValuePair<string, object?>("method", method));
 
     public void OpsApplied(int count)
     {

@@ -81,6 +81,7 @@ public sealed partial class StudyRoomsOptionsValidator : IValidateOptions<StudyR
         ValidateMembership(options, failures);
         ValidateConnections(options, failures);
         ValidateProtocol(options, failures);
+        ValidateOverload(options, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -227,6 +227,55 @@ describe('RoomSession', () => {
     expect(hub.pushes[1]!.request.ops[0]!.clientSeq).toBe(1);
   });
 
+  it('keeps an edit the server refused as OVERLOADED and sends it again after the hint (P-ERR-5, P-ERR-6)', async () => {
+    const { session, hub, notices } = createSession();
+    hub.connect();
+    await settle();
+    draw(session, 0);
+    hub.pushes[0]!.answer.reject(hubError('OVERLOADED: the server is busy and did not run this call; retry after 1500 ms'));
+    await settle();
+    expect(notices[0]?.kind).toBe('serverBusy');
+    expect(session.counts.pending).toBe(1);
+    await vi.advanceTimersByTimeAsync(1_499);
+    expect(hub.pushes).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(hub.pushes).toHaveLength(2);
+    expect(hub.pushes[1]!.request.ops[0]!.clientSeq).toBe(1);
+    hub.pushes[1]!.answer.resolve({ clock: 1, acks: [{ clientSeq: 1, clock: 1 }] });
+    await settle();
+    expect(session.counts).toMatchObject({ elements: 1, pending: 0, clock: 1 });
+  });
+
+  it('waits as long as a RATE_LIMITED hint asks before pushing again (P-ERR-5)', async () => {
+    const { session, hub } = createSession();
+    hub.connect();
+    await settle();
+    draw(session, 0);
+    hub.pushes[0]!.answer.reject(hubError('RATE_LIMITED: at most 60 pushes per second; slow down and resend; retry after 17 ms'));
+    await settle();
+    await vi.advanceTimersByTimeAsync(16);
+    expect(hub.pushes).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(hub.pushes).toHaveLength(2);
+  });
+
+  it('joins again after the hint when a join is refused as OVERLOADED', async () => {
+    const { hub } = createSession();
+    let joins = 0;
+    const answer = hub.joinAnswer;
+    hub.joinAnswer = (request) => {
+      joins++;
+      return joins === 1 ? Promise.reject(hubError('OVERLOADED: the server is busy and did not run this call; retry after 2000 ms')) : answer(request);
+    };
+    hub.connect();
+    await settle();
+    expect(joins).toBe(1);
+    await vi.advanceTimersByTimeAsync(1_999);
+    expect(joins).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(joins).toBe(2);
+  });
+
   it('stops and asks for a reload on PROTOCOL_MISMATCH', async () => {
     const { session, hub, notices } = createSession();
     hub.joinAnswer = () => Promise.reject(hubError('PROTOCOL_MISMATCH: client 1, server 2'));

@@ -7,6 +7,7 @@ import {
   MAX_OPS_PER_PUSH,
   PROTOCOL_VERSION,
   parseProtocolError,
+  retryAfterMs,
   type BoardHistorySnapshot,
   type CursorMoved,
   type CursorUpdate,
@@ -47,6 +48,15 @@ export const GAP_RESYNC_MS = 5_000;
 /** Wait before retrying a push or join the server refused as `RATE_LIMITED` or that failed oddly. */
 export const RETRY_DELAY_MS = 1_000;
 
+/** The longest wait a server's retry hint may impose before a refused push or join goes again. */
+export const MAX_RETRY_DELAY_MS = 60_000;
+
+/** How long to wait after a refusal: the server's hint when it gave one (P-ERR-5), else {@link RETRY_DELAY_MS}. */
+export function retryDelayMs(reason: string): number {
+  const hint = retryAfterMs(reason);
+  return hint === null ? RETRY_DELAY_MS : Math.min(MAX_RETRY_DELAY_MS, Math.max(1, hint));
+}
+
 /** The four states the status indicator shows. */
 export type SessionState = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
@@ -66,6 +76,8 @@ export interface RoomNotice {
     | 'roomNotFound'
     | 'opRejected'
     | 'rateLimited'
+    /** The server refused a push as `OVERLOADED` (P-ERR-6); the edits stay queued and go again after its hint. */
+    | 'serverBusy'
     | 'joinFailed'
     /** A moderator removed this user from the room (P-MOD-1). */
     | 'removed'
@@ -489,7 +501,8 @@ export class RoomSession {
         this.onUnauthorized();
         return;
       case 'RATE_LIMITED':
-        this.retryLater(() => void this.join('retry'));
+      case 'OVERLOADED':
+        this.retryLater(() => void this.join('retry'), retryDelayMs(refusal.reason));
         return;
       case 'BANNED':
         this.stopFatally('banned', refusal.reason);
@@ -543,8 +556,11 @@ export class RoomSession {
         return;
       }
       case 'RATE_LIMITED':
-        this.events.emit('notice', { kind: 'rateLimited', reason: refusal.reason, fatal: false });
-        this.retryLater(() => this.flush());
+      case 'OVERLOADED':
+        // Nothing was applied (P-ERR-3): the batch stays queued, original clientSeqs kept, and goes
+        // again once the server's hint has passed (P-ERR-5).
+        this.events.emit('notice', { kind: refusal.code === 'OVERLOADED' ? 'serverBusy' : 'rateLimited', reason: refusal.reason, fatal: false });
+        this.retryLater(() => this.flush(), retryDelayMs(refusal.reason));
         return;
       case 'NOT_IN_ROOM':
         void this.join('notInRoom');
@@ -571,12 +587,12 @@ export class RoomSession {
     if (last !== undefined && last.clientSeq >= this.isolateThroughSeq) this.batchLimit = MAX_OPS_PER_PUSH;
   }
 
-  private retryLater(action: () => void): void {
+  private retryLater(action: () => void, delayMs: number = RETRY_DELAY_MS): void {
     if (this.retryTimer !== null || this.disposed) return;
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       action();
-    }, RETRY_DELAY_MS);
+    }, delayMs);
   }
 
   private stopFatally(kind: RoomNotice['kind'], reason: string, by?: string): void {

@@ -1,7 +1,7 @@
 // Proves refused hub calls are split into code and reason (P-ERR-1), with or without the prefix
 // the .NET server puts before a HubException's message.
 import { describe, expect, it } from 'vitest';
-import { isKnownHubErrorCode, parseProtocolError } from './errors';
+import { isKnownHubErrorCode, parseProtocolError, retryAfterMs } from './errors';
 
 describe('parseProtocolError', () => {
   it('parses a bare "CODE: reason" message', () => {
@@ -31,7 +31,14 @@ describe('parseProtocolError', () => {
     expect(parseProtocolError(undefined)).toBeNull();
   });
 
+  it('reads the retry hint at the end of a reason (P-ERR-5)', () => {
+    expect(retryAfterMs('the server is busy and did not run this call; retry after 1234 ms')).toBe(1234);
+    expect(retryAfterMs('at most 60 pushes per second; slow down and resend')).toBeNull();
+    expect(retryAfterMs('retry after 12 ms, then more text')).toBeNull();
+  });
+
   it('knows the protocol codes', () => {
+    expect(isKnownHubErrorCode('OVERLOADED')).toBe(true);
     expect(isKnownHubErrorCode('NOT_IN_ROOM')).toBe(true);
     expect(isKnownHubErrorCode('SOMETHING_NEW')).toBe(false);
   });

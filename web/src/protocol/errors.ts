@@ -8,6 +8,8 @@ export const HubErrorCodes = [
   'NOT_IN_ROOM',
   'RATE_LIMITED',
   'UNAUTHENTICATED',
+  /** The server is past its bound of concurrent calls and did not run the call (P-ERR-6). */
+  'OVERLOADED',
 ] as const;
 
 /** A code a refused hub call carries. */
@@ -38,6 +40,15 @@ export function parseProtocolError(error: unknown): ProtocolError | null {
   const match = CODE_AND_REASON.exec(text);
   if (!match) return null;
   return { code: match[1] ?? '', reason: (match[2] ?? '').trim() };
+}
+
+// A refusal that may succeed later ends its reason with "retry after <N> ms" (P-ERR-5).
+const RETRY_HINT = /retry after (\d{1,9}) ms\s*$/;
+
+/** The wait, in ms, a refusal's reason asks for before the call is sent again (P-ERR-5); null without a hint. */
+export function retryAfterMs(reason: string): number | null {
+  const match = RETRY_HINT.exec(reason);
+  return match ? Number(match[1]) : null;
 }
 
 /** True when the code is one of the hub codes this client knows. */

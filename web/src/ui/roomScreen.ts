@@ -216,6 +216,9 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
         case 'rateLimited':
           notices.toast(strings.errors.rateLimited, 'error');
           break;
+        case 'serverBusy':
+          notices.toast(strings.errors.serverBusy, 'error');
+          break;
         case 'joinFailed':
           notices.toast(strings.errors.joinFailed(notice.reason), 'error');
           break;
