@@ -15,9 +15,25 @@ public interface IUserFootprintGrain : IGrainWithStringKey
     [Alias("Record")]
     Task RecordAsync(string roomId);
 
-    /// <summary>Takes a deleted room off (P-LIFE-4).</summary>
+    /// <summary>Takes a deleted room off (P-LIFE-4), also off the rooms the user owns (P-LIFE-7).</summary>
     [Alias("Forget")]
     Task ForgetAsync(string roomId);
+
+    /// <summary>
+    /// Counts a room about to be created as the user's (stored before it answers), unless the user
+    /// already owns <paramref name="maxOwnedRooms"/> rooms: then false and nothing changes (P-LIFE-7).
+    /// A room already counted answers true.
+    /// </summary>
+    [Alias("ReserveOwnedRoom")]
+    Task<bool> ReserveOwnedRoomAsync(string roomId, int maxOwnedRooms);
+
+    /// <summary>Gives back a place reserved for a room whose creation failed (P-LIFE-7). A no-op when not counted.</summary>
+    [Alias("ReleaseOwnedRoom")]
+    Task ReleaseOwnedRoomAsync(string roomId);
+
+    /// <summary>How many rooms the user owns as counted by <see cref="ReserveOwnedRoomAsync"/>.</summary>
+    [Alias("CountOwnedRooms"), ReadOnly]
+    Task<int> CountOwnedRoomsAsync();
 
     [Alias("List"), ReadOnly]
     Task<string[]> ListAsync();

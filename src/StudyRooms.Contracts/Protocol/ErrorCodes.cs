@@ -58,4 +58,8 @@ public static class ErrorCodes
     public const string RoomArchived = "ROOM_ARCHIVED";
     /// <summary>The server is past its bound of concurrent work and refused the call unread; send it again after the hint (P-ERR-5, P-ERR-6).</summary>
     public const string Overloaded = "OVERLOADED";
+    /// <summary>The user owns the server's limit of rooms; delete one first (P-LIFE-7); HTTP 409.</summary>
+    public const string TooManyRooms = "TOO_MANY_ROOMS";
+    /// <summary>The user holds the server's limit of open hub connections on this server; close one first (P-CONN-1).</summary>
+    public const string TooManyConnections = "TOO_MANY_CONNECTIONS";
 }

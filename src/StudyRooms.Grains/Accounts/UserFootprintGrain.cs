@@ -20,11 +20,51 @@ public sealed class UserFootprintGrain(
 
     public async Task ForgetAsync(string roomId)
     {
-        if (state.State.RoomIds.Remove(roomId))
+        var listed = state.State.RoomIds.Remove(roomId);
+        var owned = state.State.OwnedRoomIds.Remove(roomId);
+        if (listed || owned)
         {
-            await WriteOrRevertAsync(() => state.State.RoomIds.Add(roomId));
+            await WriteOrRevertAsync(() =>
+            {
+                if (listed)
+                {
+                    state.State.RoomIds.Add(roomId);
+                }
+
+                if (owned)
+                {
+                    state.State.OwnedRoomIds.Add(roomId);
+                }
+            });
         }
     }
+
+    public async Task<bool> ReserveOwnedRoomAsync(string roomId, int maxOwnedRooms)
+    {
+        if (state.State.OwnedRoomIds.Contains(roomId))
+        {
+            return true;
+        }
+
+        if (state.State.OwnedRoomIds.Count >= maxOwnedRooms)
+        {
+            return false;
+        }
+
+        state.State.OwnedRoomIds.Add(roomId);
+        await WriteOrRevertAsync(() => state.State.OwnedRoomIds.Remove(roomId));
+        return true;
+    }
+
+    public async Task ReleaseOwnedRoomAsync(string roomId)
+    {
+        if (state.State.OwnedRoomIds.Remove(roomId))
+        {
+            await WriteOrRevertAsync(() => state.State.OwnedRoomIds.Add(roomId));
+        }
+    }
+
+    public Task<int> CountOwnedRoomsAsync() => Task.FromResult(state.State.OwnedRoomIds.Count);
 
     public Task<string[]> ListAsync() => Task.FromResult(state.State.RoomIds.ToArray());
 

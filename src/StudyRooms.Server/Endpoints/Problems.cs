@@ -22,6 +22,7 @@ public static class Problems
         ErrorCodes.RateLimited => Of(StatusCodes.Status429TooManyRequests, e.Code, e.Reason),
         ErrorCodes.NotInRoom => Of(StatusCodes.Status403Forbidden, e.Code, e.Reason),
         ErrorCodes.ResourceNotFound => Of(StatusCodes.Status404NotFound, e.Code, e.Reason),
+        ErrorCodes.TooManyRooms => Of(StatusCodes.Status409Conflict, e.Code, e.Reason),
         ErrorCodes.ShelfFull => Of(StatusCodes.Status409Conflict, e.Code, e.Reason),
         ErrorCodes.FileTooLarge => Of(StatusCodes.Status413PayloadTooLarge, e.Code, e.Reason),
         ErrorCodes.FileTypeNotAllowed => Of(StatusCodes.Status415UnsupportedMediaType, e.Code, e.Reason),

@@ -1,10 +1,12 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Mvc;
+using StudyRooms.Contracts.Accounts;
 using StudyRooms.Contracts.Protocol;
 using StudyRooms.Contracts.Rooms;
 using StudyRooms.Grains.Rooms;
 using StudyRooms.Server.Auth;
+using StudyRooms.Server.Options;
 
 namespace StudyRooms.Server.Endpoints;
 
@@ -27,10 +29,25 @@ public static class RoomsApi
     /// <summary>A new room id: 128 random bits, 22 url-safe characters (P-ROOM-1).</summary>
     public static string NewRoomId() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
 
-    private static async Task<IResult> CreateRoom(CreateRoomRequest? request, HttpContext http, IGrainFactory grains)
+    /// <summary>
+    /// Counts the room as its owner's before creating it, so a user owns at most
+    /// <see cref="RateLimitOptions.MaxOwnedRoomsPerUser"/> rooms (P-LIFE-7): past the bound nothing is
+    /// created; a creation that fails gives its place back.
+    /// </summary>
+    private static async Task<IResult> CreateRoom(CreateRoomRequest? request, HttpContext http, IGrainFactory grains, RateLimitOptions limits)
     {
         var user = StudyRoomsUser.From(http.User);
         var roomId = NewRoomId();
+        var footprint = grains.GetGrain<IUserFootprintGrain>(user.UserId);
+        if (!await footprint.ReserveOwnedRoomAsync(roomId, limits.MaxOwnedRoomsPerUser))
+        {
+            return Problems.Of(
+                StatusCodes.Status409Conflict,
+                ErrorCodes.TooManyRooms,
+                $"you own {limits.MaxOwnedRoomsPerUser} rooms, the most this server allows; delete one of them first (archived rooms count too)");
+        }
+
+        var created = false;
         try
         {
             var room = await grains.GetGrain<IRoomGrain>(roomId).CreateAsync(new CreateRoomCommand
@@ -45,11 +62,19 @@ public static class RoomsApi
                 OverflowAsViewers = request?.OverflowAsViewers ?? false,
                 OwnerId = user.UserId,
             });
+            created = true;
             return Results.Created(room.Link, room);
         }
         catch (StudyRoomsException e)
         {
             return Problems.From(e);
+        }
+        finally
+        {
+            if (!created)
+            {
+                await footprint.ReleaseOwnedRoomAsync(roomId);
+            }
         }
     }
 

@@ -28,6 +28,11 @@ public static class StudyRoomsConfiguration
             failures.Add($"{RateLimitOptions.Section}:RoomsPerMinutePerUser must be between 1 and 10000.");
         }
 
+        if (rateLimits.MaxOwnedRoomsPerUser is < 1 or > 100_000)
+        {
+            failures.Add($"{RateLimitOptions.Section}:MaxOwnedRoomsPerUser must be between 1 and 100000.");
+        }
+
         Collect(new StudyRoomsOptionsValidator().Validate(null, studyRooms), failures);
         Collect(new AuthOptionsValidator(signingKeyRequired: studyRooms.IsRedisMode).Validate(null, auth), failures);
         if (failures.Count > 0)

@@ -60,6 +60,7 @@ public static class StudyRoomsHostingExtensions
         builder.AddStudyRoomsAuth(options, auth);
         builder.AddStudyRoomsSignalR(options);
         builder.Services.AddStudyRoomsRateLimits(rateLimits);
+        builder.Services.AddSingleton(rateLimits);
         builder.Services.ConfigureHttpJsonOptions(json => ConfigureJson(json.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks()

@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using StudyRooms.Contracts.Protocol;
 using StudyRooms.Server.Auth;
+using StudyRooms.Server.Options;
 
 namespace StudyRooms.Server.Hubs;
 
@@ -16,27 +19,97 @@ namespace StudyRooms.Server.Hubs;
 /// <c>CloseOnAuthenticationExpiration</c>: the same clock issues and validates tokens, so tests can
 /// move it, and one mechanism closes connections whoever asks.
 /// </remarks>
-public sealed class OpenConnections(TimeProvider time) : IHubFilter
+public sealed class OpenConnections(TimeProvider time, IOptions<StudyRoomsOptions> options) : IHubFilter
 {
     private readonly ConcurrentDictionary<string, Open> _open = new(StringComparer.Ordinal);
 
+    /// <summary>Open connections per user id (P-CONN-1); a user with none has no entry. Guarded by itself.</summary>
+    private readonly Dictionary<string, int> _perUser = new(StringComparer.Ordinal);
+
+    private readonly int _maxPerUser = options.Value.MaxConnectionsPerUser;
+
     public int Count => _open.Count;
 
+    /// <summary>
+    /// Counts the connection for its user, or refuses it past <see cref="StudyRoomsOptions.MaxConnectionsPerUser"/>
+    /// (P-CONN-1): the HubException makes SignalR send a close message that carries
+    /// "HubException: TOO_MANY_CONNECTIONS: ..." and forbids reconnecting; no disconnect runs for it.
+    /// </summary>
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {
         var caller = context.Context;
-        _open[caller.ConnectionId] = new Open(caller, ExpiryTimer(caller));
-        await next(context);
+        var userId = caller.User?.FindFirst(StudyRoomsUser.UserIdClaim)?.Value;
+        if (userId is not null && !TryCount(userId))
+        {
+            throw new HubException($"{ErrorCodes.TooManyConnections}: this user already has {_maxPerUser} open connections to this server, the most it allows; close a tab or window first");
+        }
+
+        _open[caller.ConnectionId] = new Open(caller, ExpiryTimer(caller), userId);
+        try
+        {
+            await next(context);
+        }
+        catch
+        {
+            // SignalR runs no disconnect for a connection whose connect failed.
+            Remove(caller.ConnectionId);
+            throw;
+        }
     }
 
     public async Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
     {
-        if (_open.TryRemove(context.Context.ConnectionId, out var open))
+        Remove(context.Context.ConnectionId);
+        await next(context, exception);
+    }
+
+    /// <summary>Open connections of <paramref name="userId"/> on this server.</summary>
+    public int CountOf(string userId)
+    {
+        lock (_perUser)
         {
-            open.Expiry?.Dispose();
+            return _perUser.GetValueOrDefault(userId);
+        }
+    }
+
+    private bool TryCount(string userId)
+    {
+        lock (_perUser)
+        {
+            var count = _perUser.GetValueOrDefault(userId);
+            if (count >= _maxPerUser)
+            {
+                return false;
+            }
+
+            _perUser[userId] = count + 1;
+            return true;
+        }
+    }
+
+    private void Remove(string connectionId)
+    {
+        if (!_open.TryRemove(connectionId, out var open))
+        {
+            return;
         }
 
-        await next(context, exception);
+        open.Expiry?.Dispose();
+        if (open.UserId is { } userId)
+        {
+            lock (_perUser)
+            {
+                var count = _perUser.GetValueOrDefault(userId) - 1;
+                if (count > 0)
+                {
+                    _perUser[userId] = count;
+                }
+                else
+                {
+                    _perUser.Remove(userId);
+                }
+            }
+        }
     }
 
     public bool Holds(string connectionId) => _open.ContainsKey(connectionId);
@@ -85,5 +158,5 @@ public sealed class OpenConnections(TimeProvider time) : IHubFilter
         return time.CreateTimer(static state => ((HubCallerContext)state!).Abort(), caller, due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
     }
 
-    private sealed record Open(HubCallerContext Caller, ITimer? Expiry);
+    private sealed record Open(HubCallerContext Caller, ITimer? Expiry, string? UserId);
 }

@@ -11,4 +11,7 @@ public sealed class RateLimitOptions
     public int SessionsPerMinutePerAddress { get; set; } = 600;
 
     public int RoomsPerMinutePerUser { get; set; } = 20;
+
+    /// <summary>Rooms one user may own at once (P-LIFE-7); deleting one frees a place.</summary>
+    public int MaxOwnedRoomsPerUser { get; set; } = 100;
 }

@@ -14,4 +14,10 @@ public sealed partial class StudyRoomsOptions
     /// TransportSendTimeout); then the connection is closed.
     /// </summary>
     public TimeSpan ConnectionSendTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Open hub connections one user may hold on this server (P-CONN-1); one more is closed at once
+    /// with <c>TOO_MANY_CONNECTIONS</c>. Counted per server: in Redis mode a user may hold this many on each.
+    /// </summary>
+    public int MaxConnectionsPerUser { get; set; } = 20;
 }

@@ -15,5 +15,10 @@ public sealed partial class StudyRoomsOptionsValidator
         {
             failures.Add($"{key}:ConnectionSendTimeout must be between 00:00:01 and 00:01:00.");
         }
+
+        if (options.MaxConnectionsPerUser is < 1 or > 10_000)
+        {
+            failures.Add($"{key}:MaxConnectionsPerUser must be between 1 and 10000.");
+        }
     }
 }
