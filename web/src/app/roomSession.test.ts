@@ -286,6 +286,17 @@ describe('RoomSession', () => {
     expect(hub.isConnected).toBe(false);
   });
 
+  it('stops with a fatal notice when the server closed the connection for too many connections (P-CONN-1)', async () => {
+    const { session, hub, notices } = createSession();
+    hub.connect();
+    await settle();
+    hub.handlers.tooManyConnections?.('this user already has 20 open connections to this server');
+    await settle();
+    expect(notices).toEqual([{ kind: 'tooManyConnections', reason: 'this user already has 20 open connections to this server', fatal: true }]);
+    expect(session.status.state).toBe('offline');
+    expect(hub.isConnected).toBe(false);
+  });
+
   it('shows remote previews until the element is committed', async () => {
     const { session, hub } = createSession();
     hub.connect();

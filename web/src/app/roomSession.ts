@@ -82,7 +82,9 @@ export interface RoomNotice {
     /** A moderator removed this user from the room (P-MOD-1). */
     | 'removed'
     /** A moderator banned this user, or a join was refused as banned (P-MOD-2). */
-    | 'banned';
+    | 'banned'
+    /** The server closed the connection: this user has the most open connections it allows (P-CONN-1). */
+    | 'tooManyConnections';
   readonly reason: string;
   /** The session stopped and cannot go on; the page must be reloaded or left. */
   readonly fatal: boolean;
@@ -195,6 +197,7 @@ export class RoomSession {
       status: (status) => this.onTransportStatus(status),
       connected: () => void this.join('connected'),
       unauthorized: () => this.onUnauthorized(),
+      tooManyConnections: (reason) => this.stopFatally('tooManyConnections', reason),
       participantJoined: (event) => this.onParticipantJoined(event),
       participantLeft: (event) => this.onParticipantLeft(event),
       opsApplied: (event) => this.onOpsApplied(event),

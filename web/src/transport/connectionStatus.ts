@@ -1,3 +1,5 @@
+import { parseProtocolError } from '../protocol/errors';
+
 /** State of the live connection as the user should see it. */
 export type ConnectionStatus =
   | { readonly state: 'connecting' }
@@ -13,6 +15,16 @@ export function reconnectDelayMs(attempt: number, random: () => number = Math.ra
   const index = Math.min(Math.max(attempt, 1), RECONNECT_DELAYS_MS.length) - 1;
   const base = RECONNECT_DELAYS_MS[index] ?? 15_000;
   return Math.round(base * (1 + 0.2 * random()));
+}
+
+/**
+ * The reason when the server closed the connection because its user holds the most connections it
+ * allows (P-CONN-1): the close error carries "HubException: TOO_MANY_CONNECTIONS: <reason>" and the
+ * server forbids reconnecting, so retrying would only be closed again. Null for any other close.
+ */
+export function tooManyConnectionsReason(error: unknown): string | null {
+  const refusal = parseProtocolError(error);
+  return refusal?.code === 'TOO_MANY_CONNECTIONS' ? refusal.reason : null;
 }
 
 /** True for an error that means the bearer token was refused (HTTP 401 at negotiate or connect). */

@@ -40,7 +40,7 @@ import {
 import { unbatchOpsApplied } from '../sync/opsAppliedBatch';
 import { ChatConnection } from './chatConnection';
 import type { ChatTransport } from './chatHub';
-import { isUnauthorizedError, reconnectDelayMs } from './connectionStatus';
+import { isUnauthorizedError, reconnectDelayMs, tooManyConnectionsReason } from './connectionStatus';
 import type { RoomHub, RoomHubHandlers } from './roomHub';
 
 /** Settings of a room connection. */
@@ -106,6 +106,15 @@ export class RoomConnection implements RoomHub {
         this.stopped = true;
         this.handlers.status({ state: 'offline', retryInMs: null });
         this.handlers.unauthorized();
+        return;
+      }
+      // Closed for holding too many connections (P-CONN-1): reconnecting would be closed again.
+      const tooMany = tooManyConnectionsReason(error);
+      if (tooMany !== null) {
+        this.stopped = true;
+        window.removeEventListener('online', this.onBrowserOnline);
+        this.handlers.status({ state: 'offline', retryInMs: null });
+        this.handlers.tooManyConnections?.(tooMany);
         return;
       }
       this.scheduleRestart();

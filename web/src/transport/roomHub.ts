@@ -33,6 +33,8 @@ export interface RoomHubHandlers {
   connected(): void;
   /** The server refused the token; the connection has stopped. */
   unauthorized(): void;
+  /** The server closed the connection: this user holds the most it allows (P-CONN-1); the connection has stopped. */
+  tooManyConnections?(reason: string): void;
   participantJoined(event: ParticipantJoined): void;
   participantLeft(event: ParticipantLeft): void;
   opsApplied(event: OpsApplied): void;

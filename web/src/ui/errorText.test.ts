@@ -10,6 +10,11 @@ describe('describeFailure', () => {
     );
   });
 
+  it('explains a room creation refused for owning too many rooms (P-LIFE-7)', () => {
+    const reason = 'you own 100 rooms, the most this server allows; delete one of them first (archived rooms count too)';
+    expect(describeFailure({ status: 409, code: 'TOO_MANY_ROOMS', reason })).toBe(`${strings.errors.byCode.TOO_MANY_ROOMS} (${reason})`);
+  });
+
   it('falls back to the server reason for unknown codes', () => {
     expect(describeFailure({ status: 409, code: 'SOMETHING_NEW', reason: 'Try later.' })).toBe('Try later.');
   });

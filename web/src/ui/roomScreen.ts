@@ -219,6 +219,9 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
         case 'serverBusy':
           notices.toast(strings.errors.serverBusy, 'error');
           break;
+        case 'tooManyConnections':
+          notices.banner(strings.errors.tooManyConnections, { label: strings.errors.reload, onClick: () => window.location.reload() });
+          break;
         case 'joinFailed':
           notices.toast(strings.errors.joinFailed(notice.reason), 'error');
           break;
