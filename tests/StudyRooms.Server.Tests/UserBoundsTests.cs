@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using StudyRooms.Contracts.Accounts;
@@ -77,8 +78,25 @@ public sealed class UserBoundsTests : IAsyncLifetime
         await one.JoinAsync(roomId);
         Assert.Equal(MaxConnections, open.CountOf(ada.UserId));
 
-        // The handshake completes, then the server closes the connection with the coded reason.
-        var extra = _host.CreateHubConnection(ada);
+        // A client that negotiates is refused there: 429 with the code, before any socket opens.
+        using (var adaHttp = _host.CreateHttpClient(ada))
+        {
+            var negotiate = await adaHttp.PostAsync("/hubs/room/negotiate?negotiateVersion=1", content: null);
+            Assert.Equal(HttpStatusCode.TooManyRequests, negotiate.StatusCode);
+            var problem = JsonDocument.Parse(await negotiate.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal(ErrorCodes.TooManyConnections, problem.GetProperty("code").GetString());
+            Assert.Contains($"already has {MaxConnections} open connections", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
+        // One that skips negotiation completes the handshake, then the server closes it with the coded reason.
+        var extra = new HubConnectionBuilder()
+            .WithUrl(new Uri(_host.BaseAddress, "/hubs/room"), options =>
+            {
+                options.Transports = HttpTransportType.WebSockets;
+                options.SkipNegotiation = true;
+                options.AccessTokenProvider = () => Task.FromResult<string?>(ada.Token);
+            })
+            .Build();
         var closed = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
         extra.Closed += error =>
         {

@@ -77,6 +77,7 @@ public static class StudyRoomsHostingExtensions
         app.UseStudyRoomsWebClient();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseConnectionBoundAtNegotiate();
         app.UseRateLimiter();
 
         app.MapSessionsApi();

@@ -41,7 +41,7 @@ public sealed class OpenConnections(TimeProvider time, IOptions<StudyRoomsOption
         var userId = caller.User?.FindFirst(StudyRoomsUser.UserIdClaim)?.Value;
         if (userId is not null && !TryCount(userId))
         {
-            throw new HubException($"{ErrorCodes.TooManyConnections}: this user already has {_maxPerUser} open connections to this server, the most it allows; close a tab or window first");
+            throw new HubException($"{ErrorCodes.TooManyConnections}: {TooManyReason()}");
         }
 
         _open[caller.ConnectionId] = new Open(caller, ExpiryTimer(caller), userId);
@@ -71,6 +71,13 @@ public sealed class OpenConnections(TimeProvider time, IOptions<StudyRoomsOption
             return _perUser.GetValueOrDefault(userId);
         }
     }
+
+    /// <summary>Whether <paramref name="userId"/> holds the most connections allowed here (P-CONN-1).</summary>
+    public bool IsFull(string userId) => CountOf(userId) >= _maxPerUser;
+
+    /// <summary>The reason of a <c>TOO_MANY_CONNECTIONS</c> refusal.</summary>
+    public string TooManyReason() =>
+        $"this user already has {_maxPerUser} open connections to this server, the most it allows; close a tab or window first";
 
     private bool TryCount(string userId)
     {

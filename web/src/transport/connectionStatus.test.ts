@@ -12,6 +12,18 @@ describe('tooManyConnectionsReason (P-CONN-1)', () => {
     ).toBe('this user already has 20 open connections to this server, the most it allows; close a tab or window first');
   });
 
+  it('reads the reason of a negotiate refused with 429 (the SignalR client puts the body into its error)', () => {
+    const body = JSON.stringify({
+      type: 'https://tools.ietf.org/html/rfc6585#section-4',
+      title: 'TOO_MANY_CONNECTIONS',
+      status: 429,
+      detail: 'this user already has 20 open connections to this server, the most it allows; close a tab or window first',
+      code: 'TOO_MANY_CONNECTIONS',
+    });
+    const error = new Error(`Failed to complete negotiation with the server: Error: ${body}: Status code '429'`);
+    expect(tooManyConnectionsReason(error)).toBe('this user already has 20 open connections to this server, the most it allows; close a tab or window first');
+  });
+
   it('is null for every other close, so those reconnect as before', () => {
     expect(tooManyConnectionsReason(undefined)).toBeNull();
     expect(tooManyConnectionsReason(new Error('WebSocket closed with status code: 1006 ().'))).toBeNull();

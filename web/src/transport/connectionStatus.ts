@@ -18,13 +18,25 @@ export function reconnectDelayMs(attempt: number, random: () => number = Math.ra
 }
 
 /**
- * The reason when the server closed the connection because its user holds the most connections it
- * allows (P-CONN-1): the close error carries "HubException: TOO_MANY_CONNECTIONS: <reason>" and the
- * server forbids reconnecting, so retrying would only be closed again. Null for any other close.
+ * The reason when the server refused this user's connection because they hold the most it allows
+ * (P-CONN-1), else null. Two forms: the close of a connection refused on connect carries
+ * "HubException: TOO_MANY_CONNECTIONS: <reason>" (and forbids reconnecting); a refused negotiate is
+ * a 429 whose problem-details body (`code`, `detail`) the SignalR client puts into its error text.
+ * Retrying either would only be refused again.
  */
 export function tooManyConnectionsReason(error: unknown): string | null {
   const refusal = parseProtocolError(error);
-  return refusal?.code === 'TOO_MANY_CONNECTIONS' ? refusal.reason : null;
+  if (refusal?.code === 'TOO_MANY_CONNECTIONS') return refusal.reason;
+  const message = error instanceof Error ? error.message : '';
+  if (!message.includes('"code":"TOO_MANY_CONNECTIONS"')) return null;
+  const detail = /"detail":("(?:[^"\\]|\\.)*")/.exec(message)?.[1];
+  if (detail === undefined) return '';
+  try {
+    const text: unknown = JSON.parse(detail);
+    return typeof text === 'string' ? text : '';
+  } catch {
+    return '';
+  }
 }
 
 /** True for an error that means the bearer token was refused (HTTP 401 at negotiate or connect). */

@@ -111,10 +111,7 @@ export class RoomConnection implements RoomHub {
       // Closed for holding too many connections (P-CONN-1): reconnecting would be closed again.
       const tooMany = tooManyConnectionsReason(error);
       if (tooMany !== null) {
-        this.stopped = true;
-        window.removeEventListener('online', this.onBrowserOnline);
-        this.handlers.status({ state: 'offline', retryInMs: null });
-        this.handlers.tooManyConnections?.(tooMany);
+        this.stopForTooManyConnections(tooMany);
         return;
       }
       this.scheduleRestart();
@@ -217,6 +214,12 @@ export class RoomConnection implements RoomHub {
         this.handlers.unauthorized();
         return;
       }
+      // Negotiate answered 429 TOO_MANY_CONNECTIONS (P-CONN-1): retrying would be refused again.
+      const tooMany = tooManyConnectionsReason(error);
+      if (tooMany !== null) {
+        this.stopForTooManyConnections(tooMany);
+        return;
+      }
       console.warn('StudyRooms: could not connect', error);
       this.scheduleRestart();
       return;
@@ -228,6 +231,13 @@ export class RoomConnection implements RoomHub {
     this.startAttempt = 0;
     this.handlers.status({ state: 'live' });
     this.handlers.connected();
+  }
+
+  private stopForTooManyConnections(reason: string): void {
+    this.stopped = true;
+    window.removeEventListener('online', this.onBrowserOnline);
+    this.handlers.status({ state: 'offline', retryInMs: null });
+    this.handlers.tooManyConnections?.(reason);
   }
 
   /** Read after an await, when `stop()` may have run meanwhile. */
