@@ -22,6 +22,8 @@ public sealed class ConfigurationTests
     [InlineData("StudyRooms:ConnectionSendTimeout", "00:05:00", "StudyRooms:ConnectionSendTimeout")]
     [InlineData("StudyRooms:MaxConcurrentHubCalls", "0", "StudyRooms:MaxConcurrentHubCalls")]
     [InlineData("StudyRooms:OverloadRetryAfter", "00:05:00", "StudyRooms:OverloadRetryAfter")]
+    [InlineData("StudyRooms:MaxConnectionsPerUser", "0", "StudyRooms:MaxConnectionsPerUser")]
+    [InlineData("StudyRooms:RateLimits:MaxOwnedRoomsPerUser", "0", "StudyRooms:RateLimits:MaxOwnedRoomsPerUser")]
     public void ABadValueIsRefusedNamingItsKey(string key, string value, string named)
     {
         var configuration = new ConfigurationBuilder()
