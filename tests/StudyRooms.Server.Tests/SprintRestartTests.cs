@@ -118,9 +118,11 @@ public sealed class SprintRestartTests(Xunit.Abstractions.ITestOutputHelper outp
         Assert.Equal((started.SprintId, 1, SprintPhaseKind.ShortBreak, due), (changed.Sprint.SprintId, changed.Sprint.PhaseIndex, changed.Sprint.PhaseKind, changed.Sprint.PhaseStartedAt));
         var late = announcedAt - due;
         output.WriteLine($"restarted server up {(due - upAt).TotalMilliseconds:0} ms before the phase end; phase change announced {late.TotalMilliseconds:0} ms after it was due");
-        // Up before the end: the reminder fires at the end itself. Up after it: at the reminder's next
-        // one-minute tick at the latest (docs/sprints.md, "The clock").
-        Assert.InRange(late, TimeSpan.Zero, upAt < due ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(61));
+        // Up before the end: the reminder fires at the end itself (measured 0.1-2.1 s late, the second on a
+        // clean CI run, as the fresh silo's reminder service settles), far inside the one-minute period a
+        // missed due time would fall to. Up after it: at the reminder's next one-minute tick at the
+        // latest (docs/sprints.md, "The clock").
+        Assert.InRange(late, TimeSpan.Zero, upAt < due ? TimeSpan.FromSeconds(10) : TimeSpan.FromSeconds(61));
     }
 
     private static async Task<(DateTimeOffset At, SprintUpdated Event)> WaitForAsync(
