@@ -190,7 +190,7 @@ public sealed partial class RoomGrain
         // with them, so the first publish does not ask the backplane to add them again; for a dead
         // server's connection that call waits for an answer that never comes, stalling the room.
         _cursorAudience.Update(
-            _present.Values.SelectMany(user => user.Connections.Keys.Select(c => (c, RoleOf(user.Participant.UserId)))),
+            _present.Values.SelectMany(user => user.Connections.Keys.Select(c => (c, EffectiveRole(user)))),
             _present.Count,
             boardSettings.Value.CursorsToViewersMaxParticipants);
 

@@ -264,7 +264,8 @@ public sealed partial class RoomGrain(
     private async Task PublishBoardAccessAsync()
     {
         await GrainFactory.GetGrain<IBoardGrain>(RoomId).SetAccessAsync(BoardAccess());
-        var connections = _present.Values.SelectMany(user => user.Connections.Keys.Select(c => (c, RoleOf(user.Participant.UserId))));
+        // The seat's role, not the stored one: a lecture's overflow viewers are members by role (P-ROOM-5).
+        var connections = _present.Values.SelectMany(user => user.Connections.Keys.Select(c => (c, EffectiveRole(user))));
         var (added, removed) = _cursorAudience.Update(connections, _present.Count, boardSettings.Value.CursorsToViewersMaxParticipants);
         if (added.Length > 0 || removed.Length > 0)
         {

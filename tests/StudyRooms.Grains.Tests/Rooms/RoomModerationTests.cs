@@ -1,6 +1,7 @@
 using StudyRooms.Contracts.Boards;
 using StudyRooms.Contracts.Protocol;
 using StudyRooms.Contracts.Rooms;
+using StudyRooms.Grains.Boards;
 using StudyRooms.Grains.Tests.Cluster;
 using StudyRooms.Grains.Tests.Support;
 
@@ -340,6 +341,25 @@ public sealed class RoomModerationTests(ClusterFixture fixture)
         Assert.Equal(ErrorCodes.Forbidden, viewerPush.Code);
         Assert.Equal(RoomRole.Viewer, ada.Self.Role); // the room is full again, so Ada is now the one seated as a viewer
         Assert.Equal(RoomRole.Member, (await room.JoinAsync(Join("u_carol", "conn_carol_2"))).Self.Role);
+    }
+
+    [Fact]
+    public async Task ALecturesOverflowViewersStayOutOfTheCursorAudienceAboveTheThreshold_P_ROOM_5_P_LIVE_4()
+    {
+        // Seated as viewers past the capacity, they are members by role: the audience must follow the
+        // seat, or every watcher of a lecture receives every drawer's cursor.
+        var roomId = TestIds.Room();
+        var room = fixture.Grains.GetGrain<IRoomGrain>(roomId);
+        await room.CreateAsync(new CreateRoomCommand { Name = "Lecture", OwnerId = Owner, Capacity = 2, OverflowAsViewers = true });
+        await room.JoinAsync(Join(Owner, "conn_owner"));
+        await room.JoinAsync(Join("u_ada", "conn_ada"));
+        var threshold = BoardSettings.Default.CursorsToViewersMaxParticipants;
+        for (var i = 0; i < threshold; i++)
+        {
+            Assert.Equal(RoomRole.Viewer, (await room.JoinAsync(Join($"u_watcher{i}", $"conn_watcher{i}"))).Self.Role);
+        }
+
+        Assert.Equal(["conn_ada", "conn_owner"], fixture.Broadcaster.CursorAudience(roomId).Order(StringComparer.Ordinal));
     }
 
     private static JoinRoomCommand Join(string userId, string connectionId) =>
