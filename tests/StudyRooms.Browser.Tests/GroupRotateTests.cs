@@ -14,17 +14,11 @@ public sealed class GroupRotateTests(BrowserFixture browser)
     public async Task AMultiSelectionRotatedInOnePageIsRotatedInAnother()
     {
         await using var host = await StudyRoomsHost.StartAsync();
-        var ada = await WhiteboardPage.CreateRoomAsync(browser, host.BaseAddress, "Group rotate", "Ada");
-        var link = (await ada.Page.GetByTestId("room-link").TextContentAsync())!.Trim();
-        var bob = await WhiteboardPage.OpenAsync(browser, link, "Bob");
+        var (ada, bob, _) = await TwoShapesRoom.StartAsync(browser, host.BaseAddress, "Group rotate");
 
-        // Two rectangles side by side and a stroke between them.
-        await ada.ToolAsync("rectangle");
-        await ada.DragAsync(300, 200, 400, 260);
-        await ada.ToolAsync("rectangle");
-        await ada.DragAsync(500, 200, 600, 260);
+        // A stroke between the rectangle and the ellipse.
         await ada.ToolAsync("pen");
-        await ada.DragAsync(420, 220, 480, 240);
+        await ada.DragAsync(380, 180, 440, 200);
         await bob.WaitForModelAsync("els.length === 3");
         await ada.SavedAsync();
         var before = await ByIdAsync(bob);
@@ -35,7 +29,7 @@ public sealed class GroupRotateTests(BrowserFixture browser)
         await ada.Page.Keyboard.PressAsync("Control+a");
         await Assertions.Expect(ada.Page.GetByTestId("board")).ToHaveAttributeAsync("data-selected-count", "3");
         var group = await ada.Page.EvaluateAsync<double[]>(
-            "() => { const els = window.__studyrooms.elements(); const r = els.filter(e => e.type === 'rectangle');" +
+            "() => { const els = window.__studyrooms.elements(); const r = els.filter(e => e.type === 'rectangle' || e.type === 'ellipse');" +
             " return [Math.min(...r.map(e => e.props.x)) - 1, Math.min(...r.map(e => e.props.y)) - 1, Math.max(...r.map(e => e.props.x + e.props.width)) + 1, Math.max(...r.map(e => e.props.y + e.props.height)) + 1]; }");
         var (cx, cy) = ((group[0] + group[2]) / 2, (group[1] + group[3]) / 2);
         await ada.PointerDownAsync(cx, group[1] - 24);
@@ -44,7 +38,7 @@ public sealed class GroupRotateTests(BrowserFixture browser)
         await ada.PointerUpAsync();
         await ada.Page.Keyboard.UpAsync("Shift");
 
-        await bob.WaitForModelAsync("els.filter(e => e.type === 'rectangle').every(e => Math.abs((e.props.angle ?? 0) - Math.PI / 2) < 0.001)");
+        await bob.WaitForModelAsync("els.filter(e => e.type === 'rectangle' || e.type === 'ellipse').every(e => Math.abs((e.props.angle ?? 0) - Math.PI / 2) < 0.001)");
         await ada.SavedAsync();
         var after = await ByIdAsync(bob);
         Assert.Equal(before.Keys.Order(), after.Keys.Order());
@@ -54,7 +48,7 @@ public sealed class GroupRotateTests(BrowserFixture browser)
             var (ex, ey) = Turn(Centre(element), cx, cy);
             var (ax, ay) = Centre(turned);
             Assert.True(Math.Abs(ex - ax) < 0.05 && Math.Abs(ey - ay) < 0.05, $"{id}: centre ({ax}, {ay}), expected ({ex}, {ey})");
-            if (element.GetProperty("type").GetString() == "rectangle")
+            if (element.GetProperty("type").GetString() is "rectangle" or "ellipse")
             {
                 Assert.Equal(Math.PI / 2, turned.GetProperty("props").GetProperty("angle").GetDouble(), 3); // angles travel rounded to 3 decimals
                 Assert.Equal(Prop(element, "width"), Prop(turned, "width"));

@@ -11,44 +11,21 @@ namespace StudyRooms.Cluster.Tests;
 // room's grain and one user's connection is SIGKILLed, the room comes back on the survivor with the
 // survivor's user still seated (no rejoin needed to chat), while the dead server's user leaves every
 // list and their key expires from Redis within 10 s.
-public sealed class PresenceRecordFailoverTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class PresenceRecordFailoverTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Within = TimeSpan.FromSeconds(10);
-
-    private RedisServer _redis = null!;
-    private ServerCluster _cluster = null!;
-
-    public async Task InitializeAsync()
-    {
-        _redis = await RedisServer.StartAsync(appendOnly: false);
-        _cluster = new ServerCluster(_redis.ConnectionString);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _cluster.DisposeAsync();
-        await _redis.DisposeAsync();
-    }
 
     [Fact]
     public async Task TheRoomOfAKilledServerKeepsTheSurvivorsUsersAndDropsTheDeadServersUsers_P_PRES_2()
     {
-        // The room is created while A is the only silo, so its grain lives on A: the one we kill.
-        var a = await _cluster.StartNodeAsync("A");
-        var ada = await a.Client.SignInAsync("Ada");
-        var roomId = (await a.Client.CreateRoomAsync(ada, "Chemistry")).RoomId;
-        var adaOnA = await RoomClient.ConnectAsync(a.Client, ada);
-        await adaOnA.JoinAsync(roomId);
-        var b = await _cluster.StartNodeAsync("B");
-        await Poll.UntilAsync(_cluster.AllActiveAsync, "A and B are active in one cluster", TimeSpan.FromSeconds(30));
-        var bob = await b.Client.SignInAsync("Bob");
-        await using var bobOnB = await RoomClient.ConnectAsync(b.Client, bob);
-        await bobOnB.JoinAsync(roomId);
+        // The room's grain lives on A: the one we kill.
+        await using var servers = await TwoServerRoom.OpenAsync(appendOnly: false);
+        var (a, ada, roomId, adaOnA, bob, bobOnB) = (servers.A, servers.Ada, servers.RoomId, servers.AdaOnA, servers.Bob, servers.BobOnB);
 
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(servers.Cluster.RedisConnectionString);
         var db = redis.GetDatabase();
-        var adaKey = $"{_cluster.Prefix}:presence:{roomId}:{adaOnA.Connection.ConnectionId}";
-        var bobKey = $"{_cluster.Prefix}:presence:{roomId}:{bobOnB.Connection.ConnectionId}";
+        var adaKey = $"{servers.Cluster.Prefix}:presence:{roomId}:{adaOnA.Connection.ConnectionId}";
+        var bobKey = $"{servers.Cluster.Prefix}:presence:{roomId}:{bobOnB.Connection.ConnectionId}";
         Assert.NotEqual(ServerOf(await db.StringGetAsync(adaKey)), ServerOf(await db.StringGetAsync(bobKey)));
 
         await a.CrashAsync();

@@ -10,38 +10,15 @@ namespace StudyRooms.Cluster.Tests;
 // grain is SIGKILLed mid-phase, its grain timer dies with it, yet the survivor announces the next
 // phase change to the room on time, from the same anchors, because the durable reminder in Redis
 // moves to the survivor with the dead silo's share of the reminder ring and wakes the grain there.
-public sealed class SprintFailoverTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class SprintFailoverTests(ITestOutputHelper output)
 {
-    private RedisServer _redis = null!;
-    private ServerCluster _cluster = null!;
-
-    public async Task InitializeAsync()
-    {
-        _redis = await RedisServer.StartAsync();
-        // Plans of seconds, so the phase change falls shortly after the failover.
-        _cluster = new ServerCluster(_redis.ConnectionString, new Dictionary<string, string> { ["StudyRooms:Sprints:MinimumPhase"] = "00:00:01" });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _cluster.DisposeAsync();
-        await _redis.DisposeAsync();
-    }
-
     [Fact]
     public async Task ThePhaseChangeAfterASigkillIsAnnouncedByTheSurvivorOnTime()
     {
-        // The sprint starts while A is the only silo, so its grain, timer and reminder live on A: the one we kill.
-        var a = await _cluster.StartNodeAsync("A");
-        var ada = await a.Client.SignInAsync("Ada");
-        var roomId = (await a.Client.CreateRoomAsync(ada, "Chemistry")).RoomId;
-        var adaOnA = await RoomClient.ConnectAsync(a.Client, ada);
-        await adaOnA.JoinAsync(roomId);
-        var b = await _cluster.StartNodeAsync("B");
-        await Poll.UntilAsync(_cluster.AllActiveAsync, "A and B are active in one cluster", TimeSpan.FromSeconds(30));
-        var bob = await b.Client.SignInAsync("Bob");
-        await using var bobOnB = await RoomClient.ConnectAsync(b.Client, bob);
-        await bobOnB.JoinAsync(roomId);
+        // Ada starts the sprint through A, which hosts the room's grains: the one we kill.
+        // Plans of seconds, so the phase change falls shortly after the failover.
+        await using var servers = await TwoServerRoom.OpenAsync(settings: new Dictionary<string, string> { ["StudyRooms:Sprints:MinimumPhase"] = "00:00:01" });
+        var (a, roomId, adaOnA, bobOnB) = (servers.A, servers.RoomId, servers.AdaOnA, servers.BobOnB);
         var started = await adaOnA.Connection.InvokeAsync<SprintSnapshot>("StartSprint", new StartSprintRequest
         {
             RoomId = roomId,
@@ -55,7 +32,7 @@ public sealed class SprintFailoverTests(ITestOutputHelper output) : IAsyncLifeti
         await a.CrashAsync();
         var sinceKill = Stopwatch.StartNew();
         await adaOnA.DisposeAsync();
-        await Poll.UntilAsync(() => _cluster.IsDeclaredDeadAsync(a), "the cluster declares A dead", TimeSpan.FromSeconds(30));
+        await Poll.UntilAsync(() => servers.Cluster.IsDeclaredDeadAsync(a), "the cluster declares A dead", TimeSpan.FromSeconds(30));
         var deadAfter = sinceKill.Elapsed;
         var takenOverAt = DateTimeOffset.UtcNow;
 

@@ -18,50 +18,26 @@ public sealed class AdaptiveBatchingTests(AdaptiveBatchingTests.AdaptiveHost fix
     [Fact]
     public async Task ARoomBelowTheThresholdGetsEveryEventAtOnce() // P-OPS-8
     {
-        var ada = await Host.SignInAsync("Ada");
-        var bob = await Host.SignInAsync("Bob");
-        var room = await Host.CreateRoomAsync(ada);
-        await using var adaClient = await RoomClient.ConnectAsync(Host, ada);
-        await using var bobClient = await RoomClient.ConnectAsync(Host, bob);
-        await adaClient.JoinAsync(room.RoomId);
-        await bobClient.JoinAsync(room.RoomId);
-
         // Three pushes well inside one frame: a batched room would deliver them as one batch.
-        await Task.WhenAll(adaClient.PushAsync(room.RoomId, adaClient.Stroke()), bobClient.PushAsync(room.RoomId, bobClient.Stroke()));
-        await adaClient.PushAsync(room.RoomId, adaClient.Stroke());
+        await using var room = await ThreePushRoom.PushAsync(Host, withCy: false);
 
-        await Poll.UntilAsync(() => BroadcastOptionsTests.Received(bobClient).Count == 2, "Bob receives Ada's two ops");
-        Assert.Empty(bobClient.OpsAppliedBatches);
-        Assert.Empty(adaClient.OpsAppliedBatches);
-        Assert.Equal(2, bobClient.OpsApplied.Count);
-        Assert.Single(adaClient.OpsApplied);
+        await Poll.UntilAsync(() => room.Bob.ReceivedOps().Count == 2, "Bob receives Ada's two ops");
+        Assert.Empty(room.Bob.OpsAppliedBatches);
+        Assert.Empty(room.Ada.OpsAppliedBatches);
+        Assert.Equal(2, room.Bob.OpsApplied.Count);
+        Assert.Single(room.Ada.OpsApplied);
     }
 
     [Fact]
     public async Task ARoomAtTheThresholdGetsOneBatchPerFrameInClockOrder() // P-OPS-7, P-OPS-8
     {
-        var ada = await Host.SignInAsync("Ada");
-        var bob = await Host.SignInAsync("Bob");
-        var cy = await Host.SignInAsync("Cy");
-        var room = await Host.CreateRoomAsync(ada);
-        await using var adaClient = await RoomClient.ConnectAsync(Host, ada);
-        await using var bobClient = await RoomClient.ConnectAsync(Host, bob);
-        await using var cyClient = await RoomClient.ConnectAsync(Host, cy);
-        await adaClient.JoinAsync(room.RoomId);
-        await bobClient.JoinAsync(room.RoomId);
-        await cyClient.JoinAsync(room.RoomId);
+        await using var room = await ThreePushRoom.PushAsync(Host, withCy: true);
 
-        var first = adaClient.Stroke();
-        var second = bobClient.Stroke();
-        var third = adaClient.Stroke();
-        await Task.WhenAll(adaClient.PushAsync(room.RoomId, first), bobClient.PushAsync(room.RoomId, second));
-        await adaClient.PushAsync(room.RoomId, third);
-
-        await Poll.UntilAsync(() => BroadcastOptionsTests.Received(cyClient).Count == 3, "Cy receives all three ops");
-        Assert.Equal([1L, 2L, 3L], BroadcastOptionsTests.Received(cyClient).Select(o => o.Clock));
-        Assert.NotEmpty(cyClient.OpsAppliedBatches);
-        await Poll.UntilAsync(() => BroadcastOptionsTests.Received(bobClient).Count == 2, "Bob receives Ada's two ops");
-        Assert.Equal([first.ElementId, third.ElementId], BroadcastOptionsTests.Received(bobClient).Select(o => o.ElementId));
+        await Poll.UntilAsync(() => room.Cy.ReceivedOps().Count == 3, "Cy receives all three ops");
+        Assert.Equal([1L, 2L, 3L], room.Cy.ReceivedOps().Select(o => o.Clock));
+        Assert.NotEmpty(room.Cy.OpsAppliedBatches);
+        await Poll.UntilAsync(() => room.Bob.ReceivedOps().Count == 2, "Bob receives Ada's two ops");
+        Assert.Equal([room.First.ElementId, room.Third.ElementId], room.Bob.ReceivedOps().Select(o => o.ElementId));
     }
 
     /// <summary>A host with the default batching mode and a low room threshold.</summary>

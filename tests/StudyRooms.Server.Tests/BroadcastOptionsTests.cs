@@ -21,32 +21,17 @@ public sealed class BroadcastOptionsTests(BroadcastOptionsTests.BatchingHost fix
     [Fact]
     public async Task PushesOfOneFrameReachPeersAsOneBatchInClockOrderWithoutTheirOwn() // P-OPS-7, P-OPS-8
     {
-        var ada = await Host.SignInAsync("Ada");
-        var bob = await Host.SignInAsync("Bob");
-        var cy = await Host.SignInAsync("Cy");
-        var room = await Host.CreateRoomAsync(ada);
-        await using var adaClient = await RoomClient.ConnectAsync(Host, ada);
-        await using var bobClient = await RoomClient.ConnectAsync(Host, bob);
-        await using var cyClient = await RoomClient.ConnectAsync(Host, cy);
-        await adaClient.JoinAsync(room.RoomId);
-        await bobClient.JoinAsync(room.RoomId);
-        await cyClient.JoinAsync(room.RoomId);
+        await using var room = await ThreePushRoom.PushAsync(Host, withCy: true);
 
-        var first = adaClient.Stroke();
-        var second = bobClient.Stroke();
-        var third = adaClient.Stroke();
-        await Task.WhenAll(adaClient.PushAsync(room.RoomId, first), bobClient.PushAsync(room.RoomId, second));
-        await adaClient.PushAsync(room.RoomId, third);
-
-        await Poll.UntilAsync(() => Received(cyClient).Count == 3, "Cy receives all three ops");
-        Assert.Equal([1L, 2L, 3L], Received(cyClient).Select(o => o.Clock));
-        var batch = Assert.Single(cyClient.OpsAppliedBatches);
+        await Poll.UntilAsync(() => room.Cy.ReceivedOps().Count == 3, "Cy receives all three ops");
+        Assert.Equal([1L, 2L, 3L], room.Cy.ReceivedOps().Select(o => o.Clock));
+        var batch = Assert.Single(room.Cy.OpsAppliedBatches);
         Assert.Equal(room.RoomId, batch.RoomId);
         Assert.Equal(3, batch.Events.Length);
 
-        await Poll.UntilAsync(() => Received(bobClient).Count == 2 && Received(adaClient).Count == 1, "Ada and Bob receive the other's ops");
-        Assert.Equal([first.ElementId, third.ElementId], Received(bobClient).Select(o => o.ElementId));
-        Assert.Equal([second.ElementId], Received(adaClient).Select(o => o.ElementId));
+        await Poll.UntilAsync(() => room.Bob.ReceivedOps().Count == 2 && room.Ada.ReceivedOps().Count == 1, "Ada and Bob receive the other's ops");
+        Assert.Equal([room.First.ElementId, room.Third.ElementId], room.Bob.ReceivedOps().Select(o => o.ElementId));
+        Assert.Equal([room.Second.ElementId], room.Ada.ReceivedOps().Select(o => o.ElementId));
     }
 
     [Fact]
@@ -75,13 +60,9 @@ public sealed class BroadcastOptionsTests(BroadcastOptionsTests.BatchingHost fix
             "PushOps", new PushOpsRequest { RoomId = room.RoomId, ClientId = "c_packed", Ops = [stroke with { ClientSeq = 1 }] });
 
         Assert.Equal(1, Assert.Single(result.Acks).Clock);
-        await Poll.UntilAsync(() => Received(bobClient).Count == 1, "Bob (JSON) receives the MessagePack client's op");
-        Assert.Equal(stroke.Props!.Points, Received(bobClient)[0].Props!.Points);
+        await Poll.UntilAsync(() => bobClient.ReceivedOps().Count == 1, "Bob (JSON) receives the MessagePack client's op");
+        Assert.Equal(stroke.Props!.Points, bobClient.ReceivedOps()[0].Props!.Points);
     }
-
-    /// <summary>Every op a client received, batched or not, in arrival order.</summary>
-    internal static List<CommittedOp> Received(RoomClient client) =>
-        [.. client.OpsApplied.SelectMany(e => e.Ops), .. client.OpsAppliedBatches.SelectMany(b => b.Events).SelectMany(e => e.Ops)];
 
     /// <summary>A host with per-frame batching and MessagePack on; its own, since both change the wire.</summary>
     public sealed class BatchingHost : IAsyncLifetime

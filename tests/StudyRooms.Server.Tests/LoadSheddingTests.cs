@@ -50,6 +50,48 @@ public sealed class LoadSheddingTests
         Assert.Equal("ran", await shedding.InvokeMethodAsync(Call(nameof(RoomHub.PushOps)), _ => new ValueTask<object?>("ran")));
     }
 
+    [Theory]
+    [InlineData(nameof(RoomHub.StreamStroke))]
+    [InlineData(nameof(RoomHub.MoveCursor))]
+    [InlineData(nameof(RoomHub.SetTyping))]
+    public async Task EachVolatileCallPastTheBoundIsDroppedWithoutRunning_P_ERR_6(string method)
+    {
+        var shedding = Filter(bound: 1, retryAfter: TimeSpan.FromSeconds(1));
+        var release = new TaskCompletionSource<object?>();
+        var held = shedding.InvokeMethodAsync(Call(nameof(RoomHub.PushOps)), _ => new ValueTask<object?>(release.Task));
+
+        Assert.Null(await shedding.InvokeMethodAsync(Call(method), _ => throw new InvalidOperationException("a dropped call must not run")));
+
+        release.SetResult("done");
+        Assert.Equal("done", await held);
+        Assert.Equal(0, shedding.Running);
+    }
+
+    [Fact]
+    public void TheVolatileMethodsAreTheHubMethodsMarkedVolatile_P_ERR_6()
+    {
+        var marked = typeof(RoomHub).GetMethods(BindingFlags.Public | BindingFlags.Instance)
+            .Where(method => method.IsDefined(typeof(VolatileHubMethodAttribute), inherit: false))
+            .ToArray();
+
+        // The list P-ERR-6 names, read from the marks: no hand list left to forget a new method in.
+        Assert.Equal(
+            [nameof(RoomHub.MoveCursor), nameof(RoomHub.SetTyping), nameof(RoomHub.StreamStroke)],
+            LoadShedding.VolatileMethods.Order(StringComparer.Ordinal));
+        Assert.Equal(marked.Select(method => method.Name).Order(StringComparer.Ordinal), LoadShedding.VolatileMethods.Order(StringComparer.Ordinal));
+
+        // A dropped call answers nothing, which only a method without a result may do.
+        Assert.All(marked, method => Assert.True(
+            method.ReturnType == typeof(void) || method.ReturnType == typeof(Task),
+            $"{method.Name} returns {method.ReturnType.Name}; a volatile call is dropped without an answer"));
+
+        // Acknowledged calls, and those whose refusal the client acts on, are refused, never dropped.
+        IReadOnlySet<string> volatileMethods = LoadShedding.VolatileMethods;
+        Assert.DoesNotContain(nameof(RoomHub.PushOps), volatileMethods);
+        Assert.DoesNotContain(nameof(RoomHub.SprintHeartbeat), volatileMethods);
+        Assert.DoesNotContain(nameof(RoomHub.SetPresenceStatus), volatileMethods);
+    }
+
     [Fact]
     public async Task AFailedCallFreesItsSlot()
     {

@@ -88,6 +88,10 @@ public sealed class RoomClient : IAsyncDisposable
 
     public long NextSeq() => Interlocked.Increment(ref _clientSeq);
 
+    /// <summary>Every op this client received, batched (P-OPS-8) or not, in arrival order.</summary>
+    public List<CommittedOp> ReceivedOps() =>
+        [.. OpsApplied.SelectMany(e => e.Ops), .. OpsAppliedBatches.SelectMany(b => b.Events).SelectMany(e => e.Ops)];
+
     public Task<PushOpsResult> PushAsync(string roomId, params ElementOp[] ops) =>
         Connection.InvokeAsync<PushOpsResult>("PushOps", new PushOpsRequest { RoomId = roomId, ClientId = ClientId, Ops = ops });
 

@@ -27,17 +27,7 @@ public sealed class RoomLeaderboardGrain(
             return;
         }
 
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // What is not stored was not recorded: reload so memory matches storage and a retry counts.
-            _book = null;
-            await state.ReadStateAsync();
-            throw;
-        }
+        await WriteOrReloadAsync();
     }
 
     public async Task EraseAsync()
@@ -69,19 +59,25 @@ public sealed class RoomLeaderboardGrain(
             return;
         }
 
+        await WriteOrReloadAsync();
+    }
+
+    public Task<RoomLeaderboard> GetLeaderboardAsync(LeaderboardPeriod period, int limit) =>
+        Task.FromResult(Book.Read(this.GetPrimaryKeyString(), period, limit, time.GetUtcNow()));
+
+    private async Task WriteOrReloadAsync()
+    {
         try
         {
             await state.WriteStateAsync();
         }
         catch
         {
-            // Memory back to what storage holds, so the retry finds the user again.
+            // What is not stored did not happen: the book is rebuilt from what storage holds, so
+            // the caller's retry counts the credit (or finds the user) again.
             _book = null;
             await state.ReadStateAsync();
             throw;
         }
     }
-
-    public Task<RoomLeaderboard> GetLeaderboardAsync(LeaderboardPeriod period, int limit) =>
-        Task.FromResult(Book.Read(this.GetPrimaryKeyString(), period, limit, time.GetUtcNow()));
 }

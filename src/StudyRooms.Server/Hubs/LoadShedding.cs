@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+using System.Reflection;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using StudyRooms.Contracts.Protocol;
@@ -15,7 +17,8 @@ namespace StudyRooms.Server.Hubs;
 /// <remarks>
 /// Never shed: <c>LeaveRoom</c> (a leave frees work; refusing it would leave a ghost) and everything
 /// that is not a hub call (connects, disconnects, the server's presence refresh, P-PRES-2). Volatile
-/// calls past the bound are dropped silently, as they would be by their own budget (P-LIVE-1).
+/// calls past the bound (hub methods marked <see cref="VolatileHubMethodAttribute"/>) are dropped silently, as
+/// they would be by their own budget (P-LIVE-1).
 /// SignalR runs one call per connection at a time, so the bound only refuses once more connections
 /// than it are busy at once; below that a flood waits in its own connection's socket.
 /// </remarks>
@@ -23,10 +26,12 @@ public sealed class LoadShedding(IOptions<StudyRoomsOptions> options, StudyRooms
 {
     private static readonly HashSet<string> NeverShed = new(StringComparer.Ordinal) { nameof(RoomHub.LeaveRoom) };
 
-    private static readonly HashSet<string> VolatileMethods = new(StringComparer.Ordinal)
-    {
-        nameof(RoomHub.StreamStroke), nameof(RoomHub.MoveCursor), nameof(RoomHub.SetTyping),
-    };
+    /// <summary>The wire names of <see cref="RoomHub"/>'s methods marked <see cref="VolatileHubMethodAttribute"/>.</summary>
+    internal static readonly FrozenSet<string> VolatileMethods = typeof(RoomHub)
+        .GetMethods(BindingFlags.Public | BindingFlags.Instance)
+        .Where(method => method.IsDefined(typeof(VolatileHubMethodAttribute), inherit: false))
+        .Select(method => method.GetCustomAttribute<HubMethodNameAttribute>()?.Name ?? method.Name)
+        .ToFrozenSet(StringComparer.Ordinal);
 
     private readonly int _bound = options.Value.MaxConcurrentHubCalls;
     private readonly TimeSpan _retryAfter = options.Value.OverloadRetryAfter;

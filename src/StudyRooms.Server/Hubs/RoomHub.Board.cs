@@ -31,6 +31,7 @@ public sealed partial class RoomHub
         });
     }
 
+    [VolatileHubMethod]
     public async Task StreamStroke(StrokeProgress? progress)
     {
         var rooms = ConnectionRooms.Of(Context, time);
@@ -45,6 +46,7 @@ public sealed partial class RoomHub
         }
     }
 
+    [VolatileHubMethod]
     public async Task MoveCursor(CursorUpdate? update)
     {
         var rooms = ConnectionRooms.Of(Context, time);

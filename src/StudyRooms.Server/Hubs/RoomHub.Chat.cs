@@ -35,6 +35,7 @@ public sealed partial class RoomHub
         ModerateAsync(request?.RoomId, new(request?.Muted == false ? ModerationKind.UnmuteChat : ModerationKind.MuteChat, request?.UserId));
 
     /// <summary>Volatile (P-CHAT-14): relayed to the others in the room, never stored; over budget it is dropped.</summary>
+    [VolatileHubMethod]
     public async Task SetTyping(SetTypingRequest? request)
     {
         if (!ConnectionRooms.Of(Context, time).Contains(request?.RoomId) || !TypingBudget.Of(Context, time).TryTake())
