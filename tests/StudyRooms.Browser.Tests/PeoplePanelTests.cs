@@ -132,6 +132,9 @@ public sealed class PeoplePanelTests(BrowserFixture browser)
         await Assertions.Expect(bob.GetByTestId("removed-screen")).ToHaveAttributeAsync("data-banned", "true");
         await Assertions.Expect(bob.GetByTestId("removed-screen")).ToContainTextAsync("You were banned from this room");
 
+        // The owner also bans someone who is not here (P-MOD-2), from their own connection.
+        await owner.Connection.InvokeAsync("RemoveParticipant", new RemoveParticipantRequest { RoomId = roomId, UserId = "u_absent", Ban = true });
+
         // Mia finds Bob in the ban list and lifts the ban (P-MOD-9, P-MOD-3); Bob can come back.
         var bans = mia.GetByTestId("ban-list");
         await Assertions.Expect(bans).ToBeVisibleAsync();
@@ -139,6 +142,12 @@ public sealed class PeoplePanelTests(BrowserFixture browser)
         var bobsBan = bans.GetByTestId("ban-entry").Filter(new() { HasText = "Bob" });
         await Assertions.Expect(bobsBan).ToHaveCountAsync(1);
         await Assertions.Expect(bobsBan.Locator("time")).ToContainTextAsync("banned");
+        await Assertions.Expect(bans.GetByTestId("ban-entry")).ToHaveCountAsync(2);
+
+        // The owner lifts the other ban elsewhere: it leaves Mia's open list without a reload (P-MOD-10).
+        await owner.Connection.InvokeAsync("UnbanUser", new UnbanUserRequest { RoomId = roomId, UserId = "u_absent" });
+        await Assertions.Expect(bans.Locator("[data-user-id='u_absent']")).ToHaveCountAsync(0);
+        await Assertions.Expect(bans.GetByTestId("ban-entry")).ToHaveCountAsync(1);
         await mia.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("people-ban-list") });
         await bobsBan.GetByRole(AriaRole.Button, new() { Name = "Unban Bob" }).ClickAsync();
         await Assertions.Expect(mia.GetByTestId("toast").Filter(new() { HasText = "Bob may join the room again." })).ToHaveCountAsync(1);

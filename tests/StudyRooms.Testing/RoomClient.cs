@@ -36,6 +36,8 @@ public sealed class RoomClient : IAsyncDisposable
         connection.On<SprintRecapsUpdated>("SprintRecapsUpdated", SprintRecapsUpdated.Enqueue);
         connection.On<ResourceAdded>("ResourceAdded", ResourcesAdded.Enqueue);
         connection.On<ResourcesRemoved>("ResourcesRemoved", ResourcesRemoved.Enqueue);
+        connection.On<BanLifted>("BanLifted", BansLifted.Enqueue);
+        connection.On<UserErased>("UserErased", UsersErased.Enqueue);
     }
 
     public HubConnection Connection { get; }
@@ -75,6 +77,12 @@ public sealed class RoomClient : IAsyncDisposable
     public ConcurrentQueue<ResourceAdded> ResourcesAdded { get; } = new();
 
     public ConcurrentQueue<ResourcesRemoved> ResourcesRemoved { get; } = new();
+
+    /// <summary>Ban lifts, which only moderators' connections receive (P-MOD-10).</summary>
+    public ConcurrentQueue<BanLifted> BansLifted { get; } = new();
+
+    /// <summary>Deleted users whose names are gone from a room (P-ACCT-5).</summary>
+    public ConcurrentQueue<UserErased> UsersErased { get; } = new();
 
     public static async Task<RoomClient> ConnectAsync(ServerClient host, TestUser user)
     {

@@ -129,4 +129,11 @@ public interface IRoomGrain : IGrainWithStringKey
     /// </summary>
     [Alias("ForgetUser")]
     Task ForgetUserAsync(string userId);
+
+    /// <summary>
+    /// Tells the room's open pages that a deleted user's name is gone from every part of the room
+    /// (P-ACCT-5), the last step of the user's erasure here. Nothing in a room that does not exist.
+    /// </summary>
+    [Alias("AnnounceUserErased")]
+    Task AnnounceUserErasedAsync(string userId);
 }

@@ -30,6 +30,12 @@ public interface IRoomBroadcaster
 
     Task RoomUpdatedAsync(RoomUpdated e);
 
+    /// <summary>Sends to <paramref name="connectionIds"/> only: the room's moderators (P-MOD-10).</summary>
+    Task BanLiftedAsync(BanLifted e, string[] connectionIds);
+
+    /// <summary>Sends to every connection of the room (P-ACCT-5).</summary>
+    Task UserErasedAsync(UserErased e);
+
     /// <summary>
     /// Tells the room's connections it was deleted, then takes <paramref name="connectionIds"/> out of
     /// the room's groups (P-LIFE-4).

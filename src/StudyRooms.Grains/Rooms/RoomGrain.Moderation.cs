@@ -159,8 +159,17 @@ public sealed partial class RoomGrain
                 }
             });
             RoomLog.Moderated(logger, RoomId, command.ActorId, command.Kind.ToString(), target);
+            var lifted = new BanLifted { RoomId = RoomId, UserId = target, ByUserId = command.ActorId };
+            await AnnounceAsync(() => broadcaster.BanLiftedAsync(lifted, ModeratorConnections()));
         }
     }
+
+    /// <summary>The connections of present users who may read the ban list (P-MOD-9).</summary>
+    private string[] ModeratorConnections() =>
+        _present.Values
+            .Where(user => RoleOf(user.Participant.UserId) >= RoomRole.Mentor)
+            .SelectMany(user => user.Connections.Keys)
+            .ToArray();
 
     public Task<BannedUser[]> ListBansAsync(string actorId, string actorConnectionId)
     {

@@ -106,4 +106,15 @@ public sealed partial class RoomGrain
         await PublishBoardAccessAsync();
         SweepWhilePresent();
     }
+
+    public async Task AnnounceUserErasedAsync(string userId)
+    {
+        if (!state.State.Exists)
+        {
+            DeactivateOnIdle();
+            return;
+        }
+
+        await AnnounceAsync(() => broadcaster.UserErasedAsync(new UserErased { RoomId = RoomId, UserId = userId }));
+    }
 }

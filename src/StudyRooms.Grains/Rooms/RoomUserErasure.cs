@@ -14,7 +14,8 @@ namespace StudyRooms.Grains.Rooms;
 /// What others see stays and loses its author (chat messages, board elements and ops, pinned
 /// resources show <c>DeletedUsers.MarkerId</c>); what is only about the user goes (role, ban, mute,
 /// presence, sprint membership, goals, recaps, leaderboard entries, mentions, reactions, read
-/// position). A room the user owns is deleted whole by the first step.
+/// position). A room the user owns is deleted whole by the first step; the last tells the room's open
+/// pages (<c>UserErased</c>, P-ACCT-5).
 /// </summary>
 /// <remarks>A new kind of per-room data that names users adds its step here (and to <see cref="RoomErasure"/>).</remarks>
 public sealed class RoomUserErasure(IReadOnlyList<ErasureStep<RoomUser>> steps) : ErasureSteps<RoomUser>(steps)
@@ -34,5 +35,7 @@ public sealed class RoomUserErasure(IReadOnlyList<ErasureStep<RoomUser>> steps) 
         new("board", static (grains, at) => grains.GetGrain<IBoardGrain>(at.RoomId).ForgetUserAsync(at.UserId)),
         new("resources", static (grains, at) => grains.GetGrain<IRoomResourcesGrain>(at.RoomId).ForgetUserAsync(at.UserId)),
         new("room users", static (grains, at) => grains.GetGrain<IRoomUsersGrain>(at.RoomId).ForgetUserAsync(at.UserId)),
+        // Last, once every part shows the marker: open pages that rename the user now read nothing older (P-ACCT-5).
+        new("announce", static (grains, at) => grains.GetGrain<IRoomGrain>(at.RoomId).AnnounceUserErasedAsync(at.UserId)),
     ];
 }

@@ -31,6 +31,12 @@ public interface IRoomClient
     /// <summary>The owner deleted the room; the connection is out of it (P-LIFE-4).</summary>
     Task RoomDeleted(RoomDeleted e);
 
+    /// <summary>A ban was lifted; moderators' connections only (P-MOD-10).</summary>
+    Task BanLifted(BanLifted e);
+
+    /// <summary>A deleted user's name is gone from the room (P-ACCT-5).</summary>
+    Task UserErased(UserErased e);
+
     Task HelpQueueChanged(HelpQueueChanged e);
 
     Task PresenceStatusChanged(PresenceStatusChanged e);

@@ -70,6 +70,13 @@ public sealed class SignalRRoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub
     public Task RoomUpdatedAsync(RoomUpdated e) =>
         hub.Clients.Group(RoomGroups.For(e.RoomId)).RoomUpdated(e);
 
+    /// <summary>Addressed to the moderators' connections: others must not learn the ban list (P-MOD-10).</summary>
+    public Task BanLiftedAsync(BanLifted e, string[] connectionIds) =>
+        connectionIds.Length == 0 ? Task.CompletedTask : hub.Clients.Clients(connectionIds).BanLifted(e);
+
+    public Task UserErasedAsync(UserErased e) =>
+        hub.Clients.Group(RoomGroups.For(e.RoomId)).UserErased(e);
+
     public Task HelpQueueChangedAsync(HelpQueueChanged e) =>
         hub.Clients.Group(RoomGroups.For(e.RoomId)).HelpQueueChanged(e);
 

@@ -55,6 +55,18 @@ public sealed class RecordingBroadcaster : IRoomBroadcaster
         return Task.CompletedTask;
     }
 
+    public Task BanLiftedAsync(BanLifted e, string[] connectionIds)
+    {
+        _events.Enqueue(new RecordedEvent(e.RoomId, e, ExceptConnectionId: null));
+        return Task.CompletedTask;
+    }
+
+    public Task UserErasedAsync(UserErased e)
+    {
+        _events.Enqueue(new RecordedEvent(e.RoomId, e, ExceptConnectionId: null));
+        return Task.CompletedTask;
+    }
+
     public Task RoomDeletedAsync(RoomDeleted e, string[] connectionIds)
     {
         _events.Enqueue(new RecordedEvent(e.RoomId, e, ExceptConnectionId: null));

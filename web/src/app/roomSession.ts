@@ -27,6 +27,8 @@ import {
   type RoomInfo,
   type SprintHub,
   type StrokeProgressed,
+  type BanLifted,
+  type UserErased,
 } from '../protocol';
 import { CursorStore, Throttle } from '../store/cursors';
 import { ParticipantsStore } from '../store/participants';
@@ -138,6 +140,10 @@ export interface RoomSessionEvents {
   helpQueue: readonly HelpRequest[];
   /** The room's moderation settings changed, e.g. read-only (P-MOD-5). */
   roomUpdated: ModeratedRoomInfo;
+  /** A moderator lifted a ban; heard by moderators only (P-MOD-10). */
+  banLifted: BanLifted;
+  /** A user of the room deleted their account: show the deleted-user marker in their place (P-ACCT-5). */
+  userErased: UserErased;
 }
 
 /** Settings and dependencies of a room session. */
@@ -207,6 +213,10 @@ export class RoomSession {
       presenceStatusChanged: (event) => this.onPresenceStatusChanged(event),
       participantRemoved: (event) => this.onParticipantRemoved(event),
       roomUpdated: (event) => this.onRoomUpdated(event),
+      banLifted: (event) => {
+        if (event.roomId === this.roomId) this.events.emit('banLifted', event);
+      },
+      userErased: (event) => this.onUserErased(event),
       helpQueueChanged: (event) => {
         if (event.roomId !== this.roomId) return;
         this.hands = event.requests;
@@ -619,6 +629,13 @@ export class RoomSession {
       this.events.emit('overlay', undefined);
       this.emitCounts();
     }
+  }
+
+  /** The user is gone for good; panels that show their name swap it for the marker (P-ACCT-5). */
+  private onUserErased(event: UserErased): void {
+    if (event.roomId !== this.roomId) return;
+    this.onParticipantLeft({ roomId: event.roomId, userId: event.userId });
+    this.events.emit('userErased', event);
   }
 
   private onRoleChanged(event: RoleChanged): void {

@@ -1,7 +1,8 @@
 // Proves the room session keeps the people panel's facts: role and status changes update the
 // participant (P-ROLE-2, P-STATUS-3), the help queue comes with the join and each change (P-HAND-3),
 // the room's read-only switch arrives (P-MOD-5), and this user's removal or ban stops the session
-// with a notice, also a BANNED join (P-MOD-1, P-MOD-2).
+// with a notice, also a BANNED join (P-MOD-1, P-MOD-2); a ban lifted by another moderator reaches the
+// ban list (P-MOD-10) and a deleted user leaves the list and reaches the panels (P-ACCT-5).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BoardHistorySnapshot, HelpRequest, JoinRoomResult, ListBoardHistoryResult, PushOpsResult } from '../protocol';
 import type { RoomHub, RoomHubHandlers } from '../transport/roomHub';
@@ -127,5 +128,28 @@ describe('RoomSession, people', () => {
     later!.connect();
     await vi.advanceTimersByTimeAsync(5_000);
     expect(refused).toEqual([{ kind: 'banned', reason: 'you were banned from this room', fatal: true }]);
+  });
+
+  it('passes on a ban another moderator lifted in this room only (P-MOD-10)', async () => {
+    const { session, hub } = await joined();
+    const lifted: string[] = [];
+    session.events.on('banLifted', (e) => lifted.push(e.userId));
+    hub.handlers.banLifted?.({ roomId: 'elsewhere', userId: 'u_x', byUserId: 'u_mia' });
+    hub.handlers.banLifted?.({ roomId: 'room', userId: 'u_dee', byUserId: 'u_mia' });
+    expect(lifted).toEqual(['u_dee']);
+  });
+
+  it('drops a deleted user from the participants and tells the panels (P-ACCT-5)', async () => {
+    const { session, hub } = await joined();
+    const erased: string[] = [];
+    const lists: string[][] = [];
+    session.events.on('userErased', (e) => erased.push(e.userId));
+    session.events.on('participants', (p) => lists.push(p.map((x) => x.userId)));
+    hub.handlers.userErased?.({ roomId: 'elsewhere', userId: 'u_mia' });
+    expect(erased).toEqual([]);
+    hub.handlers.userErased?.({ roomId: 'room', userId: 'u_mia' });
+    expect(erased).toEqual(['u_mia']);
+    expect(session.participants.list().map((p) => p.userId)).toEqual(['u_me']);
+    expect(lists.at(-1)).toEqual(['u_me']);
   });
 });

@@ -23,6 +23,8 @@ export const PeopleCallbacks = {
   participantRemoved: 'ParticipantRemoved',
   roomUpdated: 'RoomUpdated',
   helpQueueChanged: 'HelpQueueChanged',
+  banLifted: 'BanLifted',
+  userErased: 'UserErased',
 } as const;
 
 /** A role in a room (P-ROLE-1); owner > mentor > member > viewer. */
@@ -69,6 +71,19 @@ export interface ParticipantRemoved {
   readonly userId: string;
   readonly byUserId: string;
   readonly banned?: boolean;
+}
+
+/** Event of `BanLifted`: a moderator lifted a ban; only mentors' and the owner's connections receive it (P-MOD-10). */
+export interface BanLifted {
+  readonly roomId: string;
+  readonly userId: string;
+  readonly byUserId: string;
+}
+
+/** Event of `UserErased`: a user deleted their account and the room no longer names them (P-ACCT-5). */
+export interface UserErased {
+  readonly roomId: string;
+  readonly userId: string;
 }
 
 /** The room as `RoomUpdated` sends it: `RoomInfo` plus the moderation settings (P-MOD-5). */

@@ -36,6 +36,8 @@ import {
   type SprintHub,
   type StrokeProgress,
   type StrokeProgressed,
+  type BanLifted,
+  type UserErased,
 } from '../protocol';
 import { unbatchOpsApplied } from '../sync/opsAppliedBatch';
 import { ChatConnection } from './chatConnection';
@@ -95,6 +97,8 @@ export class RoomConnection implements RoomHub {
     c.on(PeopleCallbacks.participantRemoved, (e: ParticipantRemoved) => this.handlers.participantRemoved(e));
     c.on(PeopleCallbacks.roomUpdated, (e: RoomUpdated) => this.handlers.roomUpdated(e));
     c.on(PeopleCallbacks.helpQueueChanged, (e: HelpQueueChanged) => this.handlers.helpQueueChanged(e));
+    c.on(PeopleCallbacks.banLifted, (e: BanLifted) => this.handlers.banLifted?.(e));
+    c.on(PeopleCallbacks.userErased, (e: UserErased) => this.handlers.userErased?.(e));
     c.onreconnecting(() => this.handlers.status({ state: 'reconnecting', attempt: 1 }));
     c.onreconnected(() => {
       this.handlers.status({ state: 'live' });

@@ -1,4 +1,5 @@
 import type {
+  BanLifted,
   BoardHistorySnapshot,
   CursorMoved,
   CursorUpdate,
@@ -21,6 +22,7 @@ import type {
   SprintHub,
   StrokeProgress,
   StrokeProgressed,
+  UserErased,
 } from '../protocol';
 import type { ChatTransport } from './chatHub';
 import type { ConnectionStatus } from './connectionStatus';
@@ -45,6 +47,10 @@ export interface RoomHubHandlers {
   participantRemoved(event: ParticipantRemoved): void;
   roomUpdated(event: RoomUpdated): void;
   helpQueueChanged(event: HelpQueueChanged): void;
+  /** A moderator lifted a ban; moderators' connections only (P-MOD-10). */
+  banLifted?(event: BanLifted): void;
+  /** A user deleted their account (P-ACCT-5). */
+  userErased?(event: UserErased): void;
 }
 
 /** The room hub as the session uses it; `RoomConnection` is the real one, tests pass a fake. */

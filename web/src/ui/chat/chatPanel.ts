@@ -14,6 +14,7 @@ import {
 } from '../../chat/messageList';
 import { TypingSender, TypingTracker, typingText } from '../../chat/typing';
 import type { RoomSession } from '../../app/roomSession';
+import { eraseFromMessage, eraseFromMessages } from '../../app/userErasure';
 import { MAX_MESSAGE_LENGTH, parseProtocolError, type ChatMessage, type ChatMessageEvent } from '../../protocol';
 import type { ChatTransport } from '../../transport/chatHub';
 import { authorLabel } from '../authorLabel';
@@ -448,6 +449,12 @@ export function createChatPanel(session: RoomSession): ChatPanel {
   // Every (re)join: the newest page, then any unsent messages.
   const unsubscribeRoom = session.events.on('room', () => void loadNewest());
   const unsubscribeParticipants = session.events.on('participants', () => render());
+  // A deleted account's messages show the marker at once, as after a reload (P-ACCT-5).
+  const unsubscribeErased = session.events.on('userErased', (e) => {
+    timeline = eraseFromMessages(timeline, e.userId);
+    if (thread !== null) thread = { ...thread, root: eraseFromMessage(thread.root, e.userId), replies: eraseFromMessages(thread.replies, e.userId) };
+    render();
+  });
 
   render();
   return {
@@ -460,6 +467,7 @@ export function createChatPanel(session: RoomSession): ChatPanel {
       unsubscribe?.();
       unsubscribeRoom();
       unsubscribeParticipants();
+      unsubscribeErased();
       clearInterval(typingTick);
       if (searchTimer !== null) clearTimeout(searchTimer);
       if (mentionTimer !== null) clearTimeout(mentionTimer);

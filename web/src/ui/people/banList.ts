@@ -1,6 +1,7 @@
 // The room's ban list for mentors and the owner (P-MOD-9): a collapsible section of the people panel
 // that lists banned users, newest first, each with an Unban button (P-MOD-3). It loads when opened,
-// and again after a ban or unban while it is open.
+// and again after a ban or unban while it is open; a ban another moderator lifts (P-MOD-10) or a
+// banned user's deletion (P-ACCT-5) drops the entry.
 import { PeopleMethods, parseProtocolError, type BannedUser } from '../../protocol';
 import { h } from '../dom';
 import type { Notices } from '../notices';
@@ -21,6 +22,8 @@ export interface BanList {
   setVisible(visible: boolean): void;
   /** Reloads the list if it is open (a ban was given or lifted). */
   refresh(): void;
+  /** Drops a user's entry at once: another moderator lifted the ban, or the user was deleted (P-MOD-10, P-ACCT-5). */
+  remove(userId: string): void;
 }
 
 /** Builds the ban list section. */
@@ -84,6 +87,13 @@ export function banList(options: BanListOptions): BanList {
     },
     refresh() {
       if (element.open && !element.hidden) void load();
+    },
+    remove(userId) {
+      const entry = [...items.children].find((li) => li instanceof HTMLElement && li.dataset.userId === userId);
+      if (entry === undefined) return;
+      entry.remove();
+      element.dataset.count = String(items.childElementCount);
+      if (items.childElementCount === 0) status.textContent = t.bans.empty;
     },
   };
 }

@@ -177,6 +177,8 @@ export function peoplePanel(session: RoomSession, options: PeoplePanelOptions): 
       bans.refresh(); // someone left: perhaps banned by another moderator
     }),
     session.events.on('helpQueue', () => render()),
+    session.events.on('banLifted', (e) => bans.remove(e.userId)),
+    session.events.on('userErased', (e) => bans.remove(e.userId)),
     session.events.on('roomUpdated', () => renderReadOnly()),
     session.events.on('room', () => {
       reporter.resend(tracker.status);

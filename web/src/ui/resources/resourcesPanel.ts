@@ -2,6 +2,7 @@
 // progress, download, remove. Links only ever get http(s) hrefs; everything else is text nodes.
 import './resources.css';
 import type { RoomSession } from '../../app/roomSession';
+import { eraseFromResources } from '../../app/userErasure';
 import {
   DEFAULT_MAX_FILE_BYTES,
   ResourceCallbacks,
@@ -232,6 +233,11 @@ export function createResourcesPanel(options: ResourcesPanelOptions): { element:
     void reload();
   });
   const unsubscribeParticipants = session.events.on('participants', () => render());
+  // A deleted account's pins show the marker at once, as after a reload (P-ACCT-5).
+  const unsubscribeErased = session.events.on('userErased', (e) => {
+    items = eraseFromResources(items, e.userId);
+    render();
+  });
   subscribe();
   render();
 
@@ -241,6 +247,7 @@ export function createResourcesPanel(options: ResourcesPanelOptions): { element:
       for (const unsubscribe of unsubscribes) unsubscribe();
       unsubscribeRoom();
       unsubscribeParticipants();
+      unsubscribeErased();
     },
   };
 }

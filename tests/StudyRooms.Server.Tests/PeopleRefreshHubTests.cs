@@ -1,0 +1,102 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+using StudyRooms.Contracts.Accounts;
+using StudyRooms.Contracts.Chat;
+using StudyRooms.Contracts.Resources;
+using StudyRooms.Contracts.Rooms;
+using StudyRooms.Testing;
+
+namespace StudyRooms.Server.Tests;
+
+// Events that keep other people's open pages true without a reload, over the real hub: a lifted ban
+// reaches the room's moderators and nobody else (P-MOD-10), and a user's account deletion reaches
+// the room once their name is gone from its chat and shelf (P-ACCT-5).
+[Collection(HostCollection.Name)]
+public sealed class PeopleRefreshHubTests(HostFixture fixture)
+{
+    private StudyRoomsHost Host => fixture.Host;
+
+    [Fact]
+    public async Task ABanLiftedByOneModeratorReachesTheOtherModeratorsButNotMembers_P_MOD_10()
+    {
+        var owner = await Host.SignInAsync("Ada");
+        var mentorUser = await Host.SignInAsync("Ben");
+        var memberUser = await Host.SignInAsync("Cy");
+        var bannedUser = await Host.SignInAsync("Dee");
+        var roomId = (await Host.CreateRoomAsync(owner)).RoomId;
+        await using var ada = await RoomClient.ConnectAsync(Host, owner);
+        await using var ben = await RoomClient.ConnectAsync(Host, mentorUser);
+        await using var cy = await RoomClient.ConnectAsync(Host, memberUser);
+        await ada.JoinAsync(roomId);
+        await ada.Connection.InvokeAsync("SetRole", new SetRoleRequest { RoomId = roomId, UserId = mentorUser.UserId, Role = RoomRole.Mentor });
+        await ben.JoinAsync(roomId);
+        await cy.JoinAsync(roomId);
+        await ada.Connection.InvokeAsync("RemoveParticipant", new RemoveParticipantRequest { RoomId = roomId, UserId = bannedUser.UserId, Ban = true });
+        Assert.Single(await ben.Connection.InvokeAsync<BannedUser[]>("ListBans", new ListBansRequest { RoomId = roomId }));
+
+        await ada.Connection.InvokeAsync("UnbanUser", new UnbanUserRequest { RoomId = roomId, UserId = bannedUser.UserId });
+
+        await Poll.UntilAsync(() => !ben.BansLifted.IsEmpty, "the other moderator hears of the lifted ban");
+        var lifted = Assert.Single(ben.BansLifted);
+        Assert.Equal((roomId, bannedUser.UserId, owner.UserId), (lifted.RoomId, lifted.UserId, lifted.ByUserId));
+        Assert.Empty(await ben.Connection.InvokeAsync<BannedUser[]>("ListBans", new ListBansRequest { RoomId = roomId }));
+
+        // A later event to everyone reaches the member after the ban lift would have: it never came.
+        await SetReadOnlySeenByAsync(ada, cy, roomId, readOnly: true);
+        Assert.Empty(cy.BansLifted);
+
+        // Lifting a ban nobody has changes nothing and tells nobody.
+        await ada.Connection.InvokeAsync("UnbanUser", new UnbanUserRequest { RoomId = roomId, UserId = bannedUser.UserId });
+        await SetReadOnlySeenByAsync(ada, ben, roomId, readOnly: false);
+        Assert.Single(ben.BansLifted);
+        Assert.Single(ada.BansLifted);
+    }
+
+    /// <summary>Switches read-only and waits until <paramref name="observer"/> got the RoomUpdated that follows (P-MOD-5).</summary>
+    private static async Task SetReadOnlySeenByAsync(RoomClient actor, RoomClient observer, string roomId, bool readOnly)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = observer.Connection.On<RoomUpdated>("RoomUpdated", e =>
+        {
+            if (e.RoomId == roomId && e.Room.ReadOnly == readOnly)
+            {
+                seen.TrySetResult();
+            }
+        });
+        await actor.Connection.InvokeAsync("SetReadOnly", new SetReadOnlyRequest { RoomId = roomId, ReadOnly = readOnly });
+        await seen.Task.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task ADeletedUsersRoomHearsOfItAfterTheirNameIsGoneFromChatAndShelf_P_ACCT_5()
+    {
+        var owner = await Host.SignInAsync("Ada");
+        var leaving = await Host.SignInAsync("Zed");
+        var roomId = (await Host.CreateRoomAsync(owner)).RoomId;
+        await using var ada = await RoomClient.ConnectAsync(Host, owner);
+        await using var zed = await RoomClient.ConnectAsync(Host, leaving);
+        await ada.JoinAsync(roomId);
+        await zed.JoinAsync(roomId);
+        var message = await zed.PostAsync(roomId, "notes on lenses");
+        var pinned = await zed.Connection.InvokeAsync<ResourceItem>("PinResource", new PinResourceRequest { RoomId = roomId, Kind = ResourceKind.Note, Text = "Snell's law" });
+
+        using (var http = Host.CreateHttpClient(leaving))
+        {
+            var response = await http.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/me") { Content = JsonContent.Create(new DeleteMeRequest { DisplayName = "Zed" }, options: ServerClient.Json) });
+            Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        }
+
+        await Poll.UntilAsync(() => !ada.UsersErased.IsEmpty, "the room hears that Zed's account is gone");
+        var erased = Assert.Single(ada.UsersErased);
+        Assert.Equal((roomId, leaving.UserId), (erased.RoomId, erased.UserId));
+        Assert.Contains(ada.ParticipantLeft, e => e.UserId == leaving.UserId);
+
+        // Sent last: what the page would load now already carries the marker, never the old name.
+        var stored = Assert.Single((await ada.LoadMessagesAsync(roomId)).Messages, m => m.Seq == message.Seq);
+        Assert.Equal((DeletedUsers.MarkerId, DeletedUsers.MarkerName), (stored.AuthorId, stored.AuthorName));
+        var shelf = await ada.Connection.InvokeAsync<ResourceShelf>("ListResources", new ListResourcesRequest { RoomId = roomId });
+        var item = Assert.Single(shelf.Items, r => r.Id == pinned.Id);
+        Assert.Equal(DeletedUsers.MarkerId, item.AddedBy);
+    }
+}
