@@ -8,8 +8,9 @@ using StudyRooms.Testing;
 
 namespace StudyRooms.Server.Tests;
 
-// Proves the broadcast options of docs/benchmarks.md on a real host: per-frame batches of OpsApplied
-// that keep clock order and never return a connection's own pushes (P-OPS-7, P-OPS-8), and the
+// Proves the broadcast options of docs/benchmarks.md on a real host: per-frame batches of OpsApplied,
+// at most one frame per window with a quiet room's first event sent at once, that keep clock order
+// and never return a connection's own pushes (P-OPS-7, P-OPS-8), and the
 // MessagePack hub protocol beside JSON.
 public sealed class BroadcastOptionsTests(BroadcastOptionsTests.BatchingHost fixture) : IClassFixture<BroadcastOptionsTests.BatchingHost>
 {
@@ -23,11 +24,14 @@ public sealed class BroadcastOptionsTests(BroadcastOptionsTests.BatchingHost fix
     {
         await using var room = await ThreePushRoom.PushAsync(Host, withCy: true);
 
+        // The room was quiet, so its first frame went out at once (leading edge, BatchFrameEdgeTests);
+        // the pushes inside the window that frame opened came as one more message.
         await Poll.UntilAsync(() => room.Cy.ReceivedOps().Count == 3, "Cy receives all three ops");
         Assert.Equal([1L, 2L, 3L], room.Cy.ReceivedOps().Select(o => o.Clock));
+        Assert.InRange(room.Cy.OpsMessages, 1, 2);
         var batch = Assert.Single(room.Cy.OpsAppliedBatches);
         Assert.Equal(room.RoomId, batch.RoomId);
-        Assert.Equal(3, batch.Events.Length);
+        Assert.InRange(batch.Events.Length, 2, 3);
 
         await Poll.UntilAsync(() => room.Bob.ReceivedOps().Count == 2 && room.Ada.ReceivedOps().Count == 1, "Ada and Bob receive the other's ops");
         Assert.Equal([room.First.ElementId, room.Third.ElementId], room.Bob.ReceivedOps().Select(o => o.ElementId));

@@ -12,6 +12,7 @@ namespace StudyRooms.Testing;
 /// <summary>A .NET SignalR client of the room hub that records every event it receives.</summary>
 public sealed class RoomClient : IAsyncDisposable
 {
+    private readonly ConcurrentQueue<CommittedOp[]> _arrived = new();
     private long _clientSeq;
 
     private RoomClient(HubConnection connection, TestUser user, string clientId)
@@ -21,8 +22,16 @@ public sealed class RoomClient : IAsyncDisposable
         ClientId = clientId;
         connection.On<ParticipantJoined>("ParticipantJoined", ParticipantJoined.Enqueue);
         connection.On<ParticipantLeft>("ParticipantLeft", ParticipantLeft.Enqueue);
-        connection.On<OpsApplied>("OpsApplied", OpsApplied.Enqueue);
-        connection.On<OpsAppliedBatch>("OpsAppliedBatch", OpsAppliedBatches.Enqueue);
+        connection.On<OpsApplied>("OpsApplied", e =>
+        {
+            OpsApplied.Enqueue(e);
+            _arrived.Enqueue(e.Ops);
+        });
+        connection.On<OpsAppliedBatch>("OpsAppliedBatch", b =>
+        {
+            OpsAppliedBatches.Enqueue(b);
+            _arrived.Enqueue([.. b.Events.SelectMany(e => e.Ops)]);
+        });
         connection.On<StrokeProgressed>("StrokeProgressed", StrokesProgressed.Enqueue);
         connection.On<CursorMoved>("CursorMoved", CursorsMoved.Enqueue);
         connection.On<MessagePosted>("MessagePosted", MessagesPosted.Enqueue);
@@ -97,8 +106,10 @@ public sealed class RoomClient : IAsyncDisposable
     public long NextSeq() => Interlocked.Increment(ref _clientSeq);
 
     /// <summary>Every op this client received, batched (P-OPS-8) or not, in arrival order.</summary>
-    public List<CommittedOp> ReceivedOps() =>
-        [.. OpsApplied.SelectMany(e => e.Ops), .. OpsAppliedBatches.SelectMany(b => b.Events).SelectMany(e => e.Ops)];
+    public List<CommittedOp> ReceivedOps() => [.. _arrived.SelectMany(ops => ops)];
+
+    /// <summary>How many messages carried ops to this client: each <c>OpsApplied</c> and each batch counts once.</summary>
+    public int OpsMessages => _arrived.Count;
 
     public Task<PushOpsResult> PushAsync(string roomId, params ElementOp[] ops) =>
         Connection.InvokeAsync<PushOpsResult>("PushOps", new PushOpsRequest { RoomId = roomId, ClientId = ClientId, Ops = ops });

@@ -10,8 +10,9 @@ namespace StudyRooms.Server.Hubs;
 /// Collects a room's <c>OpsApplied</c> for one frame (<c>StudyRooms:OpsBatchMilliseconds</c>) and sends
 /// them as one message (P-OPS-8): connections that pushed nothing in the frame get one
 /// <see cref="OpsAppliedBatch"/> serialised once; each pusher gets the others' events only (P-OPS-7).
-/// A frame with a single event is sent as a plain <c>OpsApplied</c>. Frames of a room go out in order.
-/// Only rooms with at least <c>StudyRooms:OpsBatchRoomConnections</c> connections here are batched:
+/// A frame with a single event is sent as a plain <c>OpsApplied</c>. Frames of a room go out in order,
+/// at most one per window: a room that sent nothing in the last window sends its next event at once
+/// (leading edge), so batching adds no latency to an edit that arrives alone. Only rooms with at least <c>StudyRooms:OpsBatchRoomConnections</c> connections here are batched:
 /// there the fan-out is what holds up the board grain's turn; smaller rooms gained nothing from it.
 /// </summary>
 public sealed partial class OpsAppliedBatcher(IHubContext<RoomHub, IRoomClient> hub, IOptions<StudyRoomsOptions> options, HostedConnections hosted, TimeProvider time, ILogger<OpsAppliedBatcher> logger)
@@ -43,7 +44,12 @@ public sealed partial class OpsAppliedBatcher(IHubContext<RoomHub, IRoomClient> 
                 room.Pending.Add((e, exceptConnectionId));
                 if (room.Pending.Count == 1)
                 {
-                    _ = FlushLaterAsync(e.RoomId, room);
+                    var wait = room.LastFrame is { } last ? _window - time.GetElapsedTime(last) : TimeSpan.Zero;
+                    var roomId = e.RoomId;
+
+                    // On the thread pool: this runs in the board grain's turn, whose scheduler an
+                    // await would otherwise bring the fan-out back to.
+                    _ = Task.Run(() => FlushLaterAsync(roomId, room, wait > TimeSpan.Zero ? wait : TimeSpan.Zero));
                 }
 
                 return;
@@ -51,9 +57,13 @@ public sealed partial class OpsAppliedBatcher(IHubContext<RoomHub, IRoomClient> 
         }
     }
 
-    private async Task FlushLaterAsync(string roomId, Room room)
+    private async Task FlushLaterAsync(string roomId, Room room, TimeSpan wait)
     {
-        await Task.Delay(_window, time);
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, time);
+        }
+
         List<(OpsApplied Event, string Except)> batch;
         Task previous;
         TaskCompletionSource sent = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -63,6 +73,7 @@ public sealed partial class OpsAppliedBatcher(IHubContext<RoomHub, IRoomClient> 
             room.Pending = [];
             previous = room.Sending;
             room.Sending = sent.Task;
+            room.LastFrame = time.GetTimestamp();
         }
 
         try
@@ -78,13 +89,17 @@ public sealed partial class OpsAppliedBatcher(IHubContext<RoomHub, IRoomClient> 
         finally
         {
             sent.SetResult();
-            lock (room)
+        }
+
+        // Kept one more window, so a quiet room's next event waits for the window its last frame
+        // opened (at most one frame per window), then forgotten unless a new frame began.
+        await Task.Delay(_window, time);
+        lock (room)
+        {
+            if (room.Pending.Count == 0 && room.Sending == sent.Task)
             {
-                if (room.Pending.Count == 0 && room.Sending == sent.Task)
-                {
-                    room.Closed = true;
-                    _rooms.TryRemove(new KeyValuePair<string, Room>(roomId, room));
-                }
+                room.Closed = true;
+                _rooms.TryRemove(new KeyValuePair<string, Room>(roomId, room));
             }
         }
     }
@@ -122,6 +137,9 @@ public sealed partial class OpsAppliedBatcher(IHubContext<RoomHub, IRoomClient> 
         public List<(OpsApplied Event, string Except)> Pending { get; set; } = [];
 
         public Task Sending { get; set; } = Task.CompletedTask;
+
+        /// <summary>When the last frame was taken to be sent (a <see cref="TimeProvider"/> timestamp), or null before the first.</summary>
+        public long? LastFrame { get; set; }
 
         public bool Closed { get; set; }
     }
