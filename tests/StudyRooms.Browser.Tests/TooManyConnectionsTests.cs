@@ -39,6 +39,7 @@ public sealed class TooManyConnectionsTests(BrowserFixture browser)
         var banner = second.GetByTestId("error-banner");
         await Assertions.Expect(banner).ToContainTextAsync("too many StudyRooms tabs");
         await Assertions.Expect(second.GetByTestId("connection-status")).ToHaveAttributeAsync("data-state", "offline");
+        await Assertions.Expect(second.GetByTestId("room-title")).ToHaveTextAsync("Not in the room");
         Assert.Equal(1, Volatile.Read(ref negotiations));
 
         // Two minutes of the page's timers (reconnect back-off tops out at 15 s): no second try.

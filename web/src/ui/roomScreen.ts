@@ -204,6 +204,7 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
     session.events.on('notice', (notice) => {
       switch (notice.kind) {
         case 'protocolMismatch':
+          title.textContent = strings.room.notJoined;
           notices.banner(strings.errors.protocolMismatch, { label: strings.errors.reload, onClick: () => window.location.reload() });
           break;
         case 'roomNotFound':
@@ -220,6 +221,7 @@ export function roomScreen(services: AppServices, roomId: string, notices: Notic
           notices.toast(strings.errors.serverBusy, 'error');
           break;
         case 'tooManyConnections':
+          title.textContent = strings.room.notJoined;
           notices.banner(strings.errors.tooManyConnections, { label: strings.errors.reload, onClick: () => window.location.reload() });
           break;
         case 'joinFailed':

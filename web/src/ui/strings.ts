@@ -70,6 +70,7 @@ export const strings = {
   room: {
     documentTitle: (name: string) => `${name} · StudyRooms`,
     joining: 'Joining room…',
+    notJoined: 'Not in the room',
     home: 'StudyRooms home',
     shareLabel: 'Share link',
     copy: 'Copy link',
