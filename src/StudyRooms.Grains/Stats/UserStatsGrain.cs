@@ -25,7 +25,7 @@ public sealed class UserStatsGrain(
 
         if (History.AddCredit(credit, time.GetUtcNow()))
         {
-            await WriteAsync();
+            await WriteOrReloadAsync();
         }
     }
 
@@ -38,7 +38,7 @@ public sealed class UserStatsGrain(
 
         if (History.AddRecap(recap))
         {
-            await WriteAsync();
+            await WriteOrReloadAsync();
         }
     }
 
@@ -63,7 +63,7 @@ public sealed class UserStatsGrain(
         if (changed)
         {
             _history = null; // its de-duplication keys held the room id
-            await WriteAsync();
+            await WriteOrReloadAsync();
         }
     }
 
@@ -81,7 +81,7 @@ public sealed class UserStatsGrain(
         return Task.FromResult(UserStatsCalculator.Compute(state.State, timeZoneId, zone, time.GetUtcNow()));
     }
 
-    private async Task WriteAsync()
+    private async Task WriteOrReloadAsync()
     {
         try
         {
