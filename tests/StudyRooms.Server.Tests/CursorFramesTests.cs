@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using StudyRooms.Contracts.Boards;
+using System.Collections.Concurrent;
 using StudyRooms.Contracts.Rooms;
+using StudyRooms.LoadTest;
 using StudyRooms.Server.Hubs;
 using StudyRooms.Testing;
 
@@ -12,7 +14,7 @@ namespace StudyRooms.Server.Tests;
 // as one CursorsMoved of each user's latest position, a cursor after a quiet frame goes out at once,
 // a frame of one cursor is a plain CursorMoved that skips its sender, a leaving connection's held
 // cursor is dropped, viewers above the room size still get no frame (P-LIVE-4), and with frames off
-// every cursor is relayed. The frames run on a FakeTimeProvider, so a frame ends only when a test
+// every cursor is relayed; the load tool counts a frame's cursors of others only. The frames run on a FakeTimeProvider, so a frame ends only when a test
 // advances it: "arrived without advancing the clock" means "sent at once", with no timing assertion.
 public sealed class CursorFramesTests(CursorFramesTests.FramedHost fixture) : IClassFixture<CursorFramesTests.FramedHost>
 {
@@ -153,6 +155,34 @@ public sealed class CursorFramesTests(CursorFramesTests.FramedHost fixture) : IC
         Assert.False(host.Services.GetRequiredService<CursorFrames>().IsFraming(room.RoomId));
     }
 
+    [Fact]
+    public async Task TheLoadToolCountsEachOtherUsersCursorOfAFrameOverMessagePack_P_LIVE_5()
+    {
+        var (roomId, ada, bob) = await TwoInARoomAsync();
+        await using var _ = ada;
+        await using var __ = bob;
+        var target = new StudyRoomsTarget(Host.BaseAddress, new LoadOptions { Url = Host.BaseAddress, Rooms = 1, RoomIds = [roomId], Protocol = "messagepack" });
+        var sink = new CountingSink();
+        await using var tool = await target.ConnectAsync(clientIndex: 0, roomIndex: 0, sink, CancellationToken.None);
+
+        // The tool's first cursor goes at once, its second is held; the acknowledged push behind them on
+        // the same connection shows the hub has taken both.
+        await tool.SendCursorAsync(1, 0);
+        await tool.SendCursorAsync(2, 0);
+        await tool.SendEditAsync("e_" + Guid.NewGuid().ToString("N")[..12], [0, 0, 1, 1]);
+        await MoveAsync(ada, roomId, x: 5);
+        fixture.Clock.Advance(Frame);
+        await Poll.UntilAsync(() => bob.CursorFrames.Any(f => f.Cursors.Length == 2), "Bob receives the frame of the tool's and Ada's cursors");
+
+        // Once the frame is sent, an edit behind it reaches the tool after it.
+        fixture.Clock.Advance(Frame);
+        await Poll.UntilAsync(() => !fixture.Frames.IsFraming(roomId), "the room's frames end");
+        var marker = bob.Stroke();
+        await bob.PushAsync(roomId, marker);
+        await Poll.UntilAsync(() => sink.Edits.Contains(marker.ElementId!), "the tool receives Bob's edit sent after the frame");
+        Assert.Equal(1, sink.Cursors);
+    }
+
     private static Task MoveAsync(RoomClient client, string roomId, double x) =>
         client.Connection.InvokeAsync("MoveCursor", new CursorUpdate { RoomId = roomId, X = x, Y = 0, Visible = true });
 
@@ -188,9 +218,23 @@ public sealed class CursorFramesTests(CursorFramesTests.FramedHost fixture) : IC
         return (roomId, [.. clients]);
     }
 
+    /// <summary>What reached the load tool's client.</summary>
+    private sealed class CountingSink : IDeliverySink
+    {
+        private int _cursors;
+
+        public ConcurrentQueue<string> Edits { get; } = new();
+
+        public int Cursors => Volatile.Read(ref _cursors);
+
+        public void Edit(string elementId) => Edits.Enqueue(elementId);
+
+        public void Cursor() => Interlocked.Increment(ref _cursors);
+    }
+
     /// <summary>
     /// A host whose cursor frames run on a fake clock (the rest of the server on the real one), with
-    /// viewers out of the cursor audience above two present (P-LIVE-4).
+    /// viewers out of the cursor audience above two present (P-LIVE-4) and MessagePack for the load tool.
     /// </summary>
     public sealed class FramedHost : IAsyncLifetime
     {
@@ -206,6 +250,7 @@ public sealed class CursorFramesTests(CursorFramesTests.FramedHost fixture) : IC
             {
                 ["StudyRooms:CursorFrameMilliseconds"] = Frame.TotalMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["StudyRooms:Board:CursorsToViewersMaxParticipants"] = "2",
+                ["StudyRooms:MessagePackProtocol"] = "true",
             },
             services: services => services.AddSingleton(provider => ActivatorUtilities.CreateInstance<CursorFrames>(provider, Clock)));
 
