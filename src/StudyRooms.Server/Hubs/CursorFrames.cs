@@ -57,9 +57,9 @@ public sealed partial class CursorFrames(IHubContext<RoomHub, IRoomClient> hub, 
                 room.Started = true;
                 sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 room.Sending = sent.Task;
-                _ = RunFramesAsync(e.RoomId, room, time.GetUtcNow() + _window);
             }
 
+            _ = RunFramesAsync(e.RoomId, room, time.GetUtcNow() + _window);
             return SendLeadingAsync(e, senderConnectionId, sent);
         }
     }
