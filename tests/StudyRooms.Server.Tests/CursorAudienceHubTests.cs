@@ -9,13 +9,19 @@ namespace StudyRooms.Server.Tests;
 // a viewer receives others' cursors in a room of two, stops receiving them when a third user is
 // present (a member still receives them), and receives them again when the room shrinks. Stroke
 // progress, sent after each cursor by the same user, still reaches the viewer: it shows that the
-// cursor before it was not merely late (one connection's messages arrive in order).
+// cursor before it was not merely late (one connection's messages arrive in order). That argument
+// needs each cursor sent at once, so this host relays without frames (CursorFrameMilliseconds = 0);
+// CursorFramesTests proves the same exclusion with frames on.
 public sealed class CursorAudienceHubTests : IAsyncLifetime
 {
     private StudyRoomsHost _host = null!;
 
     public async Task InitializeAsync() =>
-        _host = await StudyRoomsHost.StartAsync(settings: new Dictionary<string, string?> { ["StudyRooms:Board:CursorsToViewersMaxParticipants"] = "2" });
+        _host = await StudyRoomsHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["StudyRooms:Board:CursorsToViewersMaxParticipants"] = "2",
+            ["StudyRooms:CursorFrameMilliseconds"] = "0",
+        });
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 

@@ -34,6 +34,7 @@ public sealed class RoomClient : IAsyncDisposable
         });
         connection.On<StrokeProgressed>("StrokeProgressed", StrokesProgressed.Enqueue);
         connection.On<CursorMoved>("CursorMoved", CursorsMoved.Enqueue);
+        connection.On<CursorsMoved>("CursorsMoved", OnCursorFrame);
         connection.On<MessagePosted>("MessagePosted", MessagesPosted.Enqueue);
         connection.On<MessageEdited>("MessageEdited", MessagesEdited.Enqueue);
         connection.On<MessageDeleted>("MessageDeleted", MessagesDeleted.Enqueue);
@@ -66,7 +67,11 @@ public sealed class RoomClient : IAsyncDisposable
 
     public ConcurrentQueue<StrokeProgressed> StrokesProgressed { get; } = new();
 
+    /// <summary>Others' cursors, whether they came alone or in a frame (P-LIVE-5), in arrival order.</summary>
     public ConcurrentQueue<CursorMoved> CursorsMoved { get; } = new();
+
+    /// <summary>Frames of several cursors as they came, own entries included (P-LIVE-5).</summary>
+    public ConcurrentQueue<CursorsMoved> CursorFrames { get; } = new();
 
     public ConcurrentQueue<MessagePosted> MessagesPosted { get; } = new();
 
@@ -139,4 +144,15 @@ public sealed class RoomClient : IAsyncDisposable
         Connection.InvokeAsync<LoadMessagesResult>("LoadMessages", new LoadMessagesRequest { RoomId = roomId, BeforeSeq = beforeSeq, ThreadRootSeq = threadRootSeq, Limit = limit });
 
     public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
+
+    /// <summary>As the web client does: a frame's entries go where single cursors go, except this user's own.</summary>
+    private void OnCursorFrame(CursorsMoved frame)
+    {
+        foreach (var cursor in frame.Cursors.Where(c => c.UserId != User.UserId))
+        {
+            CursorsMoved.Enqueue(cursor);
+        }
+
+        CursorFrames.Enqueue(frame);
+    }
 }

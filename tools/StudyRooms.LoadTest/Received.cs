@@ -21,5 +21,17 @@ public sealed record ReceivedOp
     public string? ElementId { get; init; }
 }
 
+/// <summary>The part of a <c>CursorsMoved</c> the driver reads (P-LIVE-5): whose cursors a frame carries.</summary>
+public sealed record ReceivedCursors
+{
+    public ReceivedCursor[] Cursors { get; init; } = [];
+}
+
+/// <summary>One cursor of <see cref="ReceivedCursors"/>: only its user.</summary>
+public sealed record ReceivedCursor
+{
+    public string? UserId { get; init; }
+}
+
 /// <summary>Any event whose content the driver ignores (cursors, presence).</summary>
 public sealed record Ignored;

@@ -46,7 +46,7 @@ public sealed class StudyRoomsTarget(Uri baseAddress, LoadOptions options) : ITa
 
     public async Task<IClientSession> ConnectAsync(int clientIndex, int roomIndex, IDeliverySink sink, CancellationToken cancellationToken)
     {
-        var token = await SignInAsync($"load-{clientIndex}", cancellationToken);
+        var (token, userId) = await SignInAsUserAsync($"load-{clientIndex}", cancellationToken);
         var roomId = options.RoomIds is { } ids
             ? ids[roomIndex]
             : await _rooms.GetOrAdd(roomIndex, _ => new Lazy<Task<string>>(() => CreateRoomAsync(token, roomIndex, cancellationToken))).Value;
@@ -69,6 +69,17 @@ public sealed class StudyRoomsTarget(Uri baseAddress, LoadOptions options) : ITa
             }
         });
         connection.On<Ignored>("CursorMoved", _ => sink.Cursor());
+        // A frame of several cursors goes to the whole audience, this client's own included (P-LIVE-5).
+        connection.On<ReceivedCursors>("CursorsMoved", e =>
+        {
+            foreach (var cursor in e.Cursors)
+            {
+                if (cursor.UserId != userId)
+                {
+                    sink.Cursor();
+                }
+            }
+        });
         connection.On<Ignored>("ParticipantJoined", static _ => { });
         connection.On<Ignored>("ParticipantLeft", static _ => { });
         connection.On<Ignored>("PresenceStatusChanged", static _ => { });
@@ -107,7 +118,11 @@ public sealed class StudyRoomsTarget(Uri baseAddress, LoadOptions options) : ITa
             .WithProtocol(options, j => Configure(j))
             .Build());
 
-    public async Task<string> SignInAsync(string name, CancellationToken cancellationToken)
+    public async Task<string> SignInAsync(string name, CancellationToken cancellationToken) =>
+        (await SignInAsUserAsync(name, cancellationToken)).Token;
+
+    /// <summary>A guest session: its token and the user id the server gave it.</summary>
+    private async Task<(string Token, string UserId)> SignInAsUserAsync(string name, CancellationToken cancellationToken)
     {
         var response = await _http.PostAsJsonAsync("/api/sessions", new { displayName = name }, Json, cancellationToken);
         if (response.StatusCode == System.Net.HttpStatusCode.TooManyRequests)
@@ -119,7 +134,7 @@ public sealed class StudyRoomsTarget(Uri baseAddress, LoadOptions options) : ITa
 
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(Json, cancellationToken);
-        return body.GetProperty("token").GetString()!;
+        return (body.GetProperty("token").GetString()!, body.GetProperty("userId").GetString()!);
     }
 
     public async Task<string> CreateRoomAsync(string token, int roomIndex, CancellationToken cancellationToken)

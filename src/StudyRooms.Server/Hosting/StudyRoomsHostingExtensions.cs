@@ -39,6 +39,7 @@ public static class StudyRoomsHostingExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.UseOrleans(silo => OrleansSetup.Configure(silo, options));
         builder.Services.AddSingleton<OpsAppliedBatcher>();
+        builder.Services.AddSingleton<CursorFrames>();
         builder.Services.AddSingleton<IRoomBroadcaster, SignalRRoomBroadcaster>();
         builder.Services.AddOptions<RoomPresenceOptions>().Bind(builder.Configuration.GetSection(StudyRoomsOptions.Section + ":Presence"));
         // Sprints:MinimumPhase lets a demo or a multi-process test run plans of seconds (docs/operations.md).

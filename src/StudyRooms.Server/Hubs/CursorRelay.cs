@@ -3,7 +3,7 @@ using StudyRooms.Grains.Boards;
 
 namespace StudyRooms.Server.Hubs;
 
-/// <summary>Shape check of volatile cursor updates (P-LIVE-3); never stored, relayed as they come.</summary>
+/// <summary>Shape check of volatile cursor updates (P-LIVE-3); never stored, relayed in frames (P-LIVE-5).</summary>
 public static class CursorRelay
 {
     public const int MaxSelection = 500;

@@ -22,6 +22,9 @@ public interface IRoomClient
 
     Task CursorMoved(CursorMoved e);
 
+    /// <summary>Several users' latest cursors of one frame, to the whole cursor audience (P-LIVE-5).</summary>
+    Task CursorsMoved(CursorsMoved e);
+
     Task RoleChanged(RoleChanged e);
 
     Task ParticipantRemoved(ParticipantRemoved e);

@@ -14,7 +14,7 @@ namespace StudyRooms.Server.Hubs;
 /// RoomHub.Moderation.cs changes roles and moderates, RoomHub.Sprint.cs runs study sprints.
 /// </summary>
 [Authorize]
-public sealed partial class RoomHub(IGrainFactory grains, HostedConnections hosted, TimeProvider time) : Hub<IRoomClient>
+public sealed partial class RoomHub(IGrainFactory grains, HostedConnections hosted, TimeProvider time, CursorFrames cursorFrames) : Hub<IRoomClient>
 {
     public async Task<JoinRoomResult> JoinRoom(JoinRoomRequest? request)
     {
@@ -85,6 +85,7 @@ public sealed partial class RoomHub(IGrainFactory grains, HostedConnections host
     private async Task LeaveAsync(string roomId)
     {
         hosted.Remove(roomId, Context.ConnectionId);
+        cursorFrames.Drop(roomId, Context.ConnectionId);
         if (hosted.WasDeleted(roomId))
         {
             // The room evicted everyone when it was deleted (P-LIFE-4); waking its grains would only

@@ -22,4 +22,11 @@ public sealed partial class StudyRoomsOptions
     /// Batching paid off in a lecture room of 200 and gave nothing in rooms of 10 (docs/benchmarks.md).
     /// </summary>
     public int OpsBatchRoomConnections { get; set; } = 50;
+
+    /// <summary>
+    /// "StudyRooms:CursorFrameMilliseconds": a room's cursors are relayed at most once per this frame
+    /// (P-LIVE-5): the first after a quiet frame at once, later ones as the latest per user at the
+    /// frame's end; 0 relays every cursor at once.
+    /// </summary>
+    public int CursorFrameMilliseconds { get; set; } = 33;
 }

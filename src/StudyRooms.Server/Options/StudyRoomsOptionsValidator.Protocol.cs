@@ -11,6 +11,11 @@ public sealed partial class StudyRoomsOptionsValidator
             failures.Add($"{key}:OpsBatchMilliseconds must be between 0 (off) and 5000.");
         }
 
+        if (options.CursorFrameMilliseconds is < 0 or > 1_000)
+        {
+            failures.Add($"{key}:CursorFrameMilliseconds must be between 0 (off) and 1000.");
+        }
+
         if (options.OpsBatchRoomConnections is < 1 or > 1_000_000)
         {
             failures.Add($"{key}:OpsBatchRoomConnections must be between 1 and 1000000.");

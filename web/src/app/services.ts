@@ -125,6 +125,7 @@ export async function createBrowserServices(): Promise<AppServices> {
             // Read on every (re)connect, so a renewed session is picked up.
             accessTokenFactory: () => auth.current()?.token ?? '',
             handlers,
+            selfUserId: () => auth.current()?.userId,
           }),
       });
     },

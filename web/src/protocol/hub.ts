@@ -23,6 +23,7 @@ export const ClientCallbacks = {
   opsAppliedBatch: 'OpsAppliedBatch',
   strokeProgressed: 'StrokeProgressed',
   cursorMoved: 'CursorMoved',
+  cursorsMoved: 'CursorsMoved',
 } as const;
 
 /** A room member as presence reports it. */
@@ -171,4 +172,10 @@ export interface CursorMoved {
   readonly laser: boolean;
   readonly selection?: readonly string[] | null;
   readonly viewport?: Viewport | null;
+}
+
+/** Event of `CursorsMoved`: each user's latest cursor of one server frame, own entries included (P-LIVE-5). */
+export interface CursorsMoved {
+  readonly roomId: string;
+  readonly cursors: readonly CursorMoved[];
 }

@@ -13,6 +13,7 @@ import {
   HubMethods,
   type BoardHistorySnapshot,
   type CursorMoved,
+  type CursorsMoved,
   type CursorUpdate,
   type JoinRoomRequest,
   type JoinRoomResult,
@@ -39,6 +40,7 @@ import {
   type BanLifted,
   type UserErased,
 } from '../protocol';
+import { peerCursorsOfFrame } from '../store/cursorFrame';
 import { unbatchOpsApplied } from '../sync/opsAppliedBatch';
 import { ChatConnection } from './chatConnection';
 import type { ChatTransport } from './chatHub';
@@ -51,6 +53,8 @@ export interface RoomConnectionOptions {
   /** Current bearer token; called for every (re)connect. */
   readonly accessTokenFactory: () => string | Promise<string>;
   readonly handlers: RoomHubHandlers;
+  /** The signed-in user, whose own entries of a cursor frame (P-LIVE-5) are skipped. */
+  readonly selfUserId?: () => string | undefined;
   readonly logLevel?: LogLevel;
 }
 
@@ -92,6 +96,9 @@ export class RoomConnection implements RoomHub {
     });
     c.on(ClientCallbacks.strokeProgressed, (e: StrokeProgressed) => this.handlers.strokeProgressed(e));
     c.on(ClientCallbacks.cursorMoved, (e: CursorMoved) => this.handlers.cursorMoved(e));
+    c.on(ClientCallbacks.cursorsMoved, (e: CursorsMoved) => {
+      for (const cursor of peerCursorsOfFrame(e, options.selfUserId?.())) this.handlers.cursorMoved(cursor);
+    });
     c.on(PeopleCallbacks.roleChanged, (e: RoleChanged) => this.handlers.roleChanged(e));
     c.on(PeopleCallbacks.presenceStatusChanged, (e: PresenceStatusChanged) => this.handlers.presenceStatusChanged(e));
     c.on(PeopleCallbacks.participantRemoved, (e: ParticipantRemoved) => this.handlers.participantRemoved(e));

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.DependencyInjection;
+using StudyRooms.Server.Hubs;
+using StudyRooms.Testing;
+
+namespace StudyRooms.Browser.Tests;
+
+// Proves the web client takes a frame of several cursors (P-LIVE-5): two people move at once, the
+// server sends their cursors as one CursorsMoved to both, and each page shows the other's latest
+// cursor and never its own.
+[Collection(BrowserCollection.Name)]
+public sealed class CursorFramesBrowserTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task TwoPeopleMovingTogetherEachSeeTheOthersCursorFromOneFrameAndNotTheirOwn_P_LIVE_5()
+    {
+        // A frame long enough that both pages' moves land in one, even on a loaded machine.
+        await using var host = await StudyRoomsHost.StartAsync(settings: new Dictionary<string, string?> { ["StudyRooms:CursorFrameMilliseconds"] = "300" });
+        var ada = await WhiteboardPage.CreateRoomAsync(browser, host.BaseAddress, "Cursor frames", "Ada");
+        var link = (await ada.Page.GetByTestId("room-link").TextContentAsync())!.Trim();
+        var roomId = new Uri(link).AbsolutePath.Split('/')[^1];
+        var bob = await WhiteboardPage.OpenAsync(browser, link, "Bob");
+        await using var cy = await RoomClient.ConnectAsync(host, await host.SignInAsync("Cy"));
+        var joined = await cy.JoinAsync(roomId);
+        var adaId = joined.Participants.Single(p => p.DisplayName == "Ada").UserId;
+        var bobId = joined.Participants.Single(p => p.DisplayName == "Bob").UserId;
+
+        var box = await ada.Page.GetByTestId("board-canvas").BoundingBoxAsync() ?? throw new InvalidOperationException("no board canvas");
+        var deadline = DateTime.UtcNow + Poll.DefaultTimeout;
+        for (var i = 0; !cy.CursorFrames.Any(f => f.Cursors.Length == 2); i++)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "Cy never received a frame of both cursors");
+            await ada.Page.Mouse.MoveAsync(box.X + 300 + (i % 40), box.Y + 300);
+            await bob.Page.Mouse.MoveAsync(box.X + 500, box.Y + 200 + (i % 40));
+        }
+
+        var frameUsers = cy.CursorFrames.First(f => f.Cursors.Length == 2).Cursors.Select(c => c.UserId);
+        Assert.Equal(new[] { adaId, bobId }.Order(StringComparer.Ordinal), frameUsers.Order(StringComparer.Ordinal));
+
+        // Once the room is quiet, each page holds the other's last cursor as Cy does, and not its own.
+        var frames = host.Services.GetRequiredService<CursorFrames>();
+        await Poll.UntilAsync(() => !frames.IsFraming(roomId), "the room's cursor frames end");
+        foreach (var (page, self, other) in new[] { (ada, adaId, bobId), (bob, bobId, adaId) })
+        {
+            var last = cy.CursorsMoved.Last(c => c.UserId == other);
+            await page.Page.WaitForFunctionAsync(
+                "([id, x, y]) => window.__studyrooms.cursors().some(c => c.userId === id && c.x === x && c.y === y)",
+                new object[] { other, last.X, last.Y });
+            var own = await page.Page.EvaluateAsync<int>("(id) => window.__studyrooms.cursors().filter(c => c.userId === id).length", self);
+            Assert.Equal(0, own);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+// Proves a frame of cursors (P-LIVE-5) reaches the cursor store as its peers' entries, one by one, as
+// if each had come alone as a CursorMoved, and the signed-in user's own entry is skipped.
+import { describe, expect, it } from 'vitest';
+import type { CursorMoved } from '../protocol';
+import { peerCursorsOfFrame } from './cursorFrame';
+import { CursorStore } from './cursors';
+
+const cursor = (userId: string, x: number, roomId = 'r1'): CursorMoved => ({ roomId, userId, x, y: 0, visible: true, laser: true });
+
+describe('peerCursorsOfFrame (P-LIVE-5)', () => {
+  it('answers the entries of the frame in order, without the own user and any of another room', () => {
+    const cursors = [cursor('ada', 1), cursor('self', 2), cursor('bob', 3), cursor('cy', 4, 'r2')];
+    expect(peerCursorsOfFrame({ roomId: 'r1', cursors }, 'self')).toEqual([cursors[0], cursors[2]]);
+  });
+
+  it('keeps every entry while the signed-in user is unknown, and none of a malformed frame', () => {
+    const cursors = [cursor('ada', 1), cursor('self', 2)];
+    expect(peerCursorsOfFrame({ roomId: 'r1', cursors }, undefined)).toEqual(cursors);
+    expect(peerCursorsOfFrame({ roomId: 'r1', cursors: null as unknown as CursorMoved[] }, 'self')).toEqual([]);
+  });
+
+  it('leaves the store where the same cursors one by one leave it, laser trails included', () => {
+    const framed = new CursorStore();
+    const single = new CursorStore();
+    const first = [cursor('ada', 1)];
+    const [ada, bob, self] = [cursor('ada', 2), cursor('bob', 5), cursor('self', 9)];
+    for (const event of first) {
+      framed.apply(event, 0);
+      single.apply(event, 0);
+    }
+    for (const event of peerCursorsOfFrame({ roomId: 'r1', cursors: [ada, bob, self] }, 'self')) framed.apply(event, 33);
+    single.apply(ada, 33);
+    single.apply(bob, 33);
+    expect(framed.get('ada')).toEqual(single.get('ada'));
+    expect(framed.get('bob')).toEqual(single.get('bob'));
+    expect(framed.get('ada')?.trail.map((p) => p.x)).toEqual([1, 2]);
+    expect(framed.get('self')).toBeUndefined();
+  });
+});
