@@ -15,6 +15,10 @@ namespace StudyRooms.Storage.Sqlite;
 /// (group commit). There is no writer thread: the caller that finds the writer free commits. SQLite allows one writer at a time anyway; one queue turns lock waits into
 /// batches, so under load many boards' appends share one commit. Reads use a small pool of
 /// connections of their own, which in WAL mode never wait for the writer.
+/// Checkpoints (copying the WAL back into the database file, with an fsync) run on a timer on a
+/// connection of their own, never inside a commit: SQLite's automatic checkpoint ran in whichever
+/// COMMIT crossed 1,000 WAL pages and held every queued write, and its acknowledgement, behind the
+/// fsync. A passive checkpoint never waits for the writer, nor the writer for it.
 /// </remarks>
 public sealed class SqliteDatabase : IDisposable, IAsyncDisposable
 {
@@ -22,6 +26,9 @@ public sealed class SqliteDatabase : IDisposable, IAsyncDisposable
     private const int MaxWritesPerCommit = 256;
 
     private const int MaxIdleReaders = 4;
+
+    /// <summary>How often the WAL is checkpointed into the database file.</summary>
+    private static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(1);
 
     private readonly string _connectionString;
     private readonly SemaphoreSlim _initializing = new(1, 1);
@@ -32,6 +39,9 @@ public sealed class SqliteDatabase : IDisposable, IAsyncDisposable
     private volatile bool _initialized;
     private volatile bool _disposed;
     private SqliteWriter? _writer;
+    private Timer? _checkpoints;
+    private SqliteConnection? _checkpointer;
+    private int _checkpointing;
 
     /// <summary>The database's file name in the data directory (beside it: -wal and -shm while open).</summary>
     public const string FileName = "studyrooms.db";
@@ -112,6 +122,13 @@ public sealed class SqliteDatabase : IDisposable, IAsyncDisposable
     /// <summary>Commits what is still queued, then closes every connection; later writes are refused.</summary>
     public void Dispose()
     {
+        _checkpoints?.Dispose();
+        while (Interlocked.CompareExchange(ref _checkpointing, 1, 0) != 0)
+        {
+            Thread.Sleep(1); // a checkpoint in progress finishes before its connection closes
+        }
+
+        _checkpointer?.Dispose();
         lock (_writerLock)
         {
             CommitQueued();
@@ -143,6 +160,7 @@ public sealed class SqliteDatabase : IDisposable, IAsyncDisposable
             if (!_initialized)
             {
                 Initialize();
+                _checkpoints = new Timer(_ => Checkpoint(), null, CheckpointInterval, CheckpointInterval);
                 _initialized = true;
             }
         }
@@ -167,6 +185,45 @@ public sealed class SqliteDatabase : IDisposable, IAsyncDisposable
         {
             connection.Dispose();
             throw;
+        }
+    }
+
+    private SqliteWriter OpenWriter()
+    {
+        var writer = new SqliteWriter(OpenRaw());
+        writer.Execute("PRAGMA wal_autocheckpoint=0"); // checkpoints are the timer's (Checkpoint)
+        return writer;
+    }
+
+    /// <summary>Copies what the WAL holds into the database file, without waiting for or holding up the writer.</summary>
+    private void Checkpoint()
+    {
+        if (_disposed || Interlocked.CompareExchange(ref _checkpointing, 1, 0) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _checkpointer ??= OpenRaw();
+            using var command = _checkpointer.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
+            command.ExecuteNonQuery();
+        }
+        catch (SqliteException)
+        {
+            // Tried again on the next tick; the WAL keeps every committed write meanwhile.
+            _checkpointer?.Dispose();
+            _checkpointer = null;
+        }
+        finally
+        {
+            Volatile.Write(ref _checkpointing, 0);
         }
     }
 
@@ -275,7 +332,7 @@ public sealed class SqliteDatabase : IDisposable, IAsyncDisposable
         {
             // A write that slipped in after disposal must not reopen the database.
             ObjectDisposedException.ThrowIf(_disposed, this);
-            writer = _writer ??= new SqliteWriter(OpenRaw());
+            writer = _writer ??= OpenWriter();
         }
         catch (Exception e)
         {

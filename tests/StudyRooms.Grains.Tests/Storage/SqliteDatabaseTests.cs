@@ -5,7 +5,8 @@ namespace StudyRooms.Grains.Tests.Storage;
 
 // Proves how the embedded SQLite database opens: schema created on first use, usable again by a new
 // instance, and (once fixed) recovering from a failed first open without a process restart; and how
-// its shared writer commits: writes queued together commit together, and one that fails fails alone.
+// its shared writer commits: writes queued together commit together, and one that fails fails alone;
+// and that checkpoints run on the database's own timer, not inside a commit.
 public sealed class SqliteDatabaseTests : IDisposable
 {
     private readonly TempDirectory _directory = new("database");
@@ -112,6 +113,32 @@ public sealed class SqliteDatabaseTests : IDisposable
             return (long)command.ExecuteScalar()!;
         });
         Assert.Equal(10, count);
+    }
+
+    [Fact]
+    public async Task CommittedWritesReachTheDatabaseFileThroughTheBackgroundCheckpoint()
+    {
+        // About 1.2 MB in 300 commits: under the 1,000 WAL pages at which SQLite itself would have
+        // checkpointed inside a commit. The commits leave it in the WAL; only the database's own
+        // checkpoint timer copies it into the database file.
+        await using var database = new SqliteDatabase(_directory.Path);
+        var payload = new byte[4000];
+        for (var i = 0; i < 300; i++)
+        {
+            await database.WriteAsync(writer =>
+            {
+                var command = writer.Command("INSERT INTO grain_state (state_name, grain_id, etag, payload) VALUES ('test', $id, 1, $payload)");
+                command.Parameters.AddWithValue("$id", $"big{i}");
+                command.Parameters.AddWithValue("$payload", payload);
+                return command.ExecuteNonQuery();
+            });
+        }
+
+        var file = await Poll.UntilAsync(
+            () => new FileInfo(database.FilePath) is { Length: > 1_000_000 } grown ? grown : null,
+            "the database file holds the committed rows",
+            TimeSpan.FromSeconds(30));
+        Assert.True(file.Length > 1_000_000);
     }
 
     private static int Insert(SqliteWriter writer, string id)
