@@ -41,10 +41,17 @@ public sealed class CursorFramesBrowserTests(BrowserFixture browser)
         await Poll.UntilAsync(() => !frames.IsFraming(roomId), "the room's cursor frames end");
         foreach (var (page, self, other) in new[] { (ada, adaId, bobId), (bob, bobId, adaId) })
         {
-            var last = cy.CursorsMoved.Last(c => c.UserId == other);
-            await page.Page.WaitForFunctionAsync(
-                "([id, x, y]) => window.__studyrooms.cursors().some(c => c.userId === id && c.x === x && c.y === y)",
-                new object[] { other, last.X, last.Y });
+            // Cy's copy of the last frame may still be on its way when the server's frames end: compare
+            // with Cy's latest each time until both hold the same position.
+            await Poll.UntilAsync(
+                async () =>
+                {
+                    var last = cy.CursorsMoved.Last(c => c.UserId == other);
+                    return await page.Page.EvaluateAsync<bool>(
+                        "([id, x, y]) => window.__studyrooms.cursors().some(c => c.userId === id && c.x === x && c.y === y)",
+                        new object[] { other, last.X, last.Y });
+                },
+                "the page shows the other's last cursor, as Cy received it");
             var own = await page.Page.EvaluateAsync<int>("(id) => window.__studyrooms.cursors().filter(c => c.userId === id).length", self);
             Assert.Equal(0, own);
         }
