@@ -15,7 +15,7 @@ namespace StudyRooms.Storage.Sqlite;
 /// (group commit). There is no writer thread: the caller that finds the writer free commits. SQLite allows one writer at a time anyway; one queue turns lock waits into
 /// batches, so under load many boards' appends share one commit. Reads use a small pool of
 /// connections of their own, which in WAL mode never wait for the writer.
-/// Checkpoints (copying the WAL back into the database file, with an fsync) run on a timer on a
+/// Checkpoints (copying the WAL back into the database file, with an fsync) run once a second on a thread and a
 /// connection of their own, never inside a commit: SQLite's automatic checkpoint ran in whichever
 /// COMMIT crossed 1,000 WAL pages and held every queued write, and its acknowledgement, behind the
 /// fsync. A passive checkpoint never waits for the writer, nor the writer for it.
@@ -39,9 +39,9 @@ public sealed class SqliteDatabase : IDisposable, IAsyncDisposable
     private volatile bool _initialized;
     private volatile bool _disposed;
     private SqliteWriter? _writer;
-    private Timer? _checkpoints;
+    private readonly CancellationTokenSource _stopCheckpoints = new();
+    private Thread? _checkpoints;
     private SqliteConnection? _checkpointer;
-    private int _checkpointing;
 
     /// <summary>The database's file name in the data directory (beside it: -wal and -shm while open).</summary>
     public const string FileName = "studyrooms.db";
@@ -122,10 +122,10 @@ public sealed class SqliteDatabase : IDisposable, IAsyncDisposable
     /// <summary>Commits what is still queued, then closes every connection; later writes are refused.</summary>
     public void Dispose()
     {
-        _checkpoints?.Dispose();
-        while (Interlocked.CompareExchange(ref _checkpointing, 1, 0) != 0)
+        _stopCheckpoints.Cancel();
+        if (_checkpoints is { } thread && thread != Thread.CurrentThread)
         {
-            Thread.Sleep(1); // a checkpoint in progress finishes before its connection closes
+            thread.Join(); // a checkpoint in progress finishes before its connection closes
         }
 
         _checkpointer?.Dispose();
@@ -160,7 +160,8 @@ public sealed class SqliteDatabase : IDisposable, IAsyncDisposable
             if (!_initialized)
             {
                 Initialize();
-                _checkpoints = new Timer(_ => Checkpoint(), null, CheckpointInterval, CheckpointInterval);
+                _checkpoints = new Thread(CheckpointLoop) { IsBackground = true, Name = "SQLite checkpoints" };
+                _checkpoints.Start();
                 _initialized = true;
             }
         }
@@ -191,39 +192,32 @@ public sealed class SqliteDatabase : IDisposable, IAsyncDisposable
     private SqliteWriter OpenWriter()
     {
         var writer = new SqliteWriter(OpenRaw());
-        writer.Execute("PRAGMA wal_autocheckpoint=0"); // checkpoints are the timer's (Checkpoint)
+        writer.Execute("PRAGMA wal_autocheckpoint=0"); // checkpoints are CheckpointLoop's
         return writer;
     }
 
-    /// <summary>Copies what the WAL holds into the database file, without waiting for or holding up the writer.</summary>
-    private void Checkpoint()
+    /// <summary>
+    /// Copies what the WAL holds into the database file once per interval, without waiting for or
+    /// holding up the writer. On a thread of its own: a checkpoint blocks in fsync, and a blocked
+    /// thread-pool worker on a one-core server stalls every queued work item until the pool grows.
+    /// </summary>
+    private void CheckpointLoop()
     {
-        if (_disposed || Interlocked.CompareExchange(ref _checkpointing, 1, 0) != 0)
+        while (!_stopCheckpoints.Token.WaitHandle.WaitOne(CheckpointInterval))
         {
-            return;
-        }
-
-        try
-        {
-            if (_disposed)
+            try
             {
-                return;
+                _checkpointer ??= OpenRaw();
+                using var command = _checkpointer.CreateCommand();
+                command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
+                command.ExecuteNonQuery();
             }
-
-            _checkpointer ??= OpenRaw();
-            using var command = _checkpointer.CreateCommand();
-            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
-            command.ExecuteNonQuery();
-        }
-        catch (SqliteException)
-        {
-            // Tried again on the next tick; the WAL keeps every committed write meanwhile.
-            _checkpointer?.Dispose();
-            _checkpointer = null;
-        }
-        finally
-        {
-            Volatile.Write(ref _checkpointing, 0);
+            catch (SqliteException)
+            {
+                // Tried again on the next tick; the WAL keeps every committed write meanwhile.
+                _checkpointer?.Dispose();
+                _checkpointer = null;
+            }
         }
     }
 
