@@ -12,8 +12,9 @@ namespace StudyRooms.Server.Hubs;
 /// <see cref="OpsAppliedBatch"/> serialised once; each pusher gets the others' events only (P-OPS-7).
 /// A frame with a single event is sent as a plain <c>OpsApplied</c>. Frames of a room go out in order,
 /// at most one per window: a room that sent nothing in the last window sends its next event at once
-/// (leading edge), so batching adds no latency to an edit that arrives alone. Only rooms with at least <c>StudyRooms:OpsBatchRoomConnections</c> connections here are batched:
-/// there the fan-out is what holds up the board grain's turn; smaller rooms gained nothing from it.
+/// (leading edge), so batching adds no latency to an edit that arrives alone. Only rooms with at
+/// least <c>StudyRooms:OpsBatchRoomConnections</c> connections here are batched: there the fan-out
+/// is what holds up the board grain's turn; smaller rooms gained nothing from it.
 /// </summary>
 public sealed partial class OpsAppliedBatcher(IHubContext<RoomHub, IRoomClient> hub, IOptions<StudyRoomsOptions> options, HostedConnections hosted, TimeProvider time, ILogger<OpsAppliedBatcher> logger)
 {
