@@ -14,7 +14,7 @@ public sealed class UserFootprintGrain(
     {
         if (state.State.RoomIds.Add(roomId))
         {
-            await WriteOrRevertAsync(() => state.State.RoomIds.Remove(roomId));
+            await state.WriteOrRevertAsync(() => state.State.RoomIds.Remove(roomId));
         }
     }
 
@@ -24,7 +24,7 @@ public sealed class UserFootprintGrain(
         var owned = state.State.OwnedRoomIds.Remove(roomId);
         if (listed || owned)
         {
-            await WriteOrRevertAsync(() =>
+            await state.WriteOrRevertAsync(() =>
             {
                 if (listed)
                 {
@@ -52,7 +52,7 @@ public sealed class UserFootprintGrain(
         }
 
         state.State.OwnedRoomIds.Add(roomId);
-        await WriteOrRevertAsync(() => state.State.OwnedRoomIds.Remove(roomId));
+        await state.WriteOrRevertAsync(() => state.State.OwnedRoomIds.Remove(roomId));
         return true;
     }
 
@@ -60,7 +60,7 @@ public sealed class UserFootprintGrain(
     {
         if (state.State.OwnedRoomIds.Remove(roomId))
         {
-            await WriteOrRevertAsync(() => state.State.OwnedRoomIds.Add(roomId));
+            await state.WriteOrRevertAsync(() => state.State.OwnedRoomIds.Add(roomId));
         }
     }
 
@@ -72,7 +72,7 @@ public sealed class UserFootprintGrain(
     {
         if (state.State.Usernames.Add(username))
         {
-            await WriteOrRevertAsync(() => state.State.Usernames.Remove(username));
+            await state.WriteOrRevertAsync(() => state.State.Usernames.Remove(username));
         }
     }
 
@@ -83,19 +83,5 @@ public sealed class UserFootprintGrain(
         await state.ClearStateAsync();
         state.State = new UserFootprintState();
         DeactivateOnIdle();
-    }
-
-    private async Task WriteOrRevertAsync(Action revert)
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // Memory stays what storage holds, so the caller's retry writes again.
-            revert();
-            throw;
-        }
     }
 }

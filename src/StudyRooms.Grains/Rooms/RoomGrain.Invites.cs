@@ -1,6 +1,7 @@
 using StudyRooms.Contracts.Invites;
 using StudyRooms.Contracts.Protocol;
 using StudyRooms.Contracts.Rooms;
+using StudyRooms.Grains.Storage;
 
 namespace StudyRooms.Grains.Rooms;
 
@@ -28,7 +29,7 @@ public sealed partial class RoomGrain
             MaxUses = command.MaxUses,
         };
         state.State.Invites.Add(invite);
-        await WriteOrRevertAsync(() => state.State.Invites.Remove(invite));
+        await state.WriteOrRevertAsync(() => state.State.Invites.Remove(invite));
         return RoomInvites.ToInfo(RoomId, invite);
     }
 
@@ -45,7 +46,7 @@ public sealed partial class RoomGrain
         var invite = FindInvite(command.Code) ?? throw RoomInvites.Invalid();
         var index = state.State.Invites.IndexOf(invite);
         state.State.Invites.RemoveAt(index);
-        await WriteOrRevertAsync(() => state.State.Invites.Insert(index, invite));
+        await state.WriteOrRevertAsync(() => state.State.Invites.Insert(index, invite));
     }
 
     public async Task<InviteInfo> RotateInviteAsync(InviteCommand command)
@@ -56,7 +57,7 @@ public sealed partial class RoomGrain
         var oldSecret = invite.Secret;
         invite.Secret = RoomInvites.NewSecret();
         invite.Uses = 0;
-        await WriteOrRevertAsync(() => invite.Secret = oldSecret);
+        await state.WriteOrRevertAsync(() => invite.Secret = oldSecret);
         return RoomInvites.ToInfo(RoomId, invite);
     }
 
@@ -85,7 +86,7 @@ public sealed partial class RoomGrain
         }
 
         invite.Uses++;
-        await WriteOrRevertAsync(() =>
+        await state.WriteOrRevertAsync(() =>
         {
             invite.Uses--;
             if (had)

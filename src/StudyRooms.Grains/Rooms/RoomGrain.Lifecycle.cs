@@ -4,6 +4,7 @@ using StudyRooms.Contracts.Protocol;
 using StudyRooms.Contracts.Rooms;
 using StudyRooms.Contracts.Sprints;
 using StudyRooms.Grains.Erasure;
+using StudyRooms.Grains.Storage;
 
 namespace StudyRooms.Grains.Rooms;
 
@@ -48,7 +49,7 @@ public sealed partial class RoomGrain
         }
 
         state.State.Archived = command.Archived;
-        await WriteOrRevertAsync(() => state.State.Archived = !command.Archived);
+        await state.WriteOrRevertAsync(() => state.State.Archived = !command.Archived);
         RoomLog.Moderated(logger, RoomId, command.ActorId, command.Archived ? "Archive" : "Restore", RoomId);
         if (command.Archived)
         {
@@ -85,7 +86,7 @@ public sealed partial class RoomGrain
         {
             state.State.Deleting = true;
             state.State.Exists = false;
-            await WriteOrRevertAsync(() =>
+            await state.WriteOrRevertAsync(() =>
             {
                 state.State.Deleting = false;
                 state.State.Exists = true;

@@ -1,5 +1,6 @@
 using StudyRooms.Contracts.Protocol;
 using StudyRooms.Contracts.Rooms;
+using StudyRooms.Grains.Storage;
 
 namespace StudyRooms.Grains.Rooms;
 
@@ -70,7 +71,7 @@ public sealed partial class RoomGrain
         await NoteUserAsync(target);
         var had = state.State.Roles.TryGetValue(target, out var previous);
         state.State.Roles[target] = command.Role;
-        await WriteOrRevertAsync(() =>
+        await state.WriteOrRevertAsync(() =>
         {
             if (had)
             {
@@ -121,7 +122,7 @@ public sealed partial class RoomGrain
         {
             var name = _present.TryGetValue(target, out var banned) ? banned.Participant.DisplayName : "";
             state.State.BanRecords[target] = new BanRecord { DisplayName = name, BannedAt = time.GetUtcNow() };
-            await WriteOrRevertAsync(() =>
+            await state.WriteOrRevertAsync(() =>
             {
                 state.State.Banned.Remove(target);
                 state.State.BanRecords.Remove(target);
@@ -150,7 +151,7 @@ public sealed partial class RoomGrain
         if (state.State.Banned.Remove(target))
         {
             var hadRecord = state.State.BanRecords.Remove(target, out var record);
-            await WriteOrRevertAsync(() =>
+            await state.WriteOrRevertAsync(() =>
             {
                 state.State.Banned.Add(target);
                 if (hadRecord)
@@ -203,7 +204,7 @@ public sealed partial class RoomGrain
         }
 
         state.State.ReadOnly = command.ReadOnly;
-        await WriteOrRevertAsync(() => state.State.ReadOnly = !command.ReadOnly);
+        await state.WriteOrRevertAsync(() => state.State.ReadOnly = !command.ReadOnly);
         RoomLog.Moderated(logger, RoomId, command.ActorId, command.Kind.ToString(), command.ReadOnly ? "read-only" : "editable");
         await PublishBoardAccessAsync();
         await AnnounceAsync(() => broadcaster.RoomUpdatedAsync(new RoomUpdated { RoomId = RoomId, Room = Snapshot() }));
@@ -232,7 +233,7 @@ public sealed partial class RoomGrain
         var changed = muted ? state.State.ChatMuted.Add(target) : state.State.ChatMuted.Remove(target);
         if (changed)
         {
-            await WriteOrRevertAsync(() =>
+            await state.WriteOrRevertAsync(() =>
             {
                 if (muted)
                 {

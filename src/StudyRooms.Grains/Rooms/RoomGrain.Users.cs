@@ -1,4 +1,5 @@
 using StudyRooms.Contracts.Rooms;
+using StudyRooms.Grains.Storage;
 
 namespace StudyRooms.Grains.Rooms;
 
@@ -48,7 +49,7 @@ public sealed partial class RoomGrain
             // Nobody can own the room after its owner is gone: it is deleted as the owner would (P-LIFE-4).
             state.State.Deleting = true;
             state.State.Exists = false;
-            await WriteOrRevertAsync(() =>
+            await state.WriteOrRevertAsync(() =>
             {
                 state.State.Deleting = false;
                 state.State.Exists = true;
@@ -66,7 +67,7 @@ public sealed partial class RoomGrain
         if (role is not null || banned || banRecord is not null || muted)
         {
             state.State.Roles.Remove(userId);
-            await WriteOrRevertAsync(() =>
+            await state.WriteOrRevertAsync(() =>
             {
                 if (role is { } previous)
                 {

@@ -217,20 +217,6 @@ public sealed partial class RoomGrain(
     private bool HasPlace(string userId) =>
         userId == state.State.OwnerId || state.State.Roles.ContainsKey(userId);
 
-    private async Task WriteOrRevertAsync(Action revert)
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // A refused (unstored) change changes nothing (P-ERR-3).
-            revert();
-            throw;
-        }
-    }
-
     private RoomRole RoleOf(string userId) =>
         userId == state.State.OwnerId ? RoomRole.Owner
         : state.State.Roles.TryGetValue(userId, out var role) ? role

@@ -27,7 +27,7 @@ public sealed class RoomLeaderboardGrain(
             return;
         }
 
-        await WriteOrReloadAsync();
+        await state.WriteOrReloadAsync(() => _book = null);
     }
 
     public async Task EraseAsync()
@@ -59,25 +59,10 @@ public sealed class RoomLeaderboardGrain(
             return;
         }
 
-        await WriteOrReloadAsync();
+        await state.WriteOrReloadAsync(() => _book = null);
     }
 
     public Task<RoomLeaderboard> GetLeaderboardAsync(LeaderboardPeriod period, int limit) =>
         Task.FromResult(Book.Read(this.GetPrimaryKeyString(), period, limit, time.GetUtcNow()));
 
-    private async Task WriteOrReloadAsync()
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // What is not stored did not happen: the book is rebuilt from what storage holds, so
-            // the caller's retry counts the credit (or finds the user) again.
-            _book = null;
-            await state.ReadStateAsync();
-            throw;
-        }
-    }
 }

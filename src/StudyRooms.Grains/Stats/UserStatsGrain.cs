@@ -25,7 +25,7 @@ public sealed class UserStatsGrain(
 
         if (History.AddCredit(credit, time.GetUtcNow()))
         {
-            await WriteOrReloadAsync();
+            await state.WriteOrReloadAsync(() => _history = null);
         }
     }
 
@@ -38,7 +38,7 @@ public sealed class UserStatsGrain(
 
         if (History.AddRecap(recap))
         {
-            await WriteOrReloadAsync();
+            await state.WriteOrReloadAsync(() => _history = null);
         }
     }
 
@@ -63,7 +63,7 @@ public sealed class UserStatsGrain(
         if (changed)
         {
             _history = null; // its de-duplication keys held the room id
-            await WriteOrReloadAsync();
+            await state.WriteOrReloadAsync(() => _history = null);
         }
     }
 
@@ -79,20 +79,5 @@ public sealed class UserStatsGrain(
     {
         var zone = StudyTimeZones.Resolve(timeZoneId);
         return Task.FromResult(UserStatsCalculator.Compute(state.State, timeZoneId, zone, time.GetUtcNow()));
-    }
-
-    private async Task WriteOrReloadAsync()
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // What is not stored was not recorded: reload so memory matches storage and a retry counts.
-            _history = null;
-            await state.ReadStateAsync();
-            throw;
-        }
     }
 }
