@@ -34,17 +34,19 @@ public sealed class RedisPresenceStoreTests : IAsyncLifetime
     [Fact]
     public async Task AnEntryNobodyRenewsExpiresAndIsReportedAsLapsedOnce()
     {
-        await _store.AddAsync(_roomId, Record("c1", "u_ada"), TimeSpan.FromMilliseconds(600));
+        // Long enough that a busy CI machine still lists the entry live before it lapses (600 ms was not).
+        var timeToLive = TimeSpan.FromSeconds(3);
+        await _store.AddAsync(_roomId, Record("c1", "u_ada"), timeToLive);
 
         var ttl = await Db.KeyTimeToLiveAsync($"{Prefix}:presence:{_roomId}:c1");
-        Assert.InRange(ttl!.Value, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(600));
+        Assert.InRange(ttl!.Value, TimeSpan.FromMilliseconds(1), timeToLive);
         var live = Assert.Single((await _store.ListAsync(_roomId)).Live);
         Assert.Equal(Record("c1", "u_ada"), live.Record);
-        Assert.InRange(live.TimeToLive, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(600));
+        Assert.InRange(live.TimeToLive, TimeSpan.FromMilliseconds(1), timeToLive);
 
         // Bob's live entry keeps the room's index, which remembers whose entry lapsed.
         await _store.AddAsync(_roomId, Record("c2", "u_bob"), TimeSpan.FromSeconds(30));
-        await Poll.UntilAsync(async () => !await Db.KeyExistsAsync($"{Prefix}:presence:{_roomId}:c1"), "the entry expires", TimeSpan.FromSeconds(5));
+        await Poll.UntilAsync(async () => !await Db.KeyExistsAsync($"{Prefix}:presence:{_roomId}:c1"), "the entry expires", TimeSpan.FromSeconds(10));
         var listing = await _store.ListAsync(_roomId);
 
         Assert.Equal("c2", Assert.Single(listing.Live).Record.ConnectionId);
@@ -56,8 +58,8 @@ public sealed class RedisPresenceStoreTests : IAsyncLifetime
     [Fact]
     public async Task RenewalExtendsLiveEntriesAndTheIndexButNeverBringsBackARemovedEntry()
     {
-        await _store.AddAsync(_roomId, Record("c1", "u_ada"), TimeSpan.FromSeconds(1));
-        await _store.AddAsync(_roomId, Record("c2", "u_bob"), TimeSpan.FromSeconds(1));
+        await _store.AddAsync(_roomId, Record("c1", "u_ada"), TimeSpan.FromSeconds(10));
+        await _store.AddAsync(_roomId, Record("c2", "u_bob"), TimeSpan.FromSeconds(10));
         await _store.RemoveAsync(_roomId, ["c2"]);
 
         await _store.RefreshAsync(_roomId, ["c1", "c2"], TimeSpan.FromSeconds(60));
