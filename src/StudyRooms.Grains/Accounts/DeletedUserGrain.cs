@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StudyRooms.Contracts.Accounts;
+using StudyRooms.Grains.Activation;
 using StudyRooms.Grains.Erasure;
 using StudyRooms.Grains.Storage;
 
@@ -16,7 +17,7 @@ public sealed partial class DeletedUserGrain(
     [PersistentState("deletedUser", StorageNames.Rooms)] IPersistentState<DeletedUserState> state,
     IServiceProvider services,
     TimeProvider time,
-    ILogger<DeletedUserGrain> logger) : Grain, IDeletedUserGrain
+    ILogger<DeletedUserGrain> logger) : ShortLivedGrain, IDeletedUserGrain
 {
     /// <summary>How often an erasure that failed is tried again while the grain is active.</summary>
     public static readonly TimeSpan ErasureRetryPeriod = ErasureRetry.Period;
@@ -74,6 +75,10 @@ public sealed partial class DeletedUserGrain(
     }
 
     public Task<bool> IsDeletedAsync() => Task.FromResult(state.State.Deleted);
+
+    // Asked when a token is checked and the server's remembered answer ran out; between asks nothing
+    // needs this grain in memory, unless an erasure still has steps to retry.
+    protected override bool StaysActive => state.State.Erasing;
 
     private async Task EraseAsync()
     {

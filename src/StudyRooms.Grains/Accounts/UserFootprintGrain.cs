@@ -1,14 +1,16 @@
 using StudyRooms.Contracts.Accounts;
+using StudyRooms.Grains.Activation;
 using StudyRooms.Grains.Storage;
 
 namespace StudyRooms.Grains.Accounts;
 
 /// <summary>
 /// The rooms that may hold data of one user (P-ACCT-4). Written once per room (rooms note a user
-/// once per activation, <c>RoomUsersGrain</c> once for good), read only when the user is deleted.
+/// once per activation, <c>RoomUsersGrain</c> once for good), read only when the user is deleted;
+/// so it does not stay active between calls (<see cref="ShortLivedGrain"/>).
 /// </summary>
 public sealed class UserFootprintGrain(
-    [PersistentState("footprint", StorageNames.Rooms)] IPersistentState<UserFootprintState> state) : Grain, IUserFootprintGrain
+    [PersistentState("footprint", StorageNames.Rooms)] IPersistentState<UserFootprintState> state) : ShortLivedGrain, IUserFootprintGrain
 {
     public async Task RecordAsync(string roomId)
     {
@@ -82,6 +84,5 @@ public sealed class UserFootprintGrain(
     {
         await state.ClearStateAsync();
         state.State = new UserFootprintState();
-        DeactivateOnIdle();
     }
 }

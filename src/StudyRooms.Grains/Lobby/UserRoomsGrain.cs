@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using StudyRooms.Contracts.Lobby;
+using StudyRooms.Grains.Activation;
 using StudyRooms.Grains.Rooms;
 using StudyRooms.Grains.Storage;
 
@@ -7,11 +8,13 @@ namespace StudyRooms.Grains.Lobby;
 
 /// <summary>
 /// The rooms a user owns or joined, for the lobby (P-LOBBY-1). Bounded to the <see cref="MaxRooms"/>
-/// most recent: a student's list is short, and the lobby reads every entry's room on each load.
+/// most recent: a student's list is short, and the lobby reads every entry's room on each load. Written
+/// when the user joins a room and read when their lobby loads, so it does not stay active between calls
+/// (<see cref="ShortLivedGrain"/>).
 /// </summary>
 public sealed class UserRoomsGrain(
     [PersistentState("userRooms", StorageNames.Rooms)] IPersistentState<UserRoomsState> state,
-    ILogger<UserRoomsGrain> logger) : Grain, IUserRoomsGrain
+    ILogger<UserRoomsGrain> logger) : ShortLivedGrain, IUserRoomsGrain
 {
     public const int MaxRooms = 50;
 
@@ -58,7 +61,6 @@ public sealed class UserRoomsGrain(
     {
         await state.ClearStateAsync();
         state.State = new UserRoomsState();
-        DeactivateOnIdle();
     }
 
     public Task<UserRoom[]> ListAsync() => Task.FromResult(state.State.Rooms.ToArray());

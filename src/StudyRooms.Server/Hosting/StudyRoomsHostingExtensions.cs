@@ -152,13 +152,20 @@ public static class StudyRoomsHostingExtensions
                     },
 
                     // A deleted user's tokens stay signed and unexpired; the server refuses them (P-ACCT-4),
-                    // asking the deleted-user grain through this server's cache of its answers.
+                    // asking the deleted-user grain through this server's cache of its answers. A token
+                    // that passes leaves only the claims the server reads (TokenService.Retained).
                     OnTokenValidated = async context =>
                     {
                         if (context.Principal?.FindFirst(StudyRoomsUser.UserIdClaim)?.Value is { Length: > 0 } userId
                             && await context.HttpContext.RequestServices.GetRequiredService<DeletedUserCheck>().IsDeletedAsync(userId))
                         {
                             context.Fail("the user was deleted");
+                            return;
+                        }
+
+                        if (context.Principal is { } validated)
+                        {
+                            context.Principal = tokens.Retained(validated);
                         }
                     },
                 };
