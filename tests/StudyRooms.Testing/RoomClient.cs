@@ -145,10 +145,13 @@ public sealed class RoomClient : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
 
-    /// <summary>As the web client does: a frame's entries go where single cursors go, except this user's own.</summary>
+    /// <summary>
+    /// As the web client does: a frame's entries go where single cursors go, except this tab's own (by
+    /// client id when the entry has one, else by user; P-LIVE-5).
+    /// </summary>
     private void OnCursorFrame(CursorsMoved frame)
     {
-        foreach (var cursor in frame.Cursors.Where(c => c.UserId != User.UserId))
+        foreach (var cursor in frame.Cursors.Where(c => c.ClientId is { } clientId ? clientId != ClientId : c.UserId != User.UserId))
         {
             CursorsMoved.Enqueue(cursor);
         }

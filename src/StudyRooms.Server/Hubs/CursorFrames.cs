@@ -8,7 +8,7 @@ namespace StudyRooms.Server.Hubs;
 /// <summary>
 /// Relays a room's cursors at most once per frame (<c>StudyRooms:CursorFrameMilliseconds</c>, P-LIVE-5):
 /// a cursor of a room that sent none in the last frame goes out at once, as <c>CursorMoved</c>; cursors
-/// arriving while a frame runs wait for its end, the latest per user, and go out together: one as a
+/// arriving while a frame runs wait for its end, the latest per connection (tab), and go out together: one as a
 /// plain <c>CursorMoved</c> (not to its sender), several as one <see cref="CursorsMoved"/> serialised
 /// once for the whole cursor audience. In a lecture this turns 30 drawers × 30 Hz × every receiver
 /// into one message per receiver per frame. The frame edges are <see cref="RoomFrames{TEntry}"/>'s.
@@ -29,7 +29,9 @@ public sealed partial class CursorFrames(IHubContext<RoomHub, IRoomClient> hub, 
     public void Drop(string roomId, string connectionId) =>
         Drop(roomId, held => held.SenderConnectionId == connectionId);
 
-    protected override string? LatestKeyOf(Entry entry) => entry.Cursor.UserId;
+    // Per connection, not per user: a user's tabs are separate cursors, and a tab must not lose its other
+    // tab's latest cursor to its own (P-LIVE-5).
+    protected override string? LatestKeyOf(Entry entry) => entry.SenderConnectionId;
 
     protected override Task SendOneAsync(string roomId, Entry entry) =>
         hub.Clients.GroupExcept(RoomGroups.Cursors(roomId), entry.SenderConnectionId).CursorMoved(entry.Cursor);

@@ -318,6 +318,7 @@ export class RoomSession {
       ...update,
       roomId: this.roomId,
       selection: update.selection?.slice(0, MAX_CURSOR_SELECTION),
+      clientId: this.clientId,
     };
     const now = this.now();
     const ready = this.cursorThrottle.offer(full, now);

@@ -19,6 +19,16 @@ describe('peerCursorsOfFrame (P-LIVE-5)', () => {
     expect(peerCursorsOfFrame({ roomId: 'r1', cursors: null as unknown as CursorMoved[] }, 'self')).toEqual([]);
   });
 
+  it("skips this tab's own entry by client id and shows another tab of the same user like a peer", () => {
+    const own = { ...cursor('self', 1), clientId: 'c_this' };
+    const otherTab = { ...cursor('self', 2), clientId: 'c_other' };
+    const ada = { ...cursor('ada', 3), clientId: 'c_ada' };
+    const legacy = cursor('self', 4);
+    expect(peerCursorsOfFrame({ roomId: 'r1', cursors: [own, otherTab, ada, legacy] }, 'self', 'c_this')).toEqual([otherTab, ada]);
+    // Without its own client id a tab can only tell entries by user, as before.
+    expect(peerCursorsOfFrame({ roomId: 'r1', cursors: [own, otherTab, ada] }, 'self')).toEqual([ada]);
+  });
+
   it('skips malformed entries of a faulty server and keeps the good ones around them', () => {
     const [ada, bob] = [cursor('ada', 1), cursor('bob', 3)];
     const malformed = [

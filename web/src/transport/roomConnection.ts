@@ -55,6 +55,8 @@ export interface RoomConnectionOptions {
   readonly handlers: RoomHubHandlers;
   /** The signed-in user, whose own entries of a cursor frame (P-LIVE-5) are skipped. */
   readonly selfUserId?: () => string | undefined;
+  /** This tab's client id (P-JOIN-1): a frame's entry of it is this tab's own; other tabs' are shown. */
+  readonly selfClientId?: string;
   readonly logLevel?: LogLevel;
 }
 
@@ -97,7 +99,7 @@ export class RoomConnection implements RoomHub {
     c.on(ClientCallbacks.strokeProgressed, (e: StrokeProgressed) => this.handlers.strokeProgressed(e));
     c.on(ClientCallbacks.cursorMoved, (e: CursorMoved) => this.handlers.cursorMoved(e));
     c.on(ClientCallbacks.cursorsMoved, (e: CursorsMoved) => {
-      for (const cursor of peerCursorsOfFrame(e, options.selfUserId?.())) this.handlers.cursorMoved(cursor);
+      for (const cursor of peerCursorsOfFrame(e, options.selfUserId?.(), options.selfClientId)) this.handlers.cursorMoved(cursor);
     });
     c.on(PeopleCallbacks.roleChanged, (e: RoleChanged) => this.handlers.roleChanged(e));
     c.on(PeopleCallbacks.presenceStatusChanged, (e: PresenceStatusChanged) => this.handlers.presenceStatusChanged(e));
