@@ -47,6 +47,7 @@ public sealed class RoomClient : IAsyncDisposable
         connection.On<ResourceAdded>("ResourceAdded", ResourcesAdded.Enqueue);
         connection.On<ResourcesRemoved>("ResourcesRemoved", ResourcesRemoved.Enqueue);
         connection.On<BanLifted>("BanLifted", BansLifted.Enqueue);
+        connection.On<BanPlaced>("BanPlaced", BansPlaced.Enqueue);
         connection.On<UserErased>("UserErased", UsersErased.Enqueue);
     }
 
@@ -94,6 +95,9 @@ public sealed class RoomClient : IAsyncDisposable
 
     /// <summary>Ban lifts, which only moderators' connections receive (P-MOD-10).</summary>
     public ConcurrentQueue<BanLifted> BansLifted { get; } = new();
+
+    /// <summary>Bans placed, when this connection is a moderator's (P-MOD-11).</summary>
+    public ConcurrentQueue<BanPlaced> BansPlaced { get; } = new();
 
     /// <summary>Deleted users whose names are gone from a room (P-ACCT-5).</summary>
     public ConcurrentQueue<UserErased> UsersErased { get; } = new();

@@ -38,6 +38,7 @@ import {
   type StrokeProgress,
   type StrokeProgressed,
   type BanLifted,
+  type BanPlaced,
   type UserErased,
 } from '../protocol';
 import { peerCursorsOfFrame } from '../store/cursorFrame';
@@ -107,6 +108,7 @@ export class RoomConnection implements RoomHub {
     c.on(PeopleCallbacks.roomUpdated, (e: RoomUpdated) => this.handlers.roomUpdated(e));
     c.on(PeopleCallbacks.helpQueueChanged, (e: HelpQueueChanged) => this.handlers.helpQueueChanged(e));
     c.on(PeopleCallbacks.banLifted, (e: BanLifted) => this.handlers.banLifted?.(e));
+    c.on(PeopleCallbacks.banPlaced, (e: BanPlaced) => this.handlers.banPlaced?.(e));
     c.on(PeopleCallbacks.userErased, (e: UserErased) => this.handlers.userErased?.(e));
     c.onreconnecting(() => this.handlers.status({ state: 'reconnecting', attempt: 1 }));
     c.onreconnected(() => {
