@@ -9,7 +9,8 @@ namespace StudyRooms.Browser.Tests;
 // Proves the people panel in a real browser: a member raises a hand with a note and sees their place;
 // a mentor sees the queue, takes and resolves it and the member sees it go (P-HAND-1..3); a hidden
 // tab shows as away to the others and active again when shown (P-STATUS-1..3); a mentor removes a
-// member with the keyboard menu and the member is told so (P-MOD-1). The owner is a .NET client that
+// member with the keyboard menu and the member is told so (P-MOD-1); bans placed and lifted by another
+// moderator show in an open ban list without a reload (P-MOD-10, P-MOD-11). The owner is a .NET client that
 // makes the mentor through the hub (SetRole, P-ROLE-2).
 [Collection(BrowserCollection.Name)]
 public sealed class PeoplePanelTests(BrowserFixture browser)
@@ -145,6 +146,13 @@ public sealed class PeoplePanelTests(BrowserFixture browser)
         await Assertions.Expect(bans.GetByTestId("ban-entry")).ToHaveCountAsync(2);
 
         // The owner lifts the other ban elsewhere: it leaves Mia's open list without a reload (P-MOD-10).
+        await owner.Connection.InvokeAsync("UnbanUser", new UnbanUserRequest { RoomId = roomId, UserId = "u_absent" });
+        await Assertions.Expect(bans.Locator("[data-user-id='u_absent']")).ToHaveCountAsync(0);
+        await Assertions.Expect(bans.GetByTestId("ban-entry")).ToHaveCountAsync(1);
+
+        // A ban the owner places elsewhere, of a user who is not here, appears in Mia's open list (P-MOD-11).
+        await owner.Connection.InvokeAsync("RemoveParticipant", new RemoveParticipantRequest { RoomId = roomId, UserId = "u_absent", Ban = true });
+        await Assertions.Expect(bans.Locator("[data-user-id='u_absent']")).ToHaveCountAsync(1);
         await owner.Connection.InvokeAsync("UnbanUser", new UnbanUserRequest { RoomId = roomId, UserId = "u_absent" });
         await Assertions.Expect(bans.Locator("[data-user-id='u_absent']")).ToHaveCountAsync(0);
         await Assertions.Expect(bans.GetByTestId("ban-entry")).ToHaveCountAsync(1);

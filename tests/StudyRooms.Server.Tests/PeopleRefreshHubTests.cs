@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using StudyRooms.Contracts.Accounts;
 using StudyRooms.Contracts.Chat;
@@ -10,7 +11,8 @@ using StudyRooms.Testing;
 namespace StudyRooms.Server.Tests;
 
 // Events that keep other people's open pages true without a reload, over the real hub: a lifted ban
-// reaches the room's moderators and nobody else (P-MOD-10), and a user's account deletion reaches
+// reaches the room's moderators and nobody else (P-MOD-10), so does a placed ban, of a user present
+// or not (P-MOD-11), and a user's account deletion reaches
 // the room once their name is gone from its chat and shelf (P-ACCT-5).
 [Collection(HostCollection.Name)]
 public sealed class PeopleRefreshHubTests(HostFixture fixture)
@@ -51,6 +53,70 @@ public sealed class PeopleRefreshHubTests(HostFixture fixture)
         await SetReadOnlySeenByAsync(ada, ben, roomId, readOnly: false);
         Assert.Single(ben.BansLifted);
         Assert.Single(ada.BansLifted);
+    }
+
+    [Fact]
+    public async Task ABanOfAnAbsentUserReachesEveryModeratorButNotMembersAndOnlyOnce_P_MOD_11()
+    {
+        var owner = await Host.SignInAsync("Ada");
+        var mentorUser = await Host.SignInAsync("Ben");
+        var memberUser = await Host.SignInAsync("Cy");
+        var absentUser = await Host.SignInAsync("Dee");
+        var roomId = (await Host.CreateRoomAsync(owner)).RoomId;
+        await using var ada = await RoomClient.ConnectAsync(Host, owner);
+        await using var ben = await RoomClient.ConnectAsync(Host, mentorUser);
+        await using var cy = await RoomClient.ConnectAsync(Host, memberUser);
+        await ada.JoinAsync(roomId);
+        await ada.Connection.InvokeAsync("SetRole", new SetRoleRequest { RoomId = roomId, UserId = mentorUser.UserId, Role = RoomRole.Mentor });
+        await ben.JoinAsync(roomId);
+        await cy.JoinAsync(roomId);
+
+        // Dee was never in the room: nobody leaves, so only BanPlaced can tell Ben's open ban list.
+        await ada.Connection.InvokeAsync("RemoveParticipant", new RemoveParticipantRequest { RoomId = roomId, UserId = absentUser.UserId, Ban = true });
+
+        await Poll.UntilAsync(() => !ben.BansPlaced.IsEmpty && !ada.BansPlaced.IsEmpty, "both moderators hear of the ban, the one who placed it included");
+        var placed = Assert.Single(ben.BansPlaced);
+        Assert.Equal((roomId, absentUser.UserId, owner.UserId), (placed.RoomId, placed.UserId, placed.ByUserId));
+        Assert.Equal([absentUser.UserId], (await ben.Connection.InvokeAsync<BannedUser[]>("ListBans", new ListBansRequest { RoomId = roomId })).Select(b => b.UserId));
+
+        // A later event to everyone reaches the member after the ban would have: it never came.
+        await SetReadOnlySeenByAsync(ada, cy, roomId, readOnly: true);
+        Assert.Empty(cy.BansPlaced);
+
+        // Banning a user who is banned already stores nothing new and tells nobody.
+        await ben.Connection.InvokeAsync("RemoveParticipant", new RemoveParticipantRequest { RoomId = roomId, UserId = absentUser.UserId, Ban = true });
+        await SetReadOnlySeenByAsync(ada, ben, roomId, readOnly: false);
+        Assert.Single(ben.BansPlaced);
+        Assert.Single(ada.BansPlaced);
+    }
+
+    [Fact]
+    public async Task ABanOfAPresentMentorReachesTheOtherModeratorsButNotTheBannedMentor_P_MOD_11()
+    {
+        var owner = await Host.SignInAsync("Ada");
+        var mentorUser = await Host.SignInAsync("Ben");
+        var bannedUser = await Host.SignInAsync("Eve");
+        var roomId = (await Host.CreateRoomAsync(owner)).RoomId;
+        await using var ada = await RoomClient.ConnectAsync(Host, owner);
+        await using var ben = await RoomClient.ConnectAsync(Host, mentorUser);
+        await using var eve = await RoomClient.ConnectAsync(Host, bannedUser);
+        await ada.JoinAsync(roomId);
+        foreach (var mentor in new[] { mentorUser, bannedUser })
+        {
+            await ada.Connection.InvokeAsync("SetRole", new SetRoleRequest { RoomId = roomId, UserId = mentor.UserId, Role = RoomRole.Mentor });
+        }
+
+        await ben.JoinAsync(roomId);
+        await eve.JoinAsync(roomId);
+
+        await ada.Connection.InvokeAsync("RemoveParticipant", new RemoveParticipantRequest { RoomId = roomId, UserId = bannedUser.UserId, Ban = true });
+
+        await Poll.UntilAsync(() => !ben.BansPlaced.IsEmpty, "the other mentor hears of the ban");
+        Assert.Equal(bannedUser.UserId, Assert.Single(ben.BansPlaced).UserId);
+        // The ban was announced before Ada's call returned; an answer Eve asks for after that comes behind
+        // anything sent to her connection before it (she is out of the room now, hence the refusal).
+        await Assert.ThrowsAsync<HubException>(() => eve.Connection.InvokeAsync<BannedUser[]>("ListBans", new ListBansRequest { RoomId = roomId }));
+        Assert.Empty(eve.BansPlaced);
     }
 
     /// <summary>Switches read-only and waits until <paramref name="observer"/> got the RoomUpdated that follows (P-MOD-5).</summary>

@@ -47,6 +47,7 @@ public sealed class RoomClient : IAsyncDisposable
         connection.On<ResourceAdded>("ResourceAdded", ResourcesAdded.Enqueue);
         connection.On<ResourcesRemoved>("ResourcesRemoved", ResourcesRemoved.Enqueue);
         connection.On<BanLifted>("BanLifted", BansLifted.Enqueue);
+        connection.On<BanPlaced>("BanPlaced", BansPlaced.Enqueue);
         connection.On<UserErased>("UserErased", UsersErased.Enqueue);
     }
 
@@ -94,6 +95,9 @@ public sealed class RoomClient : IAsyncDisposable
 
     /// <summary>Ban lifts, which only moderators' connections receive (P-MOD-10).</summary>
     public ConcurrentQueue<BanLifted> BansLifted { get; } = new();
+
+    /// <summary>Bans placed, when this connection is a moderator's (P-MOD-11).</summary>
+    public ConcurrentQueue<BanPlaced> BansPlaced { get; } = new();
 
     /// <summary>Deleted users whose names are gone from a room (P-ACCT-5).</summary>
     public ConcurrentQueue<UserErased> UsersErased { get; } = new();
@@ -145,10 +149,13 @@ public sealed class RoomClient : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
 
-    /// <summary>As the web client does: a frame's entries go where single cursors go, except this user's own.</summary>
+    /// <summary>
+    /// As the web client does: a frame's entries go where single cursors go, except this tab's own (by
+    /// client id when the entry has one, else by user; P-LIVE-5).
+    /// </summary>
     private void OnCursorFrame(CursorsMoved frame)
     {
-        foreach (var cursor in frame.Cursors.Where(c => c.UserId != User.UserId))
+        foreach (var cursor in frame.Cursors.Where(c => c.ClientId is { } clientId ? clientId != ClientId : c.UserId != User.UserId))
         {
             CursorsMoved.Enqueue(cursor);
         }

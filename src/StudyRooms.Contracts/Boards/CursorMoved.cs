@@ -11,4 +11,7 @@ public sealed record CursorMoved
     public bool Laser { get; init; }
     public string[]? Selection { get; init; }
     public Viewport? Viewport { get; init; }
+
+    /// <summary>The sending tab's client id when it sent one, so a tab tells its own entry of a frame from its other tabs' (P-LIVE-5).</summary>
+    public string? ClientId { get; init; }
 }

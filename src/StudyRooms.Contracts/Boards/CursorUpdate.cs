@@ -10,4 +10,7 @@ public sealed record CursorUpdate
     public bool Laser { get; init; }
     public string[]? Selection { get; init; }
     public Viewport? Viewport { get; init; }
+
+    /// <summary>The sending tab's client id (P-JOIN-1), echoed in <see cref="CursorMoved.ClientId"/>; optional.</summary>
+    public string? ClientId { get; init; }
 }

@@ -33,6 +33,9 @@ public interface IRoomBroadcaster
     /// <summary>Sends to <paramref name="connectionIds"/> only: the room's moderators (P-MOD-10).</summary>
     Task BanLiftedAsync(BanLifted e, string[] connectionIds);
 
+    /// <summary>Sends to <paramref name="connectionIds"/> only: the room's moderators (P-MOD-11).</summary>
+    Task BanPlacedAsync(BanPlaced e, string[] connectionIds);
+
     /// <summary>Sends to every connection of the room (P-ACCT-5).</summary>
     Task UserErasedAsync(UserErased e);
 

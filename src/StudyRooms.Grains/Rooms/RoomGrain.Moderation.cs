@@ -118,7 +118,8 @@ public sealed partial class RoomGrain
             await NoteUserAsync(target);
         }
 
-        if (ban && state.State.Banned.Add(target))
+        var placed = ban && state.State.Banned.Add(target);
+        if (placed)
         {
             var name = _present.TryGetValue(target, out var banned) ? banned.Participant.DisplayName : "";
             state.State.BanRecords[target] = new BanRecord { DisplayName = name, BannedAt = time.GetUtcNow() };
@@ -141,6 +142,13 @@ public sealed partial class RoomGrain
             await ListInDirectoryAsync();
             await PublishBoardAccessAsync();
             SweepWhilePresent();
+        }
+
+        if (placed)
+        {
+            // After the removal, so a banned mentor's own connections are no longer among the moderators'.
+            var banned = new BanPlaced { RoomId = RoomId, UserId = target, ByUserId = command.ActorId };
+            await AnnounceAsync(() => broadcaster.BanPlacedAsync(banned, ModeratorConnections()));
         }
     }
 

@@ -16,7 +16,8 @@ public static class CursorRelay
             || !ElementPropsRules.IsCoordinate(update.Y)
             || update.Selection is { Length: > MaxSelection }
             || (update.Selection is { } selection && !selection.All(Identifiers.IsValid))
-            || (update.Viewport is { } v && !IsViewport(v)))
+            || (update.Viewport is { } v && !IsViewport(v))
+            || (update.ClientId is { } clientId && !Identifiers.IsValid(clientId)))
         {
             return null;
         }
@@ -31,6 +32,7 @@ public static class CursorRelay
             Laser = update.Laser,
             Selection = update.Selection,
             Viewport = update.Viewport,
+            ClientId = update.ClientId,
         };
     }
 

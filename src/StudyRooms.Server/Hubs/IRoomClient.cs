@@ -37,6 +37,9 @@ public interface IRoomClient
     /// <summary>A ban was lifted; moderators' connections only (P-MOD-10).</summary>
     Task BanLifted(BanLifted e);
 
+    /// <summary>A ban was placed; moderators' connections only (P-MOD-11).</summary>
+    Task BanPlaced(BanPlaced e);
+
     /// <summary>A deleted user's name is gone from the room (P-ACCT-5).</summary>
     Task UserErased(UserErased e);
 

@@ -74,6 +74,10 @@ public sealed class SignalRRoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub
     public Task BanLiftedAsync(BanLifted e, string[] connectionIds) =>
         connectionIds.Length == 0 ? Task.CompletedTask : hub.Clients.Clients(connectionIds).BanLifted(e);
 
+    /// <summary>Addressed to the moderators' connections, as <see cref="BanLiftedAsync"/> (P-MOD-11).</summary>
+    public Task BanPlacedAsync(BanPlaced e, string[] connectionIds) =>
+        connectionIds.Length == 0 ? Task.CompletedTask : hub.Clients.Clients(connectionIds).BanPlaced(e);
+
     public Task UserErasedAsync(UserErased e) =>
         hub.Clients.Group(RoomGroups.For(e.RoomId)).UserErased(e);
 

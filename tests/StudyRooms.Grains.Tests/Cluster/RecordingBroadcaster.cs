@@ -61,6 +61,12 @@ public sealed class RecordingBroadcaster : IRoomBroadcaster
         return Task.CompletedTask;
     }
 
+    public Task BanPlacedAsync(BanPlaced e, string[] connectionIds)
+    {
+        _events.Enqueue(new RecordedEvent(e.RoomId, e, ExceptConnectionId: null));
+        return Task.CompletedTask;
+    }
+
     public Task UserErasedAsync(UserErased e)
     {
         _events.Enqueue(new RecordedEvent(e.RoomId, e, ExceptConnectionId: null));

@@ -419,4 +419,12 @@ describe('RoomSession', () => {
     expect(hub.cursors.map((c) => c.x)).toEqual([0, 9]);
     expect(hub.cursors[1]).toMatchObject({ roomId: 'room', laser: false });
   });
+
+  it("sends this tab's client id with every cursor, so the tab tells its own entry of a frame from its other tabs' (P-LIVE-5)", async () => {
+    const { session, hub } = createSession();
+    hub.connect();
+    await settle();
+    session.moveCursor({ x: 1, y: 0, visible: true, laser: false });
+    expect(hub.cursors).toEqual([expect.objectContaining({ x: 1, clientId: 'c_tab' })]);
+  });
 });

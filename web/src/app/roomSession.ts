@@ -28,6 +28,7 @@ import {
   type SprintHub,
   type StrokeProgressed,
   type BanLifted,
+  type BanPlaced,
   type UserErased,
 } from '../protocol';
 import { CursorStore, Throttle } from '../store/cursors';
@@ -142,6 +143,8 @@ export interface RoomSessionEvents {
   roomUpdated: ModeratedRoomInfo;
   /** A moderator lifted a ban; heard by moderators only (P-MOD-10). */
   banLifted: BanLifted;
+  /** A moderator placed a ban, also of a user not present; heard by moderators only (P-MOD-11). */
+  banPlaced: BanPlaced;
   /** A user of the room deleted their account: show the deleted-user marker in their place (P-ACCT-5). */
   userErased: UserErased;
 }
@@ -215,6 +218,9 @@ export class RoomSession {
       roomUpdated: (event) => this.onRoomUpdated(event),
       banLifted: (event) => {
         if (event.roomId === this.roomId) this.events.emit('banLifted', event);
+      },
+      banPlaced: (event) => {
+        if (event.roomId === this.roomId) this.events.emit('banPlaced', event);
       },
       userErased: (event) => this.onUserErased(event),
       helpQueueChanged: (event) => {
@@ -318,6 +324,7 @@ export class RoomSession {
       ...update,
       roomId: this.roomId,
       selection: update.selection?.slice(0, MAX_CURSOR_SELECTION),
+      clientId: this.clientId,
     };
     const now = this.now();
     const ready = this.cursorThrottle.offer(full, now);

@@ -2,7 +2,7 @@
 // participant (P-ROLE-2, P-STATUS-3), the help queue comes with the join and each change (P-HAND-3),
 // the room's read-only switch arrives (P-MOD-5), and this user's removal or ban stops the session
 // with a notice, also a BANNED join (P-MOD-1, P-MOD-2); a ban lifted by another moderator reaches the
-// ban list (P-MOD-10) and a deleted user leaves the list and reaches the panels (P-ACCT-5).
+// ban list (P-MOD-10), so does a ban one placed (P-MOD-11), and a deleted user leaves the list and reaches the panels (P-ACCT-5).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BoardHistorySnapshot, HelpRequest, JoinRoomResult, ListBoardHistoryResult, PushOpsResult } from '../protocol';
 import type { RoomHub, RoomHubHandlers } from '../transport/roomHub';
@@ -137,6 +137,15 @@ describe('RoomSession, people', () => {
     hub.handlers.banLifted?.({ roomId: 'elsewhere', userId: 'u_x', byUserId: 'u_mia' });
     hub.handlers.banLifted?.({ roomId: 'room', userId: 'u_dee', byUserId: 'u_mia' });
     expect(lifted).toEqual(['u_dee']);
+  });
+
+  it('passes on a ban a moderator placed in this room only (P-MOD-11)', async () => {
+    const { session, hub } = await joined();
+    const placed: string[] = [];
+    session.events.on('banPlaced', (e) => placed.push(e.userId));
+    hub.handlers.banPlaced?.({ roomId: 'elsewhere', userId: 'u_x', byUserId: 'u_mia' });
+    hub.handlers.banPlaced?.({ roomId: 'room', userId: 'u_dee', byUserId: 'u_mia' });
+    expect(placed).toEqual(['u_dee']);
   });
 
   it('drops a deleted user from the participants and tells the panels (P-ACCT-5)', async () => {

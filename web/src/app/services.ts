@@ -126,6 +126,7 @@ export async function createBrowserServices(): Promise<AppServices> {
             accessTokenFactory: () => auth.current()?.token ?? '',
             handlers,
             selfUserId: () => auth.current()?.userId,
+            selfClientId: clientId,
           }),
       });
     },

@@ -160,6 +160,8 @@ export interface CursorUpdate {
   readonly laser: boolean;
   readonly selection?: readonly string[];
   readonly viewport?: Viewport;
+  /** This tab's client id (P-JOIN-1), echoed in the relayed cursor so the tab can tell its own entry of a frame (P-LIVE-5). */
+  readonly clientId?: string;
 }
 
 /** Event of `CursorMoved`: a peer's cursor, relayed and never stored (P-LIVE-3). */
@@ -172,9 +174,11 @@ export interface CursorMoved {
   readonly laser: boolean;
   readonly selection?: readonly string[] | null;
   readonly viewport?: Viewport | null;
+  /** The sending tab's client id, when it sent one (P-LIVE-5). */
+  readonly clientId?: string | null;
 }
 
-/** Event of `CursorsMoved`: each user's latest cursor of one server frame, own entries included (P-LIVE-5). */
+/** Event of `CursorsMoved`: each tab's latest cursor of one server frame, own entries included (P-LIVE-5). */
 export interface CursorsMoved {
   readonly roomId: string;
   readonly cursors: readonly CursorMoved[];

@@ -24,6 +24,7 @@ export const PeopleCallbacks = {
   roomUpdated: 'RoomUpdated',
   helpQueueChanged: 'HelpQueueChanged',
   banLifted: 'BanLifted',
+  banPlaced: 'BanPlaced',
   userErased: 'UserErased',
 } as const;
 
@@ -75,6 +76,13 @@ export interface ParticipantRemoved {
 
 /** Event of `BanLifted`: a moderator lifted a ban; only mentors' and the owner's connections receive it (P-MOD-10). */
 export interface BanLifted {
+  readonly roomId: string;
+  readonly userId: string;
+  readonly byUserId: string;
+}
+
+/** Event of `BanPlaced`: a moderator banned a user, present or not; only mentors' and the owner's connections receive it (P-MOD-11). */
+export interface BanPlaced {
   readonly roomId: string;
   readonly userId: string;
   readonly byUserId: string;

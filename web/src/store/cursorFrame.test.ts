@@ -1,7 +1,7 @@
 // Proves a frame of cursors (P-LIVE-5) reaches the cursor store as its peers' entries, one by one, as
 // if each had come alone as a CursorMoved, and the signed-in user's own entry is skipped.
 import { describe, expect, it } from 'vitest';
-import type { CursorMoved } from '../protocol';
+import type { CursorMoved, CursorsMoved } from '../protocol';
 import { peerCursorsOfFrame } from './cursorFrame';
 import { CursorStore } from './cursors';
 
@@ -17,6 +17,39 @@ describe('peerCursorsOfFrame (P-LIVE-5)', () => {
     const cursors = [cursor('ada', 1), cursor('self', 2)];
     expect(peerCursorsOfFrame({ roomId: 'r1', cursors }, undefined)).toEqual(cursors);
     expect(peerCursorsOfFrame({ roomId: 'r1', cursors: null as unknown as CursorMoved[] }, 'self')).toEqual([]);
+  });
+
+  it("skips this tab's own entry by client id and shows another tab of the same user like a peer", () => {
+    const own = { ...cursor('self', 1), clientId: 'c_this' };
+    const otherTab = { ...cursor('self', 2), clientId: 'c_other' };
+    const ada = { ...cursor('ada', 3), clientId: 'c_ada' };
+    const legacy = cursor('self', 4);
+    expect(peerCursorsOfFrame({ roomId: 'r1', cursors: [own, otherTab, ada, legacy] }, 'self', 'c_this')).toEqual([otherTab, ada]);
+    // Without its own client id a tab can only tell entries by user, as before.
+    expect(peerCursorsOfFrame({ roomId: 'r1', cursors: [own, otherTab, ada] }, 'self')).toEqual([ada]);
+  });
+
+  it('skips malformed entries of a faulty server and keeps the good ones around them', () => {
+    const [ada, bob] = [cursor('ada', 1), cursor('bob', 3)];
+    const malformed = [
+      null,
+      7,
+      'ada',
+      [],
+      { roomId: 'r1', x: 1, y: 0, visible: true, laser: false },
+      { roomId: 'r1', userId: 42, x: 1, y: 0 },
+      { roomId: 'r1', userId: 'cy', y: 0 },
+      { roomId: 'r1', userId: 'cy', x: '1', y: 0 },
+      { roomId: 'r1', userId: 'cy', x: 1, y: null },
+    ];
+    const cursors = [malformed[0], ada, ...malformed.slice(1), bob] as unknown as CursorMoved[];
+    expect(() => peerCursorsOfFrame({ roomId: 'r1', cursors }, 'self')).not.toThrow();
+    expect(peerCursorsOfFrame({ roomId: 'r1', cursors }, 'self')).toEqual([ada, bob]);
+  });
+
+  it('answers nothing for a frame that is not an object', () => {
+    expect(peerCursorsOfFrame(null as unknown as CursorsMoved, 'self')).toEqual([]);
+    expect(peerCursorsOfFrame(5 as unknown as CursorsMoved, 'self')).toEqual([]);
   });
 
   it('leaves the store where the same cursors one by one leave it, laser trails included', () => {

@@ -38,6 +38,7 @@ import {
   type StrokeProgress,
   type StrokeProgressed,
   type BanLifted,
+  type BanPlaced,
   type UserErased,
 } from '../protocol';
 import { peerCursorsOfFrame } from '../store/cursorFrame';
@@ -55,6 +56,8 @@ export interface RoomConnectionOptions {
   readonly handlers: RoomHubHandlers;
   /** The signed-in user, whose own entries of a cursor frame (P-LIVE-5) are skipped. */
   readonly selfUserId?: () => string | undefined;
+  /** This tab's client id (P-JOIN-1): a frame's entry of it is this tab's own; other tabs' are shown. */
+  readonly selfClientId?: string;
   readonly logLevel?: LogLevel;
 }
 
@@ -97,7 +100,7 @@ export class RoomConnection implements RoomHub {
     c.on(ClientCallbacks.strokeProgressed, (e: StrokeProgressed) => this.handlers.strokeProgressed(e));
     c.on(ClientCallbacks.cursorMoved, (e: CursorMoved) => this.handlers.cursorMoved(e));
     c.on(ClientCallbacks.cursorsMoved, (e: CursorsMoved) => {
-      for (const cursor of peerCursorsOfFrame(e, options.selfUserId?.())) this.handlers.cursorMoved(cursor);
+      for (const cursor of peerCursorsOfFrame(e, options.selfUserId?.(), options.selfClientId)) this.handlers.cursorMoved(cursor);
     });
     c.on(PeopleCallbacks.roleChanged, (e: RoleChanged) => this.handlers.roleChanged(e));
     c.on(PeopleCallbacks.presenceStatusChanged, (e: PresenceStatusChanged) => this.handlers.presenceStatusChanged(e));
@@ -105,6 +108,7 @@ export class RoomConnection implements RoomHub {
     c.on(PeopleCallbacks.roomUpdated, (e: RoomUpdated) => this.handlers.roomUpdated(e));
     c.on(PeopleCallbacks.helpQueueChanged, (e: HelpQueueChanged) => this.handlers.helpQueueChanged(e));
     c.on(PeopleCallbacks.banLifted, (e: BanLifted) => this.handlers.banLifted?.(e));
+    c.on(PeopleCallbacks.banPlaced, (e: BanPlaced) => this.handlers.banPlaced?.(e));
     c.on(PeopleCallbacks.userErased, (e: UserErased) => this.handlers.userErased?.(e));
     c.onreconnecting(() => this.handlers.status({ state: 'reconnecting', attempt: 1 }));
     c.onreconnected(() => {

@@ -1,5 +1,6 @@
 import type {
   BanLifted,
+  BanPlaced,
   BoardHistorySnapshot,
   CursorMoved,
   CursorUpdate,
@@ -49,6 +50,8 @@ export interface RoomHubHandlers {
   helpQueueChanged(event: HelpQueueChanged): void;
   /** A moderator lifted a ban; moderators' connections only (P-MOD-10). */
   banLifted?(event: BanLifted): void;
+  /** A moderator placed a ban; moderators' connections only (P-MOD-11). */
+  banPlaced?(event: BanPlaced): void;
   /** A user deleted their account (P-ACCT-5). */
   userErased?(event: UserErased): void;
 }

@@ -1,7 +1,7 @@
 // The room's ban list for mentors and the owner (P-MOD-9): a collapsible section of the people panel
 // that lists banned users, newest first, each with an Unban button (P-MOD-3). It loads when opened,
-// and again after a ban or unban while it is open; a ban another moderator lifts (P-MOD-10) or a
-// banned user's deletion (P-ACCT-5) drops the entry.
+// and again after a ban or unban while it is open, also one another moderator places (P-MOD-11); a
+// ban another moderator lifts (P-MOD-10) or a banned user's deletion (P-ACCT-5) drops the entry.
 import { PeopleMethods, parseProtocolError, type BannedUser } from '../../protocol';
 import { h } from '../dom';
 import type { Notices } from '../notices';

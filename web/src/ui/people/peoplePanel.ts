@@ -178,6 +178,8 @@ export function peoplePanel(session: RoomSession, options: PeoplePanelOptions): 
     }),
     session.events.on('helpQueue', () => render()),
     session.events.on('banLifted', (e) => bans.remove(e.userId)),
+    // The list holds names and times the event does not carry: reload it if open (P-MOD-11).
+    session.events.on('banPlaced', () => bans.refresh()),
     session.events.on('userErased', (e) => bans.remove(e.userId)),
     session.events.on('roomUpdated', () => renderReadOnly()),
     session.events.on('room', () => {
