@@ -22,18 +22,9 @@ public sealed class PeopleRefreshHubTests(HostFixture fixture)
     [Fact]
     public async Task ABanLiftedByOneModeratorReachesTheOtherModeratorsButNotMembers_P_MOD_10()
     {
-        var owner = await Host.SignInAsync("Ada");
-        var mentorUser = await Host.SignInAsync("Ben");
-        var memberUser = await Host.SignInAsync("Cy");
+        await using var room = await ModeratedRoom.OpenAsync(Host);
+        var (roomId, ada, ben, cy, owner) = (room.RoomId, room.Ada, room.Ben, room.Cy, room.OwnerUser);
         var bannedUser = await Host.SignInAsync("Dee");
-        var roomId = (await Host.CreateRoomAsync(owner)).RoomId;
-        await using var ada = await RoomClient.ConnectAsync(Host, owner);
-        await using var ben = await RoomClient.ConnectAsync(Host, mentorUser);
-        await using var cy = await RoomClient.ConnectAsync(Host, memberUser);
-        await ada.JoinAsync(roomId);
-        await ada.Connection.InvokeAsync("SetRole", new SetRoleRequest { RoomId = roomId, UserId = mentorUser.UserId, Role = RoomRole.Mentor });
-        await ben.JoinAsync(roomId);
-        await cy.JoinAsync(roomId);
         await ada.Connection.InvokeAsync("RemoveParticipant", new RemoveParticipantRequest { RoomId = roomId, UserId = bannedUser.UserId, Ban = true });
         Assert.Single(await ben.Connection.InvokeAsync<BannedUser[]>("ListBans", new ListBansRequest { RoomId = roomId }));
 
@@ -58,18 +49,9 @@ public sealed class PeopleRefreshHubTests(HostFixture fixture)
     [Fact]
     public async Task ABanOfAnAbsentUserReachesEveryModeratorButNotMembersAndOnlyOnce_P_MOD_11()
     {
-        var owner = await Host.SignInAsync("Ada");
-        var mentorUser = await Host.SignInAsync("Ben");
-        var memberUser = await Host.SignInAsync("Cy");
+        await using var room = await ModeratedRoom.OpenAsync(Host);
+        var (roomId, ada, ben, cy, owner) = (room.RoomId, room.Ada, room.Ben, room.Cy, room.OwnerUser);
         var absentUser = await Host.SignInAsync("Dee");
-        var roomId = (await Host.CreateRoomAsync(owner)).RoomId;
-        await using var ada = await RoomClient.ConnectAsync(Host, owner);
-        await using var ben = await RoomClient.ConnectAsync(Host, mentorUser);
-        await using var cy = await RoomClient.ConnectAsync(Host, memberUser);
-        await ada.JoinAsync(roomId);
-        await ada.Connection.InvokeAsync("SetRole", new SetRoleRequest { RoomId = roomId, UserId = mentorUser.UserId, Role = RoomRole.Mentor });
-        await ben.JoinAsync(roomId);
-        await cy.JoinAsync(roomId);
 
         // Dee was never in the room: nobody leaves, so only BanPlaced can tell Ben's open ban list.
         await ada.Connection.InvokeAsync("RemoveParticipant", new RemoveParticipantRequest { RoomId = roomId, UserId = absentUser.UserId, Ban = true });
@@ -117,6 +99,37 @@ public sealed class PeopleRefreshHubTests(HostFixture fixture)
         // anything sent to her connection before it (she is out of the room now, hence the refusal).
         await Assert.ThrowsAsync<HubException>(() => eve.Connection.InvokeAsync<BannedUser[]>("ListBans", new ListBansRequest { RoomId = roomId }));
         Assert.Empty(eve.BansPlaced);
+    }
+
+    /// <summary>Ada owns a new room, Ben is its mentor and Cy a member, all three joined; disposing closes their clients.</summary>
+    private sealed class ModeratedRoom(OwnedRoom owned, RoomClient ben, RoomClient cy) : IAsyncDisposable
+    {
+        public string RoomId => owned.RoomId;
+
+        public TestUser OwnerUser => owned.OwnerUser;
+
+        public RoomClient Ada => owned.Owner;
+
+        public RoomClient Ben => ben;
+
+        public RoomClient Cy => cy;
+
+        public static async Task<ModeratedRoom> OpenAsync(StudyRoomsHost host)
+        {
+            var owned = await OwnedRoom.OpenAsync(host, "Ada");
+            var mentor = await host.SignInAsync("Ben");
+            await owned.Owner.Connection.InvokeAsync("SetRole", new SetRoleRequest { RoomId = owned.RoomId, UserId = mentor.UserId, Role = RoomRole.Mentor });
+            var ben = await RoomClient.ConnectAsync(host, mentor);
+            await ben.JoinAsync(owned.RoomId);
+            return new ModeratedRoom(owned, ben, await owned.JoinNewUserAsync(host, "Cy"));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await cy.DisposeAsync();
+            await ben.DisposeAsync();
+            await owned.DisposeAsync();
+        }
     }
 
     /// <summary>Switches read-only and waits until <paramref name="observer"/> got the RoomUpdated that follows (P-MOD-5).</summary>
