@@ -131,6 +131,11 @@ public abstract class RoomFrames<TEntry>
                 await Task.Delay(wait, _time);
             }
 
+            // A send still under way keeps the room framing, so that an entry sent at once after the
+            // room is forgotten cannot overtake it (the leading send never faults).
+            await previous;
+            previous = Task.CompletedTask;
+
             List<TEntry> frame;
             lock (room)
             {
@@ -146,7 +151,6 @@ public abstract class RoomFrames<TEntry>
 
             try
             {
-                await previous;
                 await (frame.Count == 1 ? SendOneAsync(roomId, frame[0]) : SendFrameAsync(roomId, frame));
             }
             catch (Exception exception)
@@ -154,7 +158,6 @@ public abstract class RoomFrames<TEntry>
                 SendFailed(exception, roomId);
             }
 
-            previous = Task.CompletedTask;
             frame.Clear();
             spare = frame;
 
