@@ -11,10 +11,17 @@ using StudyRooms.LoadTest;
 //                   [--relay] [--relay-baseline [--relay-cpu 1]] [--recovery-probe] [--verify-acks]
 //   join a board:   StudyRooms.LoadTest --join-board 10000 [--joins 5] | --join-room ROOM_ID [--joins 5]
 //   serve-relay:    StudyRooms.LoadTest serve-relay --port 5100
+//   gc-pauses:      StudyRooms.LoadTest gc-pauses TRACE.nettrace   (GC pauses of a dotnet-trace recording)
 //   shard (child):  StudyRooms.LoadTest shard <run options> --shard K   (started by --processes)
 if (args is ["serve-relay", "--port", var portText])
 {
     await RelayServer.RunAsync(int.Parse(portText, CultureInfo.InvariantCulture));
+    return 0;
+}
+
+if (args is ["gc-pauses", var tracePath])
+{
+    GcPauses.Print(GcPauses.Read(tracePath), Console.Out);
     return 0;
 }
 
