@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace StudyRooms.Testing;
 
@@ -74,6 +75,11 @@ public sealed class StudyRoomsHost : ServerClient, IAsyncDisposable
             {
                 builder.UseSetting(key, value);
             }
+
+            // Stopping drains the open connections before the silo stops, on the same deadline. On a
+            // loaded CI machine the default 30 s ran out while browser pages were still connected, and
+            // the silo's stop was cancelled: a passed test failed in its teardown. A real hang still fails.
+            builder.ConfigureServices(collection => collection.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(90)));
 
             if (services is not null)
             {

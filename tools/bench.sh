@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Runs the performance scenarios of issue 8 the way docs/benchmarks.md measures them: the server on
+# core 1 (`taskset -c 1`), the load tool on core 0, a fresh server and data directory per scenario,
+# loopback only. Run it on a quiet two-core machine; it stops by itself.
+#
+#   tools/bench.sh [scenario ...]      scenarios: lecture main relay saturation idle join (default: all)
+#
+# Each scenario prints the tool's summary; every RESULT line (the tool's JSON) is appended, with the
+# scenario's name and the commit, to $BENCH_OUT (default artifacts/bench/results.jsonl).
+# BENCH_SECONDS (default 30) is the measured window of the load scenarios (the lecture's too).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+seconds=${BENCH_SECONDS:-30}
+out=${BENCH_OUT:-artifacts/bench/results.jsonl}
+work=$(mktemp -d /tmp/studyrooms-bench.XXXXXX)
+port=${BENCH_PORT:-5300}
+server_pid=""
+mkdir -p "$(dirname "$out")"
+trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -rf "$work"' EXIT
+
+server_dll=src/StudyRooms.Server/bin/Release/net10.0/StudyRooms.Server.dll
+tool_dll=tools/StudyRooms.LoadTest/bin/Release/net10.0/StudyRooms.LoadTest.dll
+dotnet build src/StudyRooms.Server -c Release -nologo -clp:ErrorsOnly -p:SkipWebBuild=true
+dotnet build tools/StudyRooms.LoadTest -c Release -nologo -clp:ErrorsOnly
+
+# start_server [ENV=VALUE ...]: a fresh server on core 1; sets server_pid once /ready answers.
+start_server() {
+  port=$((port + 1))
+  local data="$work/data-$port"
+  # The tool signs in every client from one address: lift the per-address session limit.
+  env StudyRooms__RateLimits__SessionsPerMinutePerAddress=50000 "$@" \
+    taskset -c 1 dotnet "$server_dll" --urls "http://127.0.0.1:$port" \
+    --StudyRooms:DataDirectory="$data" --StudyRooms:SiloPort=$((port + 10000)) --StudyRooms:GatewayPort=$((port + 20000)) \
+    --Logging:LogLevel:Default=Warning > "$work/server-$port.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 240); do
+    curl -sf "http://127.0.0.1:$port/ready" > /dev/null && return 0
+    kill -0 "$server_pid" 2>/dev/null || { cat "$work/server-$port.log"; return 1; }
+    sleep 0.5
+  done
+  echo "the server did not answer /ready within 120 s" >&2
+  return 1
+}
+
+stop_server() {
+  kill "$server_pid" 2>/dev/null || true
+  wait "$server_pid" 2>/dev/null || true
+  server_pid=""
+}
+
+# tool SCENARIO ARGS...: runs the load tool on core 0 against the current server and keeps its RESULT.
+tool() {
+  local scenario=$1
+  shift
+  taskset -c 0 dotnet "$tool_dll" --url "http://127.0.0.1:$port" "$@" 2> "$work/tool.err" | tee "$work/tool.out" | grep -v '^RESULT '
+  local result
+  result=$(grep '^RESULT ' "$work/tool.out" | tail -1 | cut -c8-)
+  [ -n "$result" ] || { tail -20 "$work/tool.err" >&2; return 1; }
+  printf '{"scenario":"%s","commit":"%s","at":"%s","result":%s}\n' \
+    "$scenario" "$(git rev-parse --short HEAD)" "$(date -u +%FT%TZ)" "$result" >> "$out"
+}
+
+warm() {
+  taskset -c 0 dotnet "$tool_dll" --url "http://127.0.0.1:$port" --server-pid "$server_pid" \
+    --clients 100 --rooms 10 --edits 5 --warmup 5 --duration 10 "$@" > /dev/null 2>&1
+}
+
+run_lecture() {
+  start_server
+  tool lecture --server-pid "$server_pid" --clients 200 --rooms 1 --drawers 30 --edits 1 --cursor-hz 30 \
+    --warmup 5 --duration "$seconds" --rss-every 10
+  stop_server
+}
+
+run_main() {
+  start_server
+  warm
+  tool main --server-pid "$server_pid" --clients 400 --rooms 40 --edits 5 --warmup 5 --duration "$seconds"
+  stop_server
+}
+
+run_relay() {
+  port=$((port + 1))
+  taskset -c 1 dotnet "$tool_dll" serve-relay --port "$port" > "$work/relay.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 60); do (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null && break; sleep 0.5; done
+  tool relay --relay --server-pid "$server_pid" --clients 400 --rooms 40 --edits 5 --warmup 5 --duration "$seconds"
+  stop_server
+}
+
+# The saturation sweep speaks MessagePack: with JSON the one-core driver is the limit (docs/benchmarks.md).
+run_saturation() {
+  for size in 200 250 300 400; do
+    start_server StudyRooms__MessagePackProtocol=true
+    warm --protocol messagepack
+    tool "saturation-$size" --server-pid "$server_pid" --protocol messagepack \
+      --clients "$size" --rooms $((size / 10)) --edits 5 --warmup 5 --duration "$seconds"
+    stop_server
+  done
+}
+
+run_idle() {
+  start_server
+  tool idle --server-pid "$server_pid" --clients 1000 --rooms 100 --edits 0 --warmup 5 --duration 20 --rss-every 5
+  stop_server
+}
+
+run_join() {
+  start_server
+  local seeded room
+  seeded=$(taskset -c 0 dotnet "$tool_dll" --url "http://127.0.0.1:$port" --join-board 10000 --joins 1 2>&1)
+  room=$(grep -oE 'seeded room [^ ]+' <<< "$seeded" | head -1 | cut -d' ' -f3)
+  [ -n "$room" ] || { echo "$seeded" | tail -20 >&2; return 1; }
+  tool join --join-room "$room" --joins 6
+  stop_server
+}
+
+scenarios=("$@")
+[ ${#scenarios[@]} -gt 0 ] || scenarios=(lecture main relay saturation idle join)
+for scenario in "${scenarios[@]}"; do
+  case "$scenario" in
+    lecture | main | relay | saturation | idle | join) ;;
+    *) echo "unknown scenario: $scenario (lecture main relay saturation idle join)" >&2; exit 2 ;;
+  esac
+  echo "== $scenario $(date -u +%H:%M:%S) load $(cut -d' ' -f1-3 /proc/loadavg)"
+  "run_$scenario"
+done
+echo "results appended to $out"
