@@ -11,7 +11,7 @@ using StudyRooms.Testing;
 namespace StudyRooms.Server.Tests;
 
 // Proves P-LIVE-5 through the real hub and real SignalR clients: cursors of one frame reach the others
-// as one CursorsMoved of each user's latest position, a cursor after a quiet frame goes out at once,
+// as one CursorsMoved of each connection's latest position, a cursor after a quiet frame goes out at once,
 // a frame of one cursor is a plain CursorMoved that skips its sender, a leaving connection's held
 // cursor is dropped, viewers above the room size still get no frame (P-LIVE-4), and with frames off
 // every cursor is relayed; the load tool counts a frame's cursors of others only. The frames run on a FakeTimeProvider, so a frame ends only when a test

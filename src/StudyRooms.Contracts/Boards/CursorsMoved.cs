@@ -1,8 +1,9 @@
 namespace StudyRooms.Contracts.Boards;
 
 /// <summary>
-/// Event: the latest cursor of every user that moved in one server frame of a room (P-LIVE-5), sent
-/// once to the room's whole cursor audience. A receiver skips the entries with its own user id.
+/// Event: the latest cursor of every connection (tab) that moved in one server frame of a room
+/// (P-LIVE-5), sent once to the room's whole cursor audience. A receiver skips its own entry: the one
+/// with its tab's client id, or with its user id when the entry carries no client id.
 /// </summary>
 public sealed record CursorsMoved
 {

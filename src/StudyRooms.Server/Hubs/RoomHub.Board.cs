@@ -58,7 +58,7 @@ public sealed partial class RoomHub
         if (CursorRelay.ToEvent(update, StudyRoomsUser.From(Context.User).UserId) is { } e)
         {
             // Only the room's cursor audience: above a room size, viewers are not in it (P-LIVE-4);
-            // at most one frame per room and receiver, the latest cursor per user (P-LIVE-5).
+            // at most one frame per room and receiver, the latest cursor per connection (P-LIVE-5).
             await cursorFrames.RelayAsync(e, Context.ConnectionId);
         }
     }

@@ -25,7 +25,7 @@ public sealed partial class StudyRoomsOptions
 
     /// <summary>
     /// "StudyRooms:CursorFrameMilliseconds": a room's cursors are relayed at most once per this frame
-    /// (P-LIVE-5): the first after a quiet frame at once, later ones as the latest per user at the
+    /// (P-LIVE-5): the first after a quiet frame at once, later ones as the latest per connection (tab) at the
     /// frame's end; 0 relays every cursor at once.
     /// </summary>
     public int CursorFrameMilliseconds { get; set; } = 33;
