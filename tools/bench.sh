@@ -8,6 +8,7 @@
 # Each scenario prints the tool's summary; every RESULT line (the tool's JSON) is appended, with the
 # scenario's name and the commit, to $BENCH_OUT (default artifacts/bench/results.jsonl).
 # BENCH_SECONDS (default 30) is the measured window of the load scenarios (the lecture's too).
+# BENCH_KEEP=1 keeps the work directory (server logs, data) in /tmp instead of removing it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,7 +18,7 @@ work=$(mktemp -d /tmp/studyrooms-bench.XXXXXX)
 port=${BENCH_PORT:-5300}
 server_pid=""
 mkdir -p "$(dirname "$out")"
-trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -rf "$work"' EXIT
+trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; [ -n "${BENCH_KEEP:-}" ] || rm -rf "$work"' EXIT
 
 server_dll=src/StudyRooms.Server/bin/Release/net10.0/StudyRooms.Server.dll
 tool_dll=tools/StudyRooms.LoadTest/bin/Release/net10.0/StudyRooms.LoadTest.dll

@@ -44,6 +44,11 @@ public sealed partial class RoomGrain
     private async Task ExpireStaleAsync()
     {
         var cutoff = PresenceClock.GetUtcNow() - _presence.Expiry;
+        if (!AnyToExpire(cutoff))
+        {
+            return; // the usual sweep: it runs every second in every occupied room, so it allocates nothing
+        }
+
         var changed = false;
         foreach (var (userId, user) in _present.ToArray())
         {
@@ -72,6 +77,27 @@ public sealed partial class RoomGrain
             await PublishBoardAccessAsync();
             SweepWhilePresent();
         }
+    }
+
+    private bool AnyToExpire(DateTimeOffset cutoff)
+    {
+        foreach (var user in _present.Values)
+        {
+            if (user.Connections.Count == 0)
+            {
+                return true;
+            }
+
+            foreach (var heartbeat in user.Connections.Values)
+            {
+                if (heartbeat < cutoff)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using StudyRooms.Contracts.Accounts;
 using StudyRooms.Contracts.Protocol;
 using StudyRooms.Server.Auth;
@@ -21,7 +20,7 @@ public static class MeApi
         return app;
     }
 
-    private static async Task<IResult> DeleteMe([FromBody] DeleteMeRequest? request, HttpContext http, IGrainFactory grains, DeletedUserConnections connections, DeletedUserCheck check)
+    private static async Task<IResult> DeleteMe([FromJsonBody] DeleteMeRequest? request, HttpContext http, IGrainFactory grains, DeletedUserConnections connections, DeletedUserCheck check)
     {
         var user = StudyRoomsUser.From(http.User);
         if (!string.Equals(request?.DisplayName?.Trim(), user.DisplayName, StringComparison.Ordinal))

@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Mvc;
 using StudyRooms.Contracts.Accounts;
 using StudyRooms.Contracts.Protocol;
 using StudyRooms.Contracts.Rooms;
@@ -97,7 +96,7 @@ public static class RoomsApi
     }
 
     /// <summary>The body carries the room's name as typed by the owner (P-LIFE-3); 204 once every part is erased.</summary>
-    private static async Task<IResult> DeleteRoom(string roomId, [FromBody] DeleteRoomRequest? request, HttpContext http, IGrainFactory grains)
+    private static async Task<IResult> DeleteRoom(string roomId, [FromJsonBody] DeleteRoomRequest? request, HttpContext http, IGrainFactory grains)
     {
         if (!RoomRules.IsRoomId(roomId))
         {

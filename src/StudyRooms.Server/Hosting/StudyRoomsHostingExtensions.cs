@@ -48,7 +48,7 @@ public static class StudyRoomsHostingExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<HostedConnections>();
         builder.Services.AddHostedService<PresenceRefresher>();
-        builder.Services.AddHostedService<StartupGarbageCollection>();
+        builder.Services.AddHostedService<HeapTrimming>();
         builder.Services.AddSingleton<OpenConnections>();
         builder.Services.AddSingleton<LoadShedding>();
         builder.Services.AddSingleton<ConnectionEviction>();
@@ -126,12 +126,32 @@ public static class StudyRoomsHostingExtensions
         }
     }
 
+    /// <summary>
+    /// AddAuthentication registers ASP.NET Core data protection, whose hosted service reads an XML
+    /// key ring at start-up and, on a first start, writes one to the home directory. StudyRooms
+    /// protects nothing with it (its tokens are signed with <see cref="SigningKey"/>), so that
+    /// service is removed: no key files, no XML stack in memory (docs/benchmarks.md, "Memory after
+    /// the join burst"). Were something to use data protection, the key ring would load on first use.
+    /// </summary>
+    internal static void SkipDataProtectionKeyRing(this IServiceCollection services)
+    {
+        var keyRingLoader = services.FirstOrDefault(service => service.ServiceType == typeof(IHostedService)
+            && service.ImplementationType?.FullName == DataProtectionKeyRingLoader);
+        if (keyRingLoader is not null)
+        {
+            services.Remove(keyRingLoader);
+        }
+    }
+
+    internal const string DataProtectionKeyRingLoader = "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService";
+
     private static void AddStudyRoomsAuth(this WebApplicationBuilder builder, StudyRoomsOptions options, AuthOptions auth)
     {
         var signingKey = SigningKey.Resolve(auth, options);
         builder.Services.AddSingleton(signingKey);
         builder.Services.AddSingleton<TokenService>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.SkipDataProtectionKeyRing();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<TokenService>((jwt, tokens) =>
             {

@@ -1,0 +1,13 @@
+namespace StudyRooms.Server.Options;
+
+/// <summary>Memory the server gives back (docs/operations.md, "Memory").</summary>
+public sealed partial class StudyRoomsOptions
+{
+    /// <summary>
+    /// When the server has gone quiet after a burst (many joins at once, a reconnect storm), collect
+    /// and compact the heap once and return the freed memory to the system: one pause of a few tens
+    /// of milliseconds at a quiet moment, for about 30 MiB less resident memory at 1,000 clients.
+    /// Off: the collector keeps what a burst grew it to until it needs a full collection of its own.
+    /// </summary>
+    public bool TrimHeapWhenQuiet { get; set; } = true;
+}
