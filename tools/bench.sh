@@ -33,7 +33,8 @@ start_server() {
   env StudyRooms__RateLimits__SessionsPerMinutePerAddress=50000 "$@" \
     taskset -c 1 dotnet "$server_dll" --urls "http://127.0.0.1:$port" \
     --StudyRooms:DataDirectory="$data" --StudyRooms:SiloPort=$((port + 10000)) --StudyRooms:GatewayPort=$((port + 20000)) \
-    --Logging:LogLevel:Default=Warning > "$work/server-$port.log" 2>&1 &
+    --Logging:LogLevel:Default=Warning --Logging:LogLevel:StudyRooms.Server.Hosting.HeapTrimming=Information \
+    > "$work/server-$port.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 240); do
     curl -sf "http://127.0.0.1:$port/ready" > /dev/null && return 0
@@ -101,9 +102,11 @@ run_saturation() {
   done
 }
 
+# The window opens 15 s after the joins, once the server has settled (the join burst's own peak is
+# the report's "peak RSS", which counts the warm-up too), and lasts a minute to show the plateau.
 run_idle() {
   start_server
-  tool idle --server-pid "$server_pid" --clients 1000 --rooms 100 --edits 0 --warmup 5 --duration 20 --rss-every 5
+  tool idle --server-pid "$server_pid" --clients 1000 --rooms 100 --edits 0 --warmup 15 --duration 60 --rss-every 10
   stop_server
 }
 

@@ -1,3 +1,4 @@
+using Microsoft.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using StudyRooms.Server.Hubs;
 using StudyRooms.Testing;
@@ -6,7 +7,8 @@ namespace StudyRooms.Browser.Tests;
 
 // Proves the web client takes a frame of several cursors (P-LIVE-5): two people move at once, the
 // server sends their cursors as one CursorsMoved to both, and each page shows the other's latest
-// cursor and never its own.
+// cursor and never its own. A user's two tabs are two cursors on a peer's page, and each tab shows
+// the other one's cursor.
 [Collection(BrowserCollection.Name)]
 public sealed class CursorFramesBrowserTests(BrowserFixture browser)
 {
@@ -54,6 +56,51 @@ public sealed class CursorFramesBrowserTests(BrowserFixture browser)
                 "the page shows the other's last cursor, as Cy received it");
             var own = await page.Page.EvaluateAsync<int>("(id) => window.__studyrooms.cursors().filter(c => c.userId === id).length", self);
             Assert.Equal(0, own);
+        }
+    }
+
+    [Fact]
+    public async Task AUsersTwoTabsAreTwoCursorsOnAPeersPage_P_LIVE_5()
+    {
+        await using var host = await StudyRoomsHost.StartAsync();
+        var adaFirst = await WhiteboardPage.CreateRoomAsync(browser, host.BaseAddress, "Two tabs", "Ada");
+        var link = (await adaFirst.Page.GetByTestId("room-link").TextContentAsync())!.Trim();
+        var adaSecond = await adaFirst.Page.Context.NewPageAsync();
+        adaSecond.SetDefaultTimeout(15_000);
+        await adaSecond.GotoAsync(link);
+        await Assertions.Expect(adaSecond.GetByTestId("connection-status")).ToHaveAttributeAsync("data-state", "live");
+        var bob = await WhiteboardPage.OpenAsync(browser, link, "Bob");
+        var adaId = await adaFirst.Page.EvaluateAsync<string>("() => JSON.parse(localStorage.getItem('studyrooms.session.v1')).userId");
+
+        // The first tab points left, the second right, until Bob's page holds two cursors of Ada's,
+        // of two tabs, far apart.
+        var box = await bob.Page.GetByTestId("board-canvas").BoundingBoxAsync() ?? throw new InvalidOperationException("no board canvas");
+        var deadline = DateTime.UtcNow + Poll.DefaultTimeout;
+        for (var i = 0; ; i++)
+        {
+            await adaFirst.Page.Mouse.MoveAsync(box.X + 200 + (i % 20), box.Y + 300);
+            await adaSecond.Mouse.MoveAsync(box.X + 700 + (i % 20), box.Y + 400);
+            if (await bob.Page.EvaluateAsync<bool>(
+                    "(id) => { const ada = window.__studyrooms.cursors().filter(c => c.userId === id); " +
+                    "return ada.length === 2 && ada.every(c => c.clientId) && ada[0].clientId !== ada[1].clientId && Math.abs(ada[0].x - ada[1].x) > 200; }",
+                    adaId))
+            {
+                break;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "Bob's page never showed both of Ada's tabs' cursors");
+        }
+
+        // Bob's left cursor of Ada's is her first tab's. Each of her tabs shows the other's, not its own.
+        var tabs = await bob.Page.EvaluateAsync<string[]>(
+            "(id) => window.__studyrooms.cursors().filter(c => c.userId === id).sort((a, b) => a.x - b.x).map(c => c.clientId)", adaId);
+        foreach (var (tab, other) in new[] { (adaFirst.Page, tabs[1]), (adaSecond, tabs[0]) })
+        {
+            await Poll.UntilAsync(
+                () => tab.EvaluateAsync<bool>(
+                    "([id, other]) => { const ada = window.__studyrooms.cursors().filter(c => c.userId === id); return ada.length === 1 && ada[0].clientId === other; }",
+                    new object[] { adaId, other }),
+                "a tab of Ada's shows her other tab's cursor only");
         }
     }
 }

@@ -13,9 +13,11 @@ export interface TrailPoint {
   readonly at: number;
 }
 
-/** A peer's cursor as last reported. */
+/** A peer's cursor as last reported: one per tab (P-LIVE-5), so a user with two tabs open shows two. */
 export interface PeerCursor {
   readonly userId: string;
+  /** The sending tab's client id; null for a sender that sent none (its cursor is then keyed by user). */
+  readonly clientId: string | null;
   readonly x: number;
   readonly y: number;
   readonly visible: boolean;
@@ -27,18 +29,25 @@ export interface PeerCursor {
   readonly trail: readonly TrailPoint[];
 }
 
-/** Peers' cursors by user id. */
+/**
+ * Peers' cursors, one per tab: keyed by the sending tab's client id, or by the user for a sender that
+ * sent none. Another tab of the same user is a cursor of its own, as a collaborator is per socket in
+ * Excalidraw (P-LIVE-5); a tab that closes while its user stays is hidden once idle.
+ */
 export class CursorStore {
-  private readonly byUser = new Map<string, PeerCursor>();
+  private readonly byTab = new Map<string, PeerCursor>();
 
   /** Takes a `CursorMoved`; returns false for a malformed one. */
   apply(event: CursorMoved, now: number): boolean {
     if (typeof event.userId !== 'string' || !Number.isFinite(event.x) || !Number.isFinite(event.y)) return false;
-    const old = this.byUser.get(event.userId);
-    const trail = (old?.trail ?? []).filter((p) => now - p.at < LASER_FADE_MS);
+    const clientId = typeof event.clientId === 'string' && event.clientId.length > 0 ? event.clientId : null;
+    const key = clientId === null ? `user:${event.userId}` : `tab:${clientId}`;
+    const old = this.byTab.get(key);
+    const trail = (old?.userId === event.userId ? old.trail : []).filter((p) => now - p.at < LASER_FADE_MS);
     if (event.laser && event.visible) trail.push({ x: event.x, y: event.y, at: now });
-    this.byUser.set(event.userId, {
+    this.byTab.set(key, {
       userId: event.userId,
+      clientId,
       x: event.x,
       y: event.y,
       visible: event.visible,
@@ -54,37 +63,51 @@ export class CursorStore {
   /** Drops laser points older than the fade time and idle cursors; returns whether anything is still fading. */
   fade(now: number): boolean {
     let fading = false;
-    for (const [id, cursor] of this.byUser) {
+    for (const [key, cursor] of this.byTab) {
       if (now - cursor.updatedAt > CURSOR_IDLE_MS) {
-        this.byUser.delete(id);
+        this.byTab.delete(key);
         continue;
       }
       if (cursor.trail.length === 0) continue;
       const trail = cursor.trail.filter((p) => now - p.at < LASER_FADE_MS);
-      this.byUser.set(id, { ...cursor, trail });
+      this.byTab.set(key, { ...cursor, trail });
       if (trail.length > 0) fading = true;
     }
     return fading;
   }
 
+  /** Drops every cursor of a user (their last connection left the room); returns whether there was one. */
   remove(userId: string): boolean {
-    return this.byUser.delete(userId);
+    let removed = false;
+    for (const [key, cursor] of this.byTab) {
+      if (cursor.userId === userId) {
+        this.byTab.delete(key);
+        removed = true;
+      }
+    }
+    return removed;
   }
 
   clear(): void {
-    this.byUser.clear();
+    this.byTab.clear();
   }
 
+  /** The user's most recently moved cursor, of whichever tab (what following a participant shows). */
   get(userId: string): PeerCursor | undefined {
-    return this.byUser.get(userId);
+    let latest: PeerCursor | undefined;
+    for (const cursor of this.byTab.values()) {
+      if (cursor.userId === userId && (latest === undefined || cursor.updatedAt >= latest.updatedAt)) latest = cursor;
+    }
+    return latest;
   }
 
   values(): IterableIterator<PeerCursor> {
-    return this.byUser.values();
+    return this.byTab.values();
   }
 
+  /** Cursors shown: one per tab. */
   get size(): number {
-    return this.byUser.size;
+    return this.byTab.size;
   }
 }
 

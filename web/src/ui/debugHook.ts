@@ -11,7 +11,7 @@ export interface DebugHook {
   selection(): string[];
   tool(): string;
   view(): { scale: number; offsetX: number; offsetY: number };
-  cursors(): { userId: string; x: number; y: number; visible: boolean; laser: boolean }[];
+  cursors(): { userId: string; clientId: string | null; x: number; y: number; visible: boolean; laser: boolean }[];
   canUndo(): boolean;
 }
 
@@ -30,7 +30,7 @@ export function installDebugHook(session: RoomSession, whiteboard: Whiteboard): 
     selection: () => [...whiteboard.selected],
     tool: () => whiteboard.tool,
     view: () => ({ ...whiteboard.renderer.view }),
-    cursors: () => [...session.cursors.values()].map((c) => ({ userId: c.userId, x: c.x, y: c.y, visible: c.visible, laser: c.laser })),
+    cursors: () => [...session.cursors.values()].map((c) => ({ userId: c.userId, clientId: c.clientId, x: c.x, y: c.y, visible: c.visible, laser: c.laser })),
     canUndo: () => whiteboard.editor.history.canUndo,
   });
   Object.defineProperty(window, '__studyrooms', { value: hook, configurable: true, writable: false });
