@@ -7,8 +7,8 @@ namespace StudyRooms.Browser.Tests;
 
 // Proves the web client takes a frame of several cursors (P-LIVE-5): two people move at once, the
 // server sends their cursors as one CursorsMoved to both, and each page shows the other's latest
-// cursor and never its own. A user's two tabs are two cursors on a peer's page, and each tab shows
-// the other one's cursor.
+// cursor and never its own. A user's two tabs are two cursors on a peer's page, each tab shows the
+// other one's cursor, and a tab that closes takes its cursor with it.
 [Collection(BrowserCollection.Name)]
 public sealed class CursorFramesBrowserTests(BrowserFixture browser)
 {
@@ -102,5 +102,13 @@ public sealed class CursorFramesBrowserTests(BrowserFixture browser)
                     new object[] { adaId, other }),
                 "a tab of Ada's shows her other tab's cursor only");
         }
+
+        // Closing the second tab hides its cursor on Bob's page at once, not after the 30 s idle time.
+        await adaSecond.CloseAsync(new PageCloseOptions { RunBeforeUnload = true });
+        await Poll.UntilAsync(
+            () => bob.Page.EvaluateAsync<bool>("(tab) => !window.__studyrooms.cursors().some(c => c.clientId === tab && c.visible)", tabs[1]),
+            "Bob's page hides the closed tab's cursor",
+            TimeSpan.FromSeconds(10));
+        Assert.True(await bob.Page.EvaluateAsync<bool>("(tab) => window.__studyrooms.cursors().some(c => c.clientId === tab && c.visible)", tabs[0]));
     }
 }

@@ -427,4 +427,20 @@ describe('RoomSession', () => {
     session.moveCursor({ x: 1, y: 0, visible: true, laser: false });
     expect(hub.cursors).toEqual([expect.objectContaining({ x: 1, clientId: 'c_tab' })]);
   });
+
+  it('hides the cursor at once when the page goes away, and the throttled move held back never follows it (P-LIVE-5)', async () => {
+    const { session, hub } = createSession();
+    hub.connect();
+    await settle();
+    session.moveCursor({ x: 1, y: 0, visible: true, laser: false });
+    session.moveCursor({ x: 2, y: 0, visible: true, laser: false }); // held by the throttle
+    session.hideCursorNow({ x: 2, y: 0, selection: ['e_1'] });
+    expect(hub.cursors.map((c) => [c.x, c.visible])).toEqual([
+      [1, true],
+      [2, false],
+    ]);
+    expect(hub.cursors[1]).toMatchObject({ roomId: 'room', laser: false, selection: [], clientId: 'c_tab' });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(hub.cursors).toHaveLength(2);
+  });
 });

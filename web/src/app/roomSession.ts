@@ -340,6 +340,21 @@ export class RoomSession {
     }, Math.ceil(this.cursorThrottle.dueInMs(now) ?? 0));
   }
 
+  /**
+   * Hides this tab's cursor at once, past the throttle: the page is going away (closed, reloaded,
+   * navigated), so peers stop showing it now instead of after the idle time (P-LIVE-5). Best effort:
+   * a message the closing socket cannot send is lost, and the cursor then hides once idle.
+   */
+  hideCursorNow(update: Omit<CursorUpdate, 'roomId' | 'visible' | 'laser'>): void {
+    if (this.disposed || !this.joined) return;
+    if (this.cursorTimer !== null) {
+      clearTimeout(this.cursorTimer);
+      this.cursorTimer = null;
+    }
+    this.cursorThrottle.drop();
+    this.hub.moveCursor({ ...update, roomId: this.roomId, selection: [], visible: false, laser: false, clientId: this.clientId });
+  }
+
   /** Connects and joins; keeps reconnecting and rejoining until disposed. */
   start(): void {
     this.hub.start();

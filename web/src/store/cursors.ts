@@ -134,6 +134,11 @@ export class Throttle<T> {
     return this.waiting === null ? null : Math.max(0, this.lastSentAt + this.intervalMs - now);
   }
 
+  /** Forgets the waiting value: a later one superseded it outside the throttle. */
+  drop(): void {
+    this.waiting = null;
+  }
+
   /** The waiting value, if due. */
   takeDue(now: number): T | null {
     if (this.waiting === null || now - this.lastSentAt < this.intervalMs) return null;

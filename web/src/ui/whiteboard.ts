@@ -95,6 +95,10 @@ export class Whiteboard {
     this.listen(canvas, 'pointerup', (e) => this.onPointerUp(e, false));
     this.listen(canvas, 'pointercancel', (e) => this.onPointerUp(e, true));
     this.listen(canvas, 'pointerleave', () => this.session.moveCursor({ ...this.cursorBase(), visible: false, laser: false }));
+    // A closing tab hides its cursor at once rather than leaving it to peers' idle timeout (P-LIVE-5).
+    const onPageHide = (): void => this.session.hideCursorNow(this.cursorBase());
+    window.addEventListener('pagehide', onPageHide);
+    this.cleanup.push(() => window.removeEventListener('pagehide', onPageHide));
     this.listen(canvas, 'dblclick', (e) => this.onDoubleClick(e));
     this.listen(canvas, 'wheel', (e) => this.onWheel(e), { passive: false });
     this.listen(window, 'keydown', (e) => this.onKeyDown(e));
