@@ -55,6 +55,19 @@ public sealed class HeapTrimmingTests
     }
 
     [Fact]
+    public void ABigLiveHeapNeedsMoreAllocatedBetweenTrims()
+    {
+        var policy = new HeapTrimPolicy { QuietChecksBeforeTrim = 1 };
+        policy.Trimmed(0);
+
+        Assert.False(policy.ShouldTrim(300 * MiB, committedBytes: 260 * MiB, liveBytes: 200 * MiB)); // the burst's own check
+
+        // Quiet now: 300 MiB allocated since the last trim is enough for a 100 MiB heap, not for a 200 MiB one.
+        Assert.False(policy.ShouldTrim(300 * MiB + MiB / 2, committedBytes: 260 * MiB, liveBytes: 200 * MiB));
+        Assert.True(policy.ShouldTrim(300 * MiB + MiB, committedBytes: 160 * MiB, liveBytes: 100 * MiB));
+    }
+
+    [Fact]
     public void ABurstInTheMiddleOfQuietChecksStartsTheCountAgain()
     {
         var policy = new HeapTrimPolicy { QuietChecksBeforeTrim = 3 };
