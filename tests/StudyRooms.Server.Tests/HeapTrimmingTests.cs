@@ -83,15 +83,30 @@ public sealed class HeapTrimmingTests
     }
 
     [Fact]
+    public void TrimmingWhenQuietIsOnByDefault()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        using var host = builder.Build();
+        var trimming = new HeapTrimming(
+            host.Services.GetRequiredService<IHostApplicationLifetime>(),
+            Microsoft.Extensions.Options.Options.Create(new StudyRooms.Server.Options.StudyRoomsOptions()),
+            host.Services.GetRequiredService<ILogger<HeapTrimming>>());
+
+        Assert.True(trimming.TrimsWhenQuiet);
+    }
+
+    [Fact]
     public async Task TheServiceTrimsAtStartAndAgainOnceABurstHasBeenAllocated()
     {
-        // Every check counts as quiet with slack, so only the allocation since the last trim gates it.
+        // Every check counts as quiet with slack, so only the allocation since the last trim gates it,
+        // and not in live heaps: this test process holds other tests' hosts.
         var policy = new HeapTrimPolicy
         {
             QuietBytesPerCheck = long.MaxValue,
             QuietChecksBeforeTrim = 1,
             MinimumSlackBytes = long.MinValue,
             MinimumAllocatedSinceTrim = 48 * MiB,
+            LiveHeapsAllocatedSinceTrim = 0,
         };
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddSingleton(services => new HeapTrimming(
@@ -136,5 +151,14 @@ public sealed class ServerHostedServicesTests(HostFixture fixture)
         Assert.Contains(typeof(HeapTrimming).FullName, hosted);
         Assert.DoesNotContain(StudyRoomsHostingExtensions.DataProtectionKeyRingLoader, hosted);
         Assert.Contains(hosted, name => name!.StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal)); // the list is the host's real one
+    }
+
+    [Fact]
+    public void TheTestHostsSettingTurnsQuietTrimsOff()
+    {
+        // StudyRoomsHost sets StudyRooms:TrimHeapWhenQuiet=false: the key binds.
+        var trimming = fixture.Host.Services.GetServices<IHostedService>().OfType<HeapTrimming>().Single();
+
+        Assert.False(trimming.TrimsWhenQuiet);
     }
 }

@@ -49,6 +49,9 @@ public sealed class StudyRoomsHost : ServerClient, IAsyncDisposable
             ["StudyRooms:SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["StudyRooms:GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Logging:LogLevel:Default"] = "Warning",
+            // Many hosts share one test process, whose heap is one: each host's trimmer would pause the
+            // whole process on its own. HeapTrimmingTests test the trimming; server processes keep the default.
+            ["StudyRooms:TrimHeapWhenQuiet"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -5,8 +5,9 @@ public sealed partial class StudyRoomsOptions
 {
     /// <summary>
     /// When the server has gone quiet after a burst (many joins at once, a reconnect storm), collect
-    /// and compact the heap once and return the freed memory to the system: one pause of a few tens
-    /// of milliseconds at a quiet moment, for about 30 MiB less resident memory at 1,000 clients.
+    /// and compact the heap once and return the freed memory to the system: one pause at a quiet
+    /// moment (about 100 ms with 1,000 connections on one core), for 14–16 MiB less resident memory
+    /// once 1,000 idle clients have settled.
     /// Off: the collector keeps what a burst grew it to until it needs a full collection of its own.
     /// </summary>
     public bool TrimHeapWhenQuiet { get; set; } = true;
