@@ -32,7 +32,8 @@ export interface PeerCursor {
 /**
  * Peers' cursors, one per tab: keyed by the sending tab's client id, or by the user for a sender that
  * sent none. Another tab of the same user is a cursor of its own, as a collaborator is per socket in
- * Excalidraw (P-LIVE-5); a tab that closes while its user stays is hidden once idle.
+ * Excalidraw (P-LIVE-5). A closing tab sends `visible: false`; one whose last message was lost is
+ * hidden once idle.
  */
 export class CursorStore {
   private readonly byTab = new Map<string, PeerCursor>();
