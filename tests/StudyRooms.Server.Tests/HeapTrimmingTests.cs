@@ -150,6 +150,7 @@ public sealed class ServerHostedServicesTests(HostFixture fixture)
 
         Assert.Contains(typeof(HeapTrimming).FullName, hosted);
         Assert.DoesNotContain(StudyRoomsHostingExtensions.DataProtectionKeyRingLoader, hosted);
+        Assert.DoesNotContain(hosted, name => name!.Contains("DataProtection", StringComparison.Ordinal)); // nor one a later ASP.NET renamed
         Assert.Contains(hosted, name => name!.StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal)); // the list is the host's real one
     }
 
