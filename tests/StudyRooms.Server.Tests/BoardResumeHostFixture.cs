@@ -2,7 +2,7 @@ using StudyRooms.Testing;
 
 namespace StudyRooms.Server.Tests;
 
-/// <summary>An embedded host with a short op log (40 ops, snapshot every 20), shared by the resume tests.</summary>
+/// <summary>An embedded host with a short op log (40 ops, snapshots every 20 to 30 ops), shared by the resume tests.</summary>
 public sealed class BoardResumeHostFixture : IAsyncLifetime
 {
     public StudyRoomsHost Host { get; private set; } = null!;

@@ -473,14 +473,14 @@ public sealed class BoardGrain(
     }
 
     /// <summary>
-    /// Every <see cref="BoardSettings.SnapshotEveryOps"/> ops, writes a snapshot off the grain's turn:
+    /// Every <see cref="BoardSettings.SnapshotIntervalFor"/> ops, writes a snapshot off the grain's turn:
     /// the copy of the element table is taken here (shallow; elements are immutable records), while
     /// serialising and storing it run on the thread pool, so pushes are not held up by it. One write
     /// at a time; a failed one only delays compaction, since ops are dropped only with a stored snapshot.
     /// </summary>
     private void StartSnapshotIfDue()
     {
-        if (!_snapshotWrite.IsCompleted || _document.Clock - _snapshotClock < _limits.SnapshotEveryOps)
+        if (!_snapshotWrite.IsCompleted || _document.Clock - _snapshotClock < _limits.SnapshotIntervalFor(BoardId))
         {
             return;
         }

@@ -34,8 +34,31 @@ public sealed record BoardSettings
     /// <summary>Committed ops kept after compaction so reconnecting clients can resume (P-JOIN-4).</summary>
     public int OpLogRetention { get; init; } = 10_000;
 
-    /// <summary>Ops between snapshots; bounds the replay on activation.</summary>
+    /// <summary>
+    /// Ops between snapshots; bounds the replay on activation. Each board adds a stagger of its own
+    /// (<see cref="SnapshotIntervalFor"/>).
+    /// </summary>
     public int SnapshotEveryOps { get; init; } = 1_000;
+
+    /// <summary>
+    /// Ops between this board's snapshots: <see cref="SnapshotEveryOps"/> plus a stagger of up to half
+    /// of it, fixed by the board's id, never more than <see cref="OpLogRetention"/>. Boards opened
+    /// together and edited alike (a class's breakout rooms, every board after a restart) would
+    /// otherwise all come due in the same second, and serialising their snapshots is a burst of CPU
+    /// that edits on one core wait behind (docs/benchmarks.md, "Staggered snapshots").
+    /// </summary>
+    public int SnapshotIntervalFor(string boardId)
+    {
+        // FNV-1a: the same stagger for a board in every process and activation.
+        var hash = 2166136261u;
+        foreach (var c in boardId)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        var stagger = (int)(hash % (uint)((SnapshotEveryOps / 2) + 1));
+        return Math.Min(SnapshotEveryOps + stagger, Math.Max(SnapshotEveryOps, OpLogRetention));
+    }
 
     /// <summary>
     /// While a board is edited, an automatic history snapshot is taken at most this often and only

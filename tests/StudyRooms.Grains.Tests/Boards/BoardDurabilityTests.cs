@@ -48,8 +48,10 @@ public sealed class BoardDurabilityTests(ClusterFixture fixture)
     public async Task CompactionWritesASnapshotAndTheReloadedBoardIsIdentical()
     {
         var (roomId, board) = NewBoard();
-        var snapshotEvery = BoardSettings.Default.SnapshotEveryOps;
-        var pushes = (snapshotEvery / BoardLimits.MaxOpsPerPush) + 1;
+        // The board's own interval (its stagger included); the snapshot comes with the push that reaches it.
+        var interval = BoardSettings.Default.SnapshotIntervalFor(roomId);
+        var snapshotAt = (interval + BoardLimits.MaxOpsPerPush - 1) / BoardLimits.MaxOpsPerPush * BoardLimits.MaxOpsPerPush;
+        var pushes = (snapshotAt / BoardLimits.MaxOpsPerPush) + 1;
         long seq = 1;
         for (var i = 0; i < pushes; i++)
         {
@@ -69,8 +71,8 @@ public sealed class BoardDurabilityTests(ClusterFixture fixture)
         var onDisk = await Poll.UntilAsync(
             () => store.LoadAsync(roomId).GetAwaiter().GetResult() is { Snapshot: not null } loaded ? loaded : null,
             "the snapshot on disk");
-        Assert.Equal(snapshotEvery, onDisk.Snapshot!.Clock);
-        Assert.Equal(snapshotEvery, onDisk.Snapshot.Elements.Length);
+        Assert.Equal(snapshotAt, onDisk.Snapshot!.Clock);
+        Assert.Equal(snapshotAt, onDisk.Snapshot.Elements.Length);
         Assert.Equal(Enumerable.Range(1, totalOps).Select(c => (long)c), onDisk.Ops.Select(o => o.Clock));
 
         await fixture.DeactivateAsync(board);
