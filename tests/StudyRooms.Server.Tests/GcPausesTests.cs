@@ -36,7 +36,9 @@ public sealed class GcPausesTests : IDisposable
         var pauses = GcPauses.Read(_trace);
 
         Assert.True(pauses.Count(p => p.Collections.Contains("gen2 (InducedCompacting)")) >= 3, string.Join("; ", pauses.Select(p => string.Join(",", p.Collections))));
-        Assert.True(pauses.Count(p => p.Collections.Contains("gen0 (Induced)")) >= 3);
+        // Other tests run in this process: the collector may raise an induced gen-0 collection to gen 1
+        // when gen 1's budget is spent at that moment (seen once in CI), so either counts here.
+        Assert.True(pauses.Count(p => p.Collections.Contains("gen0 (Induced)") || p.Collections.Contains("gen1 (Induced)")) >= 3, string.Join("; ", pauses.Select(p => string.Join(",", p.Collections))));
         Assert.All(pauses, p => Assert.InRange(p.Length, TimeSpan.Zero, TimeSpan.FromSeconds(10)));
         Assert.Equal(pauses.OrderBy(p => p.At), pauses);
 
