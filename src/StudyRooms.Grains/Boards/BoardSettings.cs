@@ -43,20 +43,14 @@ public sealed record BoardSettings
     /// <summary>
     /// Ops between this board's snapshots: <see cref="SnapshotEveryOps"/> plus a stagger of up to half
     /// of it, fixed by the board's id, never more than <see cref="OpLogRetention"/>. Boards opened
-    /// together and edited alike (a class's breakout rooms, every board after a restart) would
-    /// otherwise all come due in the same second, and serialising their snapshots is a burst of CPU
-    /// that edits on one core wait behind (docs/benchmarks.md, "Staggered snapshots").
+    /// together and edited alike (a class's breakout rooms) would otherwise all come due in the same
+    /// second, and serialising their snapshots is a burst of CPU that edits on one core wait behind
+    /// (docs/benchmarks.md, "Staggered snapshots").
     /// </summary>
     public int SnapshotIntervalFor(string boardId)
     {
-        // FNV-1a: the same stagger for a board in every process and activation.
-        var hash = 2166136261u;
-        foreach (var c in boardId)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        var stagger = (int)(hash % (uint)((SnapshotEveryOps / 2) + 1));
+        // The same stagger for a board in every process and activation.
+        var stagger = (int)(StableHash.Of(boardId) % (uint)((SnapshotEveryOps / 2) + 1));
         return Math.Min(SnapshotEveryOps + stagger, Math.Max(SnapshotEveryOps, OpLogRetention));
     }
 

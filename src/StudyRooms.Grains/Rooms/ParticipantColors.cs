@@ -9,15 +9,5 @@ public static class ParticipantColors
         "#0c8599", "#c2255c", "#5c940d", "#3b5bdb", "#e8590c",
     ];
 
-    public static string For(string userId)
-    {
-        // FNV-1a: stable across processes, unlike string.GetHashCode.
-        var hash = 2166136261u;
-        foreach (var c in userId)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return Palette[hash % (uint)Palette.Length];
-    }
+    public static string For(string userId) => Palette[StableHash.Of(userId) % (uint)Palette.Length];
 }
