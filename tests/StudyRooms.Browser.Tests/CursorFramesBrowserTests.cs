@@ -8,7 +8,8 @@ namespace StudyRooms.Browser.Tests;
 // Proves the web client takes a frame of several cursors (P-LIVE-5): two people move at once, the
 // server sends their cursors as one CursorsMoved to both, and each page shows the other's latest
 // cursor and never its own. A user's two tabs are two cursors on a peer's page, each tab shows the
-// other one's cursor, and a tab that closes takes its cursor with it.
+// other one's cursor, and a tab that closes takes its cursor with it. A peer whose tab is hidden
+// shows a dimmed cursor labelled away, and a plain one again when the tab is shown (P-STATUS-3).
 [Collection(BrowserCollection.Name)]
 public sealed class CursorFramesBrowserTests(BrowserFixture browser)
 {
@@ -110,5 +111,32 @@ public sealed class CursorFramesBrowserTests(BrowserFixture browser)
             "Bob's page hides the closed tab's cursor",
             TimeSpan.FromSeconds(10));
         Assert.True(await bob.Page.EvaluateAsync<bool>("(tab) => window.__studyrooms.cursors().some(c => c.clientId === tab && c.visible)", tabs[0]));
+    }
+
+    [Fact]
+    public async Task APeerWhoseTabIsHiddenShowsADimmedCursorLabelledAwayUntilTheTabIsShown_P_LIVE_5_P_STATUS_3()
+    {
+        await using var host = await StudyRoomsHost.StartAsync();
+        var ada = await WhiteboardPage.CreateRoomAsync(browser, host.BaseAddress, "Away cursor", "Ada");
+        var link = (await ada.Page.GetByTestId("room-link").TextContentAsync())!.Trim();
+        var bob = await WhiteboardPage.OpenAsync(browser, link, "Bob");
+        var bobId = await bob.Page.EvaluateAsync<string>("() => JSON.parse(localStorage.getItem('studyrooms.session.v1')).userId");
+        const string drawnAs = "([id, label, dimmed]) => window.__studyrooms.drawnCursors().some(c => c.userId === id && c.label === label && (c.opacity < 1) === dimmed)";
+
+        // Bob points at the board until Ada's page draws his cursor: plain, under his bare name.
+        var box = await bob.Page.GetByTestId("board-canvas").BoundingBoxAsync() ?? throw new InvalidOperationException("no board canvas");
+        var deadline = DateTime.UtcNow + Poll.DefaultTimeout;
+        for (var i = 0; !await ada.Page.EvaluateAsync<bool>(drawnAs, new object[] { bobId, "Bob", false }); i++)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "Ada's page never drew Bob's cursor");
+            await bob.Page.Mouse.MoveAsync(box.X + 300 + (i % 40), box.Y + 300);
+        }
+
+        // His tab goes hidden (faked: headless Chromium cannot hide a page): his cursor stays where it
+        // was, dimmed and labelled away; shown again, it is plain again.
+        await bob.Page.SetTabHiddenAsync(true);
+        await Poll.UntilAsync(() => ada.Page.EvaluateAsync<bool>(drawnAs, new object[] { bobId, "Bob · away", true }), "Ada's page draws Bob's cursor dimmed, labelled away");
+        await bob.Page.SetTabHiddenAsync(false);
+        await Poll.UntilAsync(() => ada.Page.EvaluateAsync<bool>(drawnAs, new object[] { bobId, "Bob", false }), "Ada's page draws Bob's cursor plain again");
     }
 }

@@ -57,10 +57,10 @@ public sealed class PeoplePanelTests(BrowserFixture browser)
         // The page cannot really be hidden in headless Chromium, so the test overrides
         // document.visibilityState and dispatches the visibilitychange event the client listens to.
         await Assertions.Expect(Row(mia, "Bob")).ToHaveAttributeAsync("data-status", "active");
-        await SetHiddenAsync(bob, true);
+        await bob.SetTabHiddenAsync(true);
         await Assertions.Expect(Row(mia, "Bob")).ToHaveAttributeAsync("data-status", "away");
         await Assertions.Expect(Row(mia, "Bob").GetByTestId("participant-status")).ToHaveTextAsync("away");
-        await SetHiddenAsync(bob, false);
+        await bob.SetTabHiddenAsync(false);
         await Assertions.Expect(Row(mia, "Bob")).ToHaveAttributeAsync("data-status", "active");
         await Assertions.Expect(Row(mia, "Bob").GetByTestId("participant-status")).ToHaveTextAsync("active");
         await Assertions.Expect(Row(bob, "Bob").GetByTestId("participant-status")).ToHaveTextAsync("active");
@@ -171,15 +171,6 @@ public sealed class PeoplePanelTests(BrowserFixture browser)
 
     private static ILocator Row(IPage page, string name) =>
         page.GetByTestId("participant").Filter(new() { Has = page.Locator(".participant-name", new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^{name}$") }) });
-
-    private static Task SetHiddenAsync(IPage page, bool hidden) =>
-        page.EvaluateAsync(
-            @"hidden => {
-                Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => hidden ? 'hidden' : 'visible' });
-                Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
-                document.dispatchEvent(new Event('visibilitychange'));
-            }",
-            hidden);
 
     private static async Task<(string RoomUrl, string RoomId, RoomClient Owner)> RoomWithOwnerAsync(StudyRoomsHost host)
     {

@@ -60,4 +60,22 @@ describe('cursors (P-LIVE-3)', () => {
     store.fade(CURSOR_IDLE_MS + 1);
     expect([...store.values()].map((c) => c.clientId)).toEqual(['c_b']);
   });
+
+  it('keeps a still user\'s newest cursor and drops only their stale tabs', () => {
+    const store = new CursorStore();
+    store.apply({ ...moved(1), clientId: 'c_a' }, 0);
+    store.apply({ roomId: 'r', userId: 'u2', x: 5, y: 5, visible: true, laser: false, clientId: 'c_u2' }, 0);
+    // An hour without a move: each user's only cursor stays (a student reading).
+    expect(store.dropStaleTabs(3_600_000)).toBe(false);
+    expect(store.size).toBe(2);
+
+    // u1 opens a second tab and moves there; the first tab's close message was lost.
+    store.apply({ ...moved(2), clientId: 'c_b' }, 3_600_000);
+    expect(store.dropStaleTabs(3_600_000 + 1)).toBe(true);
+    expect([...store.values()].map((c) => c.clientId).sort()).toEqual(['c_b', 'c_u2']);
+
+    // The newer tab going still too is no reason to drop it.
+    expect(store.dropStaleTabs(3_600_000 + CURSOR_IDLE_MS * 10)).toBe(false);
+    expect(store.size).toBe(2);
+  });
 });

@@ -3,8 +3,13 @@ import type { CursorMoved, Viewport } from '../protocol';
 
 /** How long a laser trail point stays visible. */
 export const LASER_FADE_MS = 1_200;
-/** A cursor with no update for this long is hidden (the peer went idle or the message was lost). */
+/**
+ * A tab's cursor with no update for this long, while another tab of the same user moved since, is
+ * dropped: that tab most likely closed and its `visible: false` was lost (there is no per-tab leave).
+ */
 export const CURSOR_IDLE_MS = 30_000;
+/** How often the whiteboard looks for such stale tabs. */
+export const CURSOR_SWEEP_MS = 5_000;
 
 /** One laser trail point, board coordinates. */
 export interface TrailPoint {
@@ -33,7 +38,9 @@ export interface PeerCursor {
  * Peers' cursors, one per tab: keyed by the sending tab's client id, or by the user for a sender that
  * sent none. Another tab of the same user is a cursor of its own, as a collaborator is per socket in
  * Excalidraw (P-LIVE-5). A closing tab sends `visible: false`; one whose last message was lost is
- * hidden once idle.
+ * dropped once idle while another tab of that user is newer. A user's newest cursor stays where it
+ * is while they are in the room, however still (a student reading), as collaborators' cursors do in
+ * Excalidraw; the whiteboard dims it while they are idle or away.
  */
 export class CursorStore {
   private readonly byTab = new Map<string, PeerCursor>();
@@ -61,20 +68,36 @@ export class CursorStore {
     return true;
   }
 
-  /** Drops laser points older than the fade time and idle cursors; returns whether anything is still fading. */
+  /** Drops laser points older than the fade time and stale tabs; returns whether anything is still fading. */
   fade(now: number): boolean {
+    this.dropStaleTabs(now);
     let fading = false;
     for (const [key, cursor] of this.byTab) {
-      if (now - cursor.updatedAt > CURSOR_IDLE_MS) {
-        this.byTab.delete(key);
-        continue;
-      }
       if (cursor.trail.length === 0) continue;
       const trail = cursor.trail.filter((p) => now - p.at < LASER_FADE_MS);
       this.byTab.set(key, { ...cursor, trail });
       if (trail.length > 0) fading = true;
     }
     return fading;
+  }
+
+  /**
+   * Drops each cursor silent for longer than {@link CURSOR_IDLE_MS} whose user has a newer cursor (a
+   * closed tab whose last message was lost); returns whether it dropped any.
+   */
+  dropStaleTabs(now: number): boolean {
+    const newest = new Map<string, number>();
+    for (const cursor of this.byTab.values()) {
+      newest.set(cursor.userId, Math.max(newest.get(cursor.userId) ?? -Infinity, cursor.updatedAt));
+    }
+    let dropped = false;
+    for (const [key, cursor] of this.byTab) {
+      if (now - cursor.updatedAt > CURSOR_IDLE_MS && cursor.updatedAt < (newest.get(cursor.userId) ?? -Infinity)) {
+        this.byTab.delete(key);
+        dropped = true;
+      }
+    }
+    return dropped;
   }
 
   /** Drops every cursor of a user (their last connection left the room); returns whether there was one. */

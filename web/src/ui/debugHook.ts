@@ -12,6 +12,8 @@ export interface DebugHook {
   tool(): string;
   view(): { scale: number; offsetX: number; offsetY: number };
   cursors(): { userId: string; clientId: string | null; x: number; y: number; visible: boolean; laser: boolean }[];
+  /** Peers' cursors as the last interactive frame drew them: label and opacity (dimmed while idle or away). */
+  drawnCursors(): { userId: string; clientId: string | null; label: string; opacity: number }[];
   canUndo(): boolean;
 }
 
@@ -31,6 +33,7 @@ export function installDebugHook(session: RoomSession, whiteboard: Whiteboard): 
     tool: () => whiteboard.tool,
     view: () => ({ ...whiteboard.renderer.view }),
     cursors: () => [...session.cursors.values()].map((c) => ({ userId: c.userId, clientId: c.clientId, x: c.x, y: c.y, visible: c.visible, laser: c.laser })),
+    drawnCursors: () => whiteboard.drawnCursors.map((c) => ({ ...c })),
     canUndo: () => whiteboard.editor.history.canUndo,
   });
   Object.defineProperty(window, '__studyrooms', { value: hook, configurable: true, writable: false });

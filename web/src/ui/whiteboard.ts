@@ -7,7 +7,7 @@ import type { RoomSession } from '../app/roomSession';
 import { bindingTargetAt } from '../geometry/bindings';
 import { BOX_TYPES, boxContains, boxesIntersect, boxFromCorners, elementBounds, POINT_TYPES, topmostAt, unionBoxes, type Box } from '../geometry/geometry';
 import { MAX_TEXT_LENGTH, type Element, type ElementProps } from '../protocol';
-import { LASER_FADE_MS, type TrailPoint } from '../store/cursors';
+import { CURSOR_SWEEP_MS, LASER_FADE_MS, type TrailPoint } from '../store/cursors';
 import { newElementId } from '../sync/ids';
 import type { NewElementOp } from '../sync/pendingQueue';
 import { roundCoordinate } from '../sync/stroke';
@@ -18,6 +18,7 @@ import { boardToScreen, fitBox, panBy, zoomAt, type ViewTransform } from '../ren
 import { groupScale, handleAngle, rotateGroup, scaleGroup } from '../geometry/groupTransform';
 import type { StyleSettings } from './stylePanel';
 import { isShapeTool, toolForKey, type ToolId } from './tools';
+import { peerCursorLook } from './peerCursorLook';
 
 /** Screen pixels within which a click hits an element or a handle. */
 export const HIT_TOLERANCE_PX = 6;
@@ -47,6 +48,14 @@ export interface WhiteboardEvents {
   help(): void;
 }
 
+/** A peer cursor as the last interactive frame drew it (for the browser tests' debug hook). */
+export interface DrawnCursor {
+  readonly userId: string;
+  readonly clientId: string | null;
+  readonly label: string;
+  readonly opacity: number;
+}
+
 /** The whiteboard of one room page. */
 export class Whiteboard {
   readonly editor: BoardEditor;
@@ -62,8 +71,10 @@ export class Whiteboard {
   private textEditor: { area: HTMLTextAreaElement; id: string | null; type: 'text' | 'sticky'; x: number; y: number } | null = null;
   private readonly laserTrail: TrailPoint[] = [];
   private fadeTimer: ReturnType<typeof setInterval> | null = null;
+  private readonly staleTabTimer: ReturnType<typeof setInterval>;
   private following: string | null = null;
   private lastPointer: [number, number] = [0, 0];
+  private drawn: readonly DrawnCursor[] = [];
   private readonly measureCtx: CanvasRenderingContext2D | null;
   private readonly cleanup: (() => void)[] = [];
 
@@ -95,7 +106,7 @@ export class Whiteboard {
     this.listen(canvas, 'pointerup', (e) => this.onPointerUp(e, false));
     this.listen(canvas, 'pointercancel', (e) => this.onPointerUp(e, true));
     this.listen(canvas, 'pointerleave', () => this.session.moveCursor({ ...this.cursorBase(), visible: false, laser: false }));
-    // A closing tab hides its cursor at once rather than leaving it to peers' idle timeout (P-LIVE-5).
+    // A closing tab hides its cursor at once rather than leaving a stale one to peers (P-LIVE-5).
     const onPageHide = (): void => this.session.hideCursorNow(this.cursorBase());
     window.addEventListener('pagehide', onPageHide);
     this.cleanup.push(() => window.removeEventListener('pagehide', onPageHide));
@@ -109,11 +120,17 @@ export class Whiteboard {
     this.listen(window, 'paste', (e) => this.onPaste(e));
     this.cleanup.push(
       session.events.on('board', () => this.pruneSelection()),
+      // A peer's status, name or colour changed: their cursor is drawn anew (dimmed while idle or away).
+      session.events.on('participants', () => this.renderer.invalidateInteractive()),
       session.events.on('cursor', (event) => {
         if (event.userId === this.following && event.viewport) this.showViewport(event.viewport);
         if (event.laser) this.startFading();
       }),
     );
+    // A tab that closed without its `visible: false` leaves a cursor behind; drop it once stale (P-LIVE-5).
+    this.staleTabTimer = setInterval(() => {
+      if (this.session.cursors.dropStaleTabs(Date.now())) this.renderer.invalidateInteractive();
+    }, CURSOR_SWEEP_MS);
   }
 
   /** The current tool. */
@@ -124,6 +141,11 @@ export class Whiteboard {
   /** Selected element ids. */
   get selected(): readonly string[] {
     return [...this.selection];
+  }
+
+  /** Peers' cursors as the last interactive frame drew them. */
+  get drawnCursors(): readonly DrawnCursor[] {
+    return this.drawn;
   }
 
   /** The user being followed, if any. */
@@ -242,6 +264,7 @@ export class Whiteboard {
   dispose(): void {
     for (const stop of this.cleanup) stop();
     if (this.fadeTimer !== null) clearInterval(this.fadeTimer);
+    clearInterval(this.staleTabTimer);
     this.textEditor?.area.remove();
     this.renderer.dispose();
   }
@@ -996,11 +1019,15 @@ export class Whiteboard {
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.font = '12px system-ui, sans-serif';
     ctx.textBaseline = 'middle';
+    const drawn: DrawnCursor[] = [];
     for (const cursor of this.session.cursors.values()) {
       if (!cursor.visible) continue;
       const participant = this.session.participants.get(cursor.userId);
       if (participant === undefined) continue;
+      const look = peerCursorLook(participant);
+      drawn.push({ userId: cursor.userId, clientId: cursor.clientId, label: look.label, opacity: look.opacity });
       const [sx, sy] = boardToScreen(view, cursor.x, cursor.y);
+      ctx.globalAlpha = look.opacity;
       ctx.fillStyle = participant.color;
       ctx.beginPath();
       ctx.moveTo(sx, sy);
@@ -1009,13 +1036,15 @@ export class Whiteboard {
       ctx.lineTo(sx + 14, sy + 6);
       ctx.closePath();
       ctx.fill();
-      const width = ctx.measureText(participant.displayName).width + 10;
+      const width = ctx.measureText(look.label).width + 10;
       ctx.beginPath();
       ctx.roundRect(sx + 10, sy + 12, width, 18, 4);
       ctx.fill();
       ctx.fillStyle = '#ffffff';
-      ctx.fillText(participant.displayName, sx + 15, sy + 21);
+      ctx.fillText(look.label, sx + 15, sy + 21);
     }
+    ctx.globalAlpha = 1;
+    this.drawn = drawn;
   }
 
   private applyMarquee(drag: Extract<Drag, { kind: 'marquee' }>, box: Box): void {

@@ -36,6 +36,8 @@ export const peopleStrings = {
     away: 'Tab hidden',
     focus: 'In a focus block of the sprint',
   } satisfies Record<ShownStatus, string>,
+  /** A peer's cursor label on the whiteboard while they are idle or away: "Ada · away". */
+  cursorLabel: (name: string, status: string) => `${name} · ${status}`,
   handBadge: (place: number) => `hand raised, ${ordinal(place)} in the queue`,
   hand: {
     heading: 'Raised hands',
