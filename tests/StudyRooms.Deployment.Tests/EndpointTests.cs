@@ -63,6 +63,8 @@ public sealed class EndpointTests : IAsyncLifetime
             ("studyrooms_push_ops_duration_milliseconds_bucket", "outcome=\"ok\""),
             ("studyrooms_broadcast_duration_milliseconds_bucket", "event=\"OpsApplied\""),
             ("studyrooms_rejoins_total", "outcome=\"resumed\""),
+            ("studyrooms_sqlite_commits_total", ""),
+            ("studyrooms_sqlite_writes_total", ""),
             ("http_server_request_duration_seconds_bucket", ""),
         ];
         bool Has((string Metric, string Label) series) =>

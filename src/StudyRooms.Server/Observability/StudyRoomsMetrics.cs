@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using StudyRooms.Storage.Sqlite;
 
 namespace StudyRooms.Server.Observability;
 
@@ -22,7 +23,8 @@ public sealed class StudyRoomsMetrics
     private readonly Counter<long> _deletedUserChecks;
     private readonly Counter<long> _shed;
 
-    public StudyRoomsMetrics(IMeterFactory meters)
+    /// <param name="database">The embedded mode's SQLite database; null in Redis mode.</param>
+    public StudyRoomsMetrics(IMeterFactory meters, SqliteDatabase? database = null)
     {
         var meter = meters.Create(MeterName);
         _connected = meter.CreateUpDownCounter<long>(
@@ -49,6 +51,13 @@ public sealed class StudyRoomsMetrics
             "Hub calls refused with OVERLOADED (or dropped, if volatile) because the server ran its bound of concurrent calls (P-ERR-6), by method.");
         meter.CreateObservableGauge(
             "studyrooms.rooms.active", () => (long)_roomConnections.Count, "{room}", "Rooms with at least one connection on this server.");
+        if (database is not null)
+        {
+            meter.CreateObservableCounter(
+                "studyrooms.sqlite.commits", () => database.Commits, "{commit}", "Transactions the embedded database's writer committed (group commits of many writes).");
+            meter.CreateObservableCounter(
+                "studyrooms.sqlite.writes", () => database.WritesCommitted, "{write}", "Writes (board appends, chat messages, grain states, reminders) those commits carried.");
+        }
     }
 
     public void Connected() => _connected.Add(1);

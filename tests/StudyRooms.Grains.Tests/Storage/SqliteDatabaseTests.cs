@@ -96,6 +96,24 @@ public sealed class SqliteDatabaseTests : IDisposable
     }
 
     [Fact]
+    public async Task WritesIssuedTogetherShareCommitsInsteadOfOneEach()
+    {
+        await using var database = new SqliteDatabase(_directory.Path);
+        await database.WriteAsync(writer => Insert(writer, "warm"));
+        var (commitsBefore, writesBefore) = (database.Commits, database.WritesCommitted);
+
+        // As pushes of many boards arrive under load: each caller queues its write and goes on. The
+        // commit pass runs behind them, so they share transactions (a caller committing its own
+        // write at once made one commit per write).
+        var writes = Enumerable.Range(0, 200).Select(i => database.WriteAsync(writer => Insert(writer, $"b{i}"))).ToList();
+        Assert.All(await Task.WhenAll(writes), changed => Assert.Equal(1, changed));
+
+        var commits = database.Commits - commitsBefore;
+        Assert.Equal(200, database.WritesCommitted - writesBefore);
+        Assert.InRange(commits, 1, 100);
+    }
+
+    [Fact]
     public async Task ADisposedDatabaseRefusesWritesAfterFinishingTheQueuedOnes()
     {
         var database = new SqliteDatabase(_directory.Path);
