@@ -14,8 +14,8 @@ namespace StudyRooms.Storage.Sqlite;
 /// are waiting, runs them in one transaction and completes each caller only after that commit
 /// (group commit). There is no writer thread: a write queues one commit pass on the thread pool,
 /// behind the work already queued there, so the pushes being handled meanwhile add their writes to
-/// the same commit (at 2,000 appends a second on one core, about ten writes per commit instead of
-/// about one when each caller committed at once; docs/benchmarks.md). SQLite allows one writer at a
+/// the same commit (at 2,000 appends a second on one core, 4–10 writes per commit instead of about
+/// one when each caller committed at once; docs/benchmarks.md). SQLite allows one writer at a
 /// time anyway; one queue turns lock waits into batches. Reads use a small pool of
 /// connections of their own, which in WAL mode never wait for the writer.
 /// Checkpoints (copying the WAL back into the database file, with an fsync) run once a second on a thread and a
