@@ -92,14 +92,30 @@ run_relay() {
 }
 
 # The saturation sweep speaks MessagePack: with JSON the one-core driver is the limit (docs/benchmarks.md).
+# The issue's saturation point is the highest load with p99 <= 100 ms and >= 99.9 % delivered; the
+# sweep names the highest step that passes and the first that fails, which bracket it.
 run_saturation() {
-  for size in 200 250 300 400; do
+  local passed="" failed=""
+  for size in 200 250 300 400 500; do
     start_server StudyRooms__MessagePackProtocol=true
     warm --protocol messagepack
     tool "saturation-$size" --server-pid "$server_pid" --protocol messagepack \
       --clients "$size" --rooms $((size / 10)) --edits 5 --warmup 5 --duration "$seconds"
     stop_server
+    local line p99 ratio per_second
+    line=$(grep '^RESULT ' "$work/tool.out" | tail -1)
+    p99=$(grep -oE '"latencyP99Ms":[0-9.]+' <<< "$line" | cut -d: -f2)
+    ratio=$(grep -oE '"deliveryRatio":[0-9.]+' <<< "$line" | cut -d: -f2)
+    per_second=$(grep -oE '"deliveriesPerSecond":[0-9.]+' <<< "$line" | cut -d: -f2)
+    if awk -v p="$p99" -v r="$ratio" 'BEGIN { exit !(p <= 100 && r >= 0.999) }'; then
+      passed="$size clients, ${per_second%.*} deliveries/s (p99 $p99 ms)"
+    else
+      failed="$size clients, ${per_second%.*} deliveries/s (p99 $p99 ms, delivered $ratio)"
+      break
+    fi
   done
+  echo "saturation: highest step passing (p99 <= 100 ms, >= 99.9 % delivered): ${passed:-none}"
+  echo "saturation: first step failing: ${failed:-none (the point lies above the sweep)}"
 }
 
 # The window opens 15 s after the joins, once the server has settled (the join burst's own peak is
