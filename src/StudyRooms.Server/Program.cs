@@ -7,7 +7,15 @@ if (DataBackup.IsCommand(args))
     return DataBackup.Run(args, Console.Out, Console.Error);
 }
 
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = WebClient.RootPath });
+// Settings are read and validated once, at start; nothing reloads them. So the content root is not
+// watched for changes to appsettings.json: with the default data directory (./data) inside it, every
+// SQLite write woke that recursive watcher, about a tenth of a busy server's CPU (docs/benchmarks.md).
+// First in the list, so an operator's own --hostBuilder:reloadConfigOnChange still wins.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = ["--hostBuilder:reloadConfigOnChange=false", .. args],
+    WebRootPath = WebClient.RootPath,
+});
 builder.AddStudyRooms();
 
 var app = builder.Build();

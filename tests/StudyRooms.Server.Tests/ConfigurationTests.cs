@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StudyRooms.Server.Hosting;
 using StudyRooms.Testing;
@@ -33,6 +34,19 @@ public sealed class ConfigurationTests
         var error = Assert.Throws<OptionsValidationException>(() => StudyRoomsConfiguration.ReadAllValidated(configuration));
 
         Assert.Contains(named, error.Message);
+    }
+
+    [Fact]
+    public async Task TheServerDoesNotWatchItsContentRootForSettingsChanges()
+    {
+        // A watcher on the content root woke on every write to a data directory inside it (./data by default).
+        await using var host = await StudyRoomsHost.StartAsync();
+        var configuration = (IConfigurationRoot)host.Services.GetRequiredService<IConfiguration>();
+
+        var files = configuration.Providers.OfType<FileConfigurationProvider>().ToList();
+
+        Assert.Contains(files, file => file.Source.Path == "appsettings.json");
+        Assert.All(files, file => Assert.False(file.Source.ReloadOnChange, $"{file.Source.Path} is reloaded on change"));
     }
 
     [Fact]
