@@ -57,7 +57,7 @@ describe('cursors (P-LIVE-3)', () => {
     const store = new CursorStore();
     store.apply({ ...moved(1), clientId: 'c_a' }, 0);
     store.apply({ ...moved(2), clientId: 'c_b' }, CURSOR_IDLE_MS);
-    store.fade(CURSOR_IDLE_MS + 1);
+    store.dropStaleTabs(CURSOR_IDLE_MS + 1);
     expect([...store.values()].map((c) => c.clientId)).toEqual(['c_b']);
   });
 

@@ -68,9 +68,8 @@ export class CursorStore {
     return true;
   }
 
-  /** Drops laser points older than the fade time and stale tabs; returns whether anything is still fading. */
+  /** Drops laser points older than the fade time; returns whether anything is still fading. */
   fade(now: number): boolean {
-    this.dropStaleTabs(now);
     let fading = false;
     for (const [key, cursor] of this.byTab) {
       if (cursor.trail.length === 0) continue;
