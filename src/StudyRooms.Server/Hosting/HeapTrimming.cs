@@ -57,7 +57,6 @@ public sealed partial class HeapTrimming : BackgroundService
             return;
         }
 
-        _policy.Trimmed(GC.GetTotalAllocatedBytes());
         using var timer = new PeriodicTimer(_checkEvery);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
@@ -65,7 +64,6 @@ public sealed partial class HeapTrimming : BackgroundService
             if (_policy.ShouldTrim(GC.GetTotalAllocatedBytes(), last.TotalCommittedBytes, last.HeapSizeBytes - last.FragmentedBytes))
             {
                 Trim("quiet after a burst");
-                _policy.Trimmed(GC.GetTotalAllocatedBytes());
             }
         }
     }
@@ -78,6 +76,9 @@ public sealed partial class HeapTrimming : BackgroundService
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         pause.Stop();
+        // The policy counts allocation from the collection itself, before the trim is visible in
+        // Trims or the log: what is allocated while the log line is written counts towards the next.
+        _policy?.Trimmed(GC.GetTotalAllocatedBytes());
         Interlocked.Increment(ref _trims);
         Trimmed(_logger, when, committed / MiB, GC.GetGCMemoryInfo().TotalCommittedBytes / MiB, workingSet / MiB, Environment.WorkingSet / MiB, pause.ElapsedMilliseconds);
     }
