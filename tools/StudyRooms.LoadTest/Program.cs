@@ -25,6 +25,9 @@ if (args is ["gc-pauses", var tracePath])
     return 0;
 }
 
+// A driver process from here on (a run, a child shard, a join bench): before any socket exists.
+DriverSockets.PreferInlineCompletions();
+
 var child = args is ["shard", ..];
 LoadOptions options;
 try
@@ -126,6 +129,7 @@ static Process StartRelay(int port, string? cpu)
     }
 
     start.RedirectStandardOutput = true;
+    DriverSockets.AsServer(start);
     return Process.Start(start) ?? throw new InvalidOperationException("could not start the relay");
 }
 
