@@ -93,24 +93,27 @@ run_relay() {
 
 # The saturation sweep speaks MessagePack: with JSON the one-core driver is the limit (docs/benchmarks.md).
 # The issue's saturation point is the highest load with p99 <= 100 ms and >= 99.9 % delivered; the
-# sweep names the highest step that passes and the first that fails, which bracket it.
+# sweep names the highest step that passes and the first that fails, which bracket it. Steps go up
+# to 45,000 deliveries/s; the driver on its one core reaches about 36,000/s against the bare relay.
 run_saturation() {
   local passed="" failed=""
-  for size in 200 250 300 400 500; do
+  for size in 200 300 400 500 600 700 800 1000; do
     start_server StudyRooms__MessagePackProtocol=true
     warm --protocol messagepack
     tool "saturation-$size" --server-pid "$server_pid" --protocol messagepack \
       --clients "$size" --rooms $((size / 10)) --edits 5 --warmup 5 --duration "$seconds"
     stop_server
-    local line p99 ratio per_second
+    local line p99 ratio per_second errors
     line=$(grep '^RESULT ' "$work/tool.out" | tail -1)
     p99=$(grep -oE '"latencyP99Ms":[0-9.]+' <<< "$line" | cut -d: -f2)
     ratio=$(grep -oE '"deliveryRatio":[0-9.]+' <<< "$line" | cut -d: -f2)
     per_second=$(grep -oE '"deliveriesPerSecond":[0-9.]+' <<< "$line" | cut -d: -f2)
+    # Calls the server refused (OVERLOADED, mostly in the warm-up's join burst) are named with the step.
+    errors=$(grep -oE '"errors":\{[^}]*\}' <<< "$line" | cut -d: -f2-)
     if awk -v p="$p99" -v r="$ratio" 'BEGIN { exit !(p <= 100 && r >= 0.999) }'; then
-      passed="$size clients, ${per_second%.*} deliveries/s (p99 $p99 ms)"
+      passed="$size clients, ${per_second%.*} deliveries/s (p99 $p99 ms, errors $errors)"
     else
-      failed="$size clients, ${per_second%.*} deliveries/s (p99 $p99 ms, delivered $ratio)"
+      failed="$size clients, ${per_second%.*} deliveries/s (p99 $p99 ms, delivered $ratio, errors $errors)"
       break
     fi
   done

@@ -56,7 +56,7 @@ public sealed class BoardGrain(
     // the deleted user, so this activation writes nothing on its way out (P-ACCT-4).
     private bool _stale;
 
-    private string BoardId => this.GetPrimaryKeyString();
+    private string BoardId => field ??= this.GetPrimaryKeyString(); // decoded from the grain id once, not on every use (several times a push)
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -487,19 +487,25 @@ public sealed class BoardGrain(
 
         var snapshot = _document.ToStoredSnapshot();
         _snapshotClock = snapshot.Clock;
-        var boardId = BoardId;
-        var retain = _limits.OpLogRetention;
-        _snapshotWrite = Task.Run(async () =>
+        _snapshotWrite = SaveSnapshotOffTheTurn(store, logger, BoardId, snapshot, _limits.OpLogRetention);
+    }
+
+    // Apart from StartSnapshotIfDue, which runs after every commit: a lambda capturing its locals
+    // there made the compiler allocate the closure on every call, due or not (12 % of the bytes the
+    // server allocated at 400 / 40 / 5; docs/benchmarks.md, "A cheaper driver").
+    private static Task SaveSnapshotOffTheTurn(IBoardStore store, ILogger logger, string boardId, StoredBoardSnapshot snapshot, int retain) =>
+        Task.Run(() => SaveSnapshotAsync(store, logger, boardId, snapshot, retain));
+
+    private static async Task SaveSnapshotAsync(IBoardStore store, ILogger logger, string boardId, StoredBoardSnapshot snapshot, int retain)
+    {
+        try
         {
-            try
-            {
-                await store.SaveSnapshotAsync(boardId, snapshot, retain);
-                BoardLog.Compacted(logger, boardId, snapshot.Clock);
-            }
-            catch (Exception exception)
-            {
-                BoardLog.CompactionFailed(logger, exception, boardId, snapshot.Clock);
-            }
-        });
+            await store.SaveSnapshotAsync(boardId, snapshot, retain);
+            BoardLog.Compacted(logger, boardId, snapshot.Clock);
+        }
+        catch (Exception exception)
+        {
+            BoardLog.CompactionFailed(logger, exception, boardId, snapshot.Clock);
+        }
     }
 }

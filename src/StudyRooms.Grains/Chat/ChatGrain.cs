@@ -33,7 +33,7 @@ public sealed class ChatGrain(
     private readonly HashSet<string> _notedUsers = new(StringComparer.Ordinal);
     private long _lastSeq;
 
-    private string RoomId => this.GetPrimaryKeyString();
+    private string RoomId => field ??= this.GetPrimaryKeyString(); // decoded from the grain id once, not on every use
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {

@@ -28,7 +28,7 @@ public sealed class RoomResourcesGrain(
     private readonly ResourceSettings _settings = settings.Value;
     private readonly Dictionary<string, TokenBucket> _budgets = new(StringComparer.Ordinal);
 
-    private string RoomId => this.GetPrimaryKeyString();
+    private string RoomId => field ??= this.GetPrimaryKeyString(); // decoded from the grain id once, not on every use
 
     public async Task<ResourceItem> PinAsync(ResourceActor actor, PinResourceRequest request)
     {

@@ -37,7 +37,7 @@ public sealed partial class RoomGrain(
 
     private IGrainTimer? _sweep;
 
-    private string RoomId => this.GetPrimaryKeyString();
+    private string RoomId => field ??= this.GetPrimaryKeyString(); // decoded from the grain id once, not on every use
 
     private TimeProvider PresenceClock => _presence.Clock;
 

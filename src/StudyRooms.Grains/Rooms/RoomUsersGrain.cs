@@ -14,7 +14,7 @@ namespace StudyRooms.Grains.Rooms;
 public sealed class RoomUsersGrain(
     [PersistentState("roomUsers", StorageNames.Rooms)] IPersistentState<RoomUsersState> state) : Grain, IRoomUsersGrain
 {
-    private string RoomId => this.GetPrimaryKeyString();
+    private string RoomId => field ??= this.GetPrimaryKeyString(); // decoded from the grain id once, not on every use
 
     public async Task NoteAsync(string[] userIds)
     {

@@ -50,7 +50,7 @@ public sealed class SprintGrain(
 
     private IStudyStatsSink? _stats;
 
-    private string RoomId => this.GetPrimaryKeyString();
+    private string RoomId => field ??= this.GetPrimaryKeyString(); // decoded from the grain id once, not on every use
 
     private IStudyStatsSink Stats => _stats ??= services.GetService<IStudyStatsSink>() ?? new GrainStudyStatsSink(GrainFactory);
 
