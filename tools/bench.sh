@@ -3,7 +3,8 @@
 # core 1 (`taskset -c 1`), the load tool on core 0, a fresh server and data directory per scenario,
 # loopback only. Run it on a quiet two-core machine; it stops by itself.
 #
-#   tools/bench.sh [scenario ...]      scenarios: lecture main relay saturation idle join (default: all)
+#   tools/bench.sh [scenario ...]      scenarios: lecture main relay saturation redis idle join
+#                                      (default: all but redis, which needs redis-server)
 #
 # Each scenario prints the tool's summary; every RESULT line (the tool's JSON) is appended, with the
 # scenario's name and the commit, to $BENCH_OUT (default artifacts/bench/results.jsonl).
@@ -18,7 +19,8 @@ work=$(mktemp -d /tmp/studyrooms-bench.XXXXXX)
 port=${BENCH_PORT:-5300}
 server_pid=""
 mkdir -p "$(dirname "$out")"
-trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; [ -n "${BENCH_KEEP:-}" ] || rm -rf "$work"' EXIT
+redis_pid=""
+trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; [ -n "$redis_pid" ] && kill "$redis_pid" 2>/dev/null; [ -n "${BENCH_KEEP:-}" ] || rm -rf "$work"' EXIT
 
 server_dll=src/StudyRooms.Server/bin/Release/net10.0/StudyRooms.Server.dll
 tool_dll=tools/StudyRooms.LoadTest/bin/Release/net10.0/StudyRooms.LoadTest.dll
@@ -49,6 +51,11 @@ stop_server() {
   kill "$server_pid" 2>/dev/null || true
   wait "$server_pid" 2>/dev/null || true
   server_pid=""
+  if [ -n "$redis_pid" ]; then
+    kill "$redis_pid" 2>/dev/null || true
+    wait "$redis_pid" 2>/dev/null || true
+    redis_pid=""
+  fi
 }
 
 # tool SCENARIO ARGS...: runs the load tool on core 0 against the current server and keeps its RESULT.
@@ -96,11 +103,18 @@ run_relay() {
 # sweep names the highest step that passes and the first that fails, which bracket it. Steps go up
 # to 45,000 deliveries/s; the driver on its one core reaches about 36,000/s against the bare relay.
 run_saturation() {
+  sweep saturation start_server StudyRooms__MessagePackProtocol=true
+}
+
+# sweep NAME START_COMMAND [ENV=VALUE ...]: one fresh server per step, started by START_COMMAND.
+sweep() {
+  local name=$1 start=$2
+  shift 2
   local passed="" failed=""
   for size in 200 300 400 500 600 700 800 1000; do
-    start_server StudyRooms__MessagePackProtocol=true
+    "$start" "$@"
     warm --protocol messagepack
-    tool "saturation-$size" --server-pid "$server_pid" --protocol messagepack \
+    tool "$name-$size" --server-pid "$server_pid" --protocol messagepack \
       --clients "$size" --rooms $((size / 10)) --edits 5 --warmup 5 --duration "$seconds"
     stop_server
     local line p99 ratio per_second errors
@@ -117,8 +131,34 @@ run_saturation() {
       break
     fi
   done
-  echo "saturation: highest step passing (p99 <= 100 ms, >= 99.9 % delivered): ${passed:-none}"
-  echo "saturation: first step failing: ${failed:-none (the point lies above the sweep)}"
+  echo "$name: highest step passing (p99 <= 100 ms, >= 99.9 % delivered): ${passed:-none}"
+  echo "$name: first step failing: ${failed:-none (the point lies above the sweep)}"
+}
+
+# Redis mode (the issue's second saturation target): board ops, grain state, membership and the
+# SignalR backplane all in a redis-server on core 0, beside the tool, with the AOF that
+# docs/operations.md asks for (appendfsync everysec). A fresh Redis per step, so no step reads the
+# last one's keys.
+start_redis_server() {
+  local redis_port=$((port + 1 + 30000))
+  local redis_dir="$work/redis-$redis_port"
+  mkdir -p "$redis_dir"
+  taskset -c 0 redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$redis_dir" --save '' \
+    --appendonly yes --appendfsync everysec --daemonize no > "$work/redis-$redis_port.log" 2>&1 &
+  redis_pid=$!
+  for _ in $(seq 1 60); do redis-cli -p "$redis_port" ping 2> /dev/null | grep -q PONG && break; sleep 0.25; done
+  start_server StudyRooms__MessagePackProtocol=true StudyRooms__Redis="127.0.0.1:$redis_port" \
+    StudyRooms__Auth__SigningKey="$(head -c 32 /dev/urandom | base64)" StudyRooms__AdvertisedIp=127.0.0.1 "$@"
+}
+
+run_redis() {
+  # The 400 / 40 / 5 scenario first, then the sweep; the Redis of each run stops with its server.
+  start_redis_server
+  warm --protocol messagepack
+  tool redis-main --server-pid "$server_pid" --protocol messagepack --clients 400 --rooms 40 --edits 5 \
+    --warmup 5 --duration "$seconds"
+  stop_server
+  sweep redis-saturation start_redis_server
 }
 
 # The window opens 15 s after the joins, once the server has settled (the join burst's own peak is
@@ -143,8 +183,8 @@ scenarios=("$@")
 [ ${#scenarios[@]} -gt 0 ] || scenarios=(lecture main relay saturation idle join)
 for scenario in "${scenarios[@]}"; do
   case "$scenario" in
-    lecture | main | relay | saturation | idle | join) ;;
-    *) echo "unknown scenario: $scenario (lecture main relay saturation idle join)" >&2; exit 2 ;;
+    lecture | main | relay | saturation | redis | idle | join) ;;
+    *) echo "unknown scenario: $scenario (lecture main relay saturation redis idle join)" >&2; exit 2 ;;
   esac
   echo "== $scenario $(date -u +%H:%M:%S) load $(cut -d' ' -f1-3 /proc/loadavg)"
   "run_$scenario"
