@@ -62,13 +62,23 @@ stop_server() {
 tool() {
   local scenario=$1
   shift
+  local redis_before=""
+  [ -n "$redis_pid" ] && redis_before=$(cpu_ticks "$redis_pid")
   taskset -c 0 dotnet "$tool_dll" --url "http://127.0.0.1:$port" "$@" 2> "$work/tool.err" | tee "$work/tool.out" | grep -v '^RESULT '
-  local result
+  local result redis_cpu=""
   result=$(grep '^RESULT ' "$work/tool.out" | tail -1 | cut -c8-)
   [ -n "$result" ] || { tail -20 "$work/tool.err" >&2; return 1; }
-  printf '{"scenario":"%s","commit":"%s","at":"%s","result":%s}\n' \
-    "$scenario" "$(git rev-parse --short HEAD)" "$(date -u +%FT%TZ)" "$result" >> "$out"
+  if [ -n "$redis_before" ]; then
+    # Redis shares the tool's core: its CPU over the whole run (warm-up and drain included).
+    redis_cpu=$(awk -v a="$redis_before" -v b="$(cpu_ticks "$redis_pid")" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", (b - a) / hz }')
+    echo "  redis CPU       $redis_cpu s over the tool's run"
+  fi
+  printf '{"scenario":"%s","commit":"%s","at":"%s","redisCpuSeconds":%s,"result":%s}\n' \
+    "$scenario" "$(git rev-parse --short HEAD)" "$(date -u +%FT%TZ)" "${redis_cpu:-null}" "$result" >> "$out"
 }
+
+# cpu_ticks PID: user + system clock ticks the process has used.
+cpu_ticks() { sed 's/^.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'; }
 
 warm() {
   taskset -c 0 dotnet "$tool_dll" --url "http://127.0.0.1:$port" --server-pid "$server_pid" \
