@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SprintSnapshot } from '../protocol';
-import { ClockOffset, formatCountdown, isNewer, isPhaseChange, phaseLabel, remainingMs, tabTitle } from './sprintClock';
+import { CLOCK_GOOD_HALF_RTT_MS, CLOCK_REFINE_ATTEMPTS, ClockOffset, clockRefineDelayMs, formatCountdown, isNewer, isPhaseChange, phaseLabel, remainingMs, tabTitle } from './sprintClock';
 
 // Proves the client side of P-SPR-3 and P-SPR-13: the countdown comes from the anchors and a measured
 // clock offset, so clients whose clocks disagree by 30 s show the same remaining time within 250 ms.
@@ -95,5 +95,44 @@ describe('sprint countdown (P-SPR-13)', () => {
     expect(isPhaseChange(sprint(), sprint({ status: 'paused' }))).toBe(false);
     expect(isPhaseChange(sprint(), sprint({ status: 'finished' }))).toBe(true);
     expect(isPhaseChange(null, sprint())).toBe(false);
+  });
+});
+
+describe('measuring the clock again after a slow join (P-SPR-13)', () => {
+  it('keeps half the shortest round trip as the estimate\'s bound', () => {
+    const clock = new ClockOffset();
+    expect(clock.bestHalfRttMs).toBeUndefined();
+    clock.addRoundTrip(T + 400, T, T + 800);
+    clock.addRoundTrip(T + 1_100, T + 1_000, T + 1_200);
+    expect(clock.bestHalfRttMs).toBe(100);
+  });
+
+  it('measures again with a doubling delay while every round trip was slow, and stops once one is good', () => {
+    const slow = CLOCK_GOOD_HALF_RTT_MS + 1;
+    expect([0, 1, 2, 3, 4, 5].map((attempt) => clockRefineDelayMs(slow, attempt))).toEqual([1000, 2000, 4000, 8000, 16000, 32000]);
+    expect(clockRefineDelayMs(slow, CLOCK_REFINE_ATTEMPTS)).toBeNull();
+    expect(clockRefineDelayMs(CLOCK_GOOD_HALF_RTT_MS, 0)).toBeNull();
+    expect(clockRefineDelayMs(undefined, 0)).toBe(1000);
+  });
+
+  it('brings a client whose join-time round trips took 600 ms within 250 ms of a well-measured one', () => {
+    // Bob's clock is 30 s ahead; at his join every answer took 600 ms to come back (a busy page), the
+    // request itself 0 ms, so each sample is 300 ms off. A later exchange on an idle link fixes it.
+    const bob = new ClockOffset();
+    const skew = 30_000;
+    let trueNow = T;
+    for (let i = 0; i < 3; i++) {
+      bob.addRoundTrip(trueNow, trueNow + skew, trueNow + 600 + skew);
+      trueNow += 700;
+    }
+    const ada = measure(0, 10, 10, T);
+    const spread = (): number => Math.abs(bob.serverNow(trueNow + skew) - ada.serverNow(trueNow));
+    expect(spread()).toBeGreaterThan(250);
+    expect(clockRefineDelayMs(bob.bestHalfRttMs, 0)).toBe(1000);
+
+    trueNow += 1_000;
+    bob.addRoundTrip(trueNow + 15, trueNow + skew, trueNow + 30 + skew);
+    expect(spread()).toBeLessThanOrEqual(250);
+    expect(clockRefineDelayMs(bob.bestHalfRttMs, 1)).toBeNull();
   });
 });

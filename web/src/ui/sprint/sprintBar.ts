@@ -18,7 +18,7 @@ import {
   type SprintUpdated,
 } from '../../protocol';
 import { ActivityTracker } from '../../sprint/activityTracker';
-import { ClockOffset, formatCountdown, isNewer, isPhaseChange, phaseLabel, remainingMs, tabTitle } from '../../sprint/sprintClock';
+import { ClockOffset, clockRefineDelayMs, formatCountdown, isNewer, isPhaseChange, phaseLabel, remainingMs, tabTitle } from '../../sprint/sprintClock';
 import {
   RULE_PHASES,
   SPRINT_EXTEND_DEFAULT_MINUTES,
@@ -57,6 +57,8 @@ export function sprintBar(session: RoomSession): SprintBar {
   let prefs: SprintPrefs = loadSprintPrefs(storage);
   let sprint: SprintSnapshot | null = null;
   let recapBlock: number | null = null;
+  /** The next clock measurement after a join whose round trips were slow (P-SPR-13). */
+  let refineTimer: ReturnType<typeof setTimeout> | undefined;
   const baseTitle = document.title;
   const unsubscribes: (() => void)[] = [];
 
@@ -167,19 +169,45 @@ export function sprintBar(session: RoomSession): SprintBar {
   async function refresh(): Promise<void> {
     if (hub === undefined) return;
     for (let i = 0; i < SPRINT_CLOCK_EXCHANGES; i++) {
-      const sentAt = Date.now();
-      let snapshot: SprintSnapshot;
       try {
-        snapshot = (await hub.invoke(SprintMethods.getSprint, { roomId: session.roomId })) as SprintSnapshot;
+        await exchange(hub);
       } catch (error) {
         showError(error);
         return;
       }
-      clock.addRoundTrip(Date.parse(snapshot.serverTime), sentAt, Date.now());
-      apply(snapshot);
     }
+    refineClockLater(0);
     // A rejoin is a new connection: announce it at once, so the user's clock restarts now (P-SPR-11).
     await beat();
+  }
+
+  /** One GetSprint: a clock sample and the sprint as it is now. */
+  async function exchange(to: SprintHub): Promise<void> {
+    const sentAt = Date.now();
+    const snapshot = (await to.invoke(SprintMethods.getSprint, { roomId: session.roomId })) as SprintSnapshot;
+    clock.addRoundTrip(Date.parse(snapshot.serverTime), sentAt, Date.now());
+    apply(snapshot);
+  }
+
+  /** Measures again, one exchange at a time, while every round trip so far was too slow (P-SPR-13). */
+  function refineClockLater(attempt: number): void {
+    clearTimeout(refineTimer);
+    const delay = clockRefineDelayMs(clock.bestHalfRttMs, attempt);
+    if (delay === null) return;
+    refineTimer = setTimeout(() => void refineClock(attempt), delay);
+  }
+
+  async function refineClock(attempt: number): Promise<void> {
+    // Offline: the rejoin measures afresh.
+    if (hub === undefined || !hub.isConnected()) return;
+    try {
+      await exchange(hub);
+    } catch (error) {
+      // Only a better estimate is lost; the one held stays in use.
+      console.debug('StudyRooms: clock exchange refused', error);
+      return;
+    }
+    refineClockLater(attempt + 1);
   }
 
   function apply(next: SprintSnapshot): void {
@@ -355,6 +383,7 @@ export function sprintBar(session: RoomSession): SprintBar {
     dispose() {
       clearInterval(tick);
       clearInterval(heartbeat);
+      clearTimeout(refineTimer);
       for (const unsubscribe of unsubscribes) unsubscribe();
       for (const type of inputEvents) window.removeEventListener(type, onInput, { capture: true });
       document.title = baseTitle;
