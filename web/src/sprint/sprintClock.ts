@@ -55,13 +55,12 @@ export class ClockOffset {
 
   /** Half the shortest round trip kept: how far off the estimate can be; undefined before any. */
   get bestHalfRttMs(): number | undefined {
-    return this.roundTrips.length > 0 ? Math.min(...this.roundTrips.map((sample) => sample.halfRtt)) : undefined;
+    return this.bestRoundTrip()?.halfRtt;
   }
 
   /** The current estimate of server minus local clock, in ms (0 before any sample). */
   get offsetMs(): number {
-    let best: { offset: number; halfRtt: number } | undefined;
-    for (const sample of this.roundTrips) if (best === undefined || sample.halfRtt < best.halfRtt) best = sample;
+    const best = this.bestRoundTrip();
     const floor = this.lowerBounds.length > 0 ? Math.max(...this.lowerBounds) : undefined;
     if (best === undefined) return floor ?? 0;
     return floor === undefined ? best.offset : Math.max(best.offset, floor);
@@ -70,6 +69,13 @@ export class ClockOffset {
   /** The server's clock now, given the local clock now. */
   serverNow(localNowMs: number): number {
     return localNowMs + this.offsetMs;
+  }
+
+  /** The kept round trip with the shortest trip: the one that pins the offset closest. */
+  private bestRoundTrip(): { offset: number; halfRtt: number } | undefined {
+    let best: { offset: number; halfRtt: number } | undefined;
+    for (const sample of this.roundTrips) if (best === undefined || sample.halfRtt < best.halfRtt) best = sample;
+    return best;
   }
 }
 

@@ -59,6 +59,7 @@ export function sprintBar(session: RoomSession): SprintBar {
   let recapBlock: number | null = null;
   /** The next clock measurement after a join whose round trips were slow (P-SPR-13). */
   let refineTimer: ReturnType<typeof setTimeout> | undefined;
+  let disposed = false;
   const baseTitle = document.title;
   const unsubscribes: (() => void)[] = [];
 
@@ -193,7 +194,8 @@ export function sprintBar(session: RoomSession): SprintBar {
   function refineClockLater(attempt: number): void {
     clearTimeout(refineTimer);
     const delay = clockRefineDelayMs(clock.bestHalfRttMs, attempt);
-    if (delay === null) return;
+    // An exchange still in flight when the bar was disposed schedules nothing more.
+    if (delay === null || disposed) return;
     refineTimer = setTimeout(() => void refineClock(attempt), delay);
   }
 
@@ -381,6 +383,7 @@ export function sprintBar(session: RoomSession): SprintBar {
   return {
     element,
     dispose() {
+      disposed = true;
       clearInterval(tick);
       clearInterval(heartbeat);
       clearTimeout(refineTimer);
