@@ -20,6 +20,12 @@ public sealed record BoardAccess
     [Id(3)] public bool ReadOnly { get; init; }
     /// <summary>The room is archived: nobody edits, the owner included (P-LIFE-2).</summary>
     [Id(4)] public bool Archived { get; init; }
+    /// <summary>
+    /// The servers (<see cref="JoinRoomCommand.Server"/>) that have held connections of the room since
+    /// the room grain's activation, "" for one it could not name. It only grows while the activation
+    /// lives: a board may skip the Redis backplane only while this names its own server alone (P-OPS-9).
+    /// </summary>
+    [Id(5)] public string[] Servers { get; init; } = [];
 
     /// <summary>Null when the connection may edit, else the refusal (P-MOD-6).</summary>
     public StudyRoomsException? Refusal(string userId, string connectionId)

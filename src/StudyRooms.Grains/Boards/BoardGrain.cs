@@ -45,6 +45,10 @@ public sealed class BoardGrain(
     // Who may edit, from the room grain (P-MOD-6). Not persisted: asked of the room on first push.
     private (bool Known, BoardAccess? Access) _access;
 
+    // Whether this activation sent an op through the Redis backplane. From then on every op goes that
+    // way, so none sent straight to this server's connections can overtake one still in Redis (P-OPS-9).
+    private bool _opsPublished;
+
     // Whether the room's sprint locks the board in its current phase (P-SPR-7). Not persisted either:
     // asked of the sprint on first push, then kept current by the sprint grain.
     private bool? _sprintLocked;
@@ -463,10 +467,11 @@ public sealed class BoardGrain(
         };
         try
         {
-            await broadcaster.OpsAppliedAsync(e, connectionId);
+            _opsPublished |= await broadcaster.OpsAppliedAsync(e, connectionId, _opsPublished ? null : _access.Access?.Servers);
         }
         catch (Exception exception)
         {
+            _opsPublished = true; // it may have reached the backplane anyway
             // The ops are stored and acknowledged; a peer that missed them gets them on its next join.
             BoardLog.BroadcastFailed(logger, exception, BoardId, _document.Clock);
         }

@@ -17,8 +17,14 @@ public interface IRoomBroadcaster
 
     Task ParticipantLeftAsync(ParticipantLeft e);
 
-    /// <summary>Sends to every connection of the room except <paramref name="exceptConnectionId"/>.</summary>
-    Task OpsAppliedAsync(OpsApplied e, string exceptConnectionId);
+    /// <summary>
+    /// Sends to every connection of the room except <paramref name="exceptConnectionId"/>, in the
+    /// order of the calls (P-OPS-7). <paramref name="roomServers"/> names the servers that hold the
+    /// room's connections (<see cref="BoardAccess.Servers"/>), or is null to send through the Redis
+    /// backplane whatever they are. Answers whether the event went through the backplane: once one
+    /// did, the caller passes null from then on (P-OPS-9).
+    /// </summary>
+    Task<bool> OpsAppliedAsync(OpsApplied e, string exceptConnectionId, string[]? roomServers);
 
     Task RoleChangedAsync(RoleChanged e);
 

@@ -203,6 +203,7 @@ public sealed partial class RoomGrain
                 _present[record.UserId] = user;
             }
 
+            _servers.Add(record.Server ?? UnnamedServer);
             var left = timeToLive < _presence.Expiry ? timeToLive : _presence.Expiry;
             user.Connections[record.ConnectionId] = now - (_presence.Expiry - left);
         }

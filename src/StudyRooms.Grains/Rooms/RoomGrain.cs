@@ -35,6 +35,11 @@ public sealed partial class RoomGrain(
 
     private readonly Dictionary<string, TokenBucket> _handBudgets = new(StringComparer.Ordinal);
 
+    // The servers that held connections of the room in this activation (BoardAccess.Servers, P-OPS-9).
+    // Never shrinks: a server that still holds a connection must never be left out, and a stale name
+    // only makes the board go through the backplane.
+    private readonly HashSet<string> _servers = new(StringComparer.Ordinal);
+
     private IGrainTimer? _sweep;
 
     private string RoomId => field ??= this.GetPrimaryKeyString(); // decoded from the grain id once, not on every use
@@ -136,7 +141,14 @@ public sealed partial class RoomGrain(
         }
 
         await NoteUserAsync(command.UserId);
-        var board = await GrainFactory.GetGrain<IBoardGrain>(RoomId).CatchUpAsync(command.KnownClock);
+        var boardGrain = GrainFactory.GetGrain<IBoardGrain>(RoomId);
+        if (_servers.Add(command.Server ?? UnnamedServer))
+        {
+            // Before the snapshot: every op after it must reach the new server too (P-OPS-9).
+            await boardGrain.SetAccessAsync(BoardAccess());
+        }
+
+        var board = await boardGrain.CatchUpAsync(command.KnownClock);
         if (!_present.TryGetValue(command.UserId, out var user))
         {
             user = new PresentUser(new Participant
@@ -240,8 +252,12 @@ public sealed partial class RoomGrain(
             ModeratorIds = [state.State.OwnerId, .. state.State.Roles.Where(r => r.Value >= RoomRole.Mentor).Select(r => r.Key)],
             ReadOnly = state.State.ReadOnly,
             Archived = state.State.Archived,
+            Servers = [.. _servers],
         };
     }
+
+    /// <summary>Stands for a connection whose server was not named: it never equals a board's own server.</summary>
+    private const string UnnamedServer = "";
 
     /// <summary>
     /// Tells the board who may edit now, before the call that changed it answers (P-MOD-6), and the

@@ -42,6 +42,18 @@ public sealed class HostedConnections
     public void Add(string roomId, string connectionId) =>
         _byRoom.GetOrAdd(roomId, static _ => new(StringComparer.Ordinal))[connectionId] = 0;
 
+    /// <summary>The connections of the room this server holds (a live view: joins and leaves may show).</summary>
+    public IEnumerable<string> ConnectionsIn(string roomId)
+    {
+        if (_byRoom.TryGetValue(roomId, out var connections))
+        {
+            foreach (var (connectionId, _) in connections)
+            {
+                yield return connectionId;
+            }
+        }
+    }
+
     /// <summary>How many connections of the room this server holds.</summary>
     public int CountIn(string roomId) => _byRoom.TryGetValue(roomId, out var connections) ? connections.Count : 0;
 

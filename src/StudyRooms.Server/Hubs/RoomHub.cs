@@ -37,8 +37,10 @@ public sealed partial class RoomHub(IGrainFactory grains, HostedConnections host
         var roomId = request.RoomId!;
         var group = RoomGroups.For(roomId);
 
-        // Join the group before the snapshot is taken, so no op falls between them (P-JOIN-3).
+        // Join the group, and this server's list of the room's connections, before the snapshot is
+        // taken, so no op falls between them (P-JOIN-3): ops fan out to one or the other (P-OPS-9).
         await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        hosted.Add(roomId, Context.ConnectionId);
         try
         {
             var result = await grains.GetGrain<IRoomGrain>(roomId).JoinAsync(new JoinRoomCommand
@@ -50,11 +52,11 @@ public sealed partial class RoomHub(IGrainFactory grains, HostedConnections host
                 Server = hosted.ServerName,
             });
             ConnectionRooms.Of(Context, time).Add(roomId);
-            hosted.Add(roomId, Context.ConnectionId);
             return result;
         }
         catch
         {
+            hosted.Remove(roomId, Context.ConnectionId);
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, group);
             throw;
         }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 using StudyRooms.Contracts.Boards;
 using StudyRooms.Contracts.Chat;
 using StudyRooms.Contracts.Help;
@@ -7,6 +8,7 @@ using StudyRooms.Contracts.Rooms;
 using StudyRooms.Contracts.Sprints;
 using StudyRooms.Grains.Broadcasting;
 using StudyRooms.Server.Observability;
+using StudyRooms.Server.Options;
 using StudyRooms.Contracts.Resources;
 
 namespace StudyRooms.Server.Hubs;
@@ -15,23 +17,61 @@ namespace StudyRooms.Server.Hubs;
 /// Grains' way out to browsers: SignalR groups, which with the Redis backplane reach connections
 /// on every server of the cluster.
 /// </summary>
-public sealed class SignalRRoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub, HostedConnections hosted, ConnectionEviction eviction, StudyRoomsMetrics metrics, OpsAppliedBatcher batcher) : IRoomBroadcaster
+public sealed class SignalRRoomBroadcaster(
+    IHubContext<RoomHub, IRoomClient> hub,
+    HostedConnections hosted,
+    ConnectionEviction eviction,
+    StudyRoomsMetrics metrics,
+    OpsAppliedBatcher batcher,
+    IOptions<StudyRoomsOptions> options) : IRoomBroadcaster
 {
+    private readonly bool _backplane = options.Value.IsRedisMode;
+
     public Task ParticipantJoinedAsync(ParticipantJoined e) =>
         hub.Clients.Group(RoomGroups.For(e.RoomId)).ParticipantJoined(e);
 
     public Task ParticipantLeftAsync(ParticipantLeft e) =>
         hub.Clients.Group(RoomGroups.For(e.RoomId)).ParticipantLeft(e);
 
-    public Task OpsAppliedAsync(OpsApplied e, string exceptConnectionId)
+    public async Task<bool> OpsAppliedAsync(OpsApplied e, string exceptConnectionId, string[]? roomServers)
     {
         if (batcher.ShouldBatch(e.RoomId))
         {
             batcher.Enqueue(e, exceptConnectionId);
-            return Task.CompletedTask;
+            metrics.OpsFannedOut(_backplane ? FanOutRoute.Backplane : FanOutRoute.InProcess);
+            return _backplane;
         }
 
-        return TimedAsync(nameof(IRoomClient.OpsApplied), () => hub.Clients.GroupExcept(RoomGroups.For(e.RoomId), exceptConnectionId).OpsApplied(e));
+        if (_backplane && roomServers is [var only] && only == hosted.ServerName)
+        {
+            // Every connection of the room is on this server: write to them here, as the embedded
+            // server does, instead of publishing to Redis and reading it back (P-OPS-9).
+            await TimedAsync(nameof(IRoomClient.OpsApplied), () => SendHereAsync(e, exceptConnectionId));
+            metrics.OpsFannedOut(FanOutRoute.ThisServer);
+            return false;
+        }
+
+        await TimedAsync(nameof(IRoomClient.OpsApplied), () => hub.Clients.GroupExcept(RoomGroups.For(e.RoomId), exceptConnectionId).OpsApplied(e));
+        metrics.OpsFannedOut(_backplane ? FanOutRoute.Backplane : FanOutRoute.InProcess);
+        return _backplane;
+    }
+
+    /// <summary>
+    /// To the room's connections on this server, one by one: the Redis lifetime manager writes an
+    /// event addressed to one of its own connections straight to it. The writes start in call order.
+    /// </summary>
+    private Task SendHereAsync(OpsApplied e, string exceptConnectionId)
+    {
+        List<Task>? pending = null;
+        foreach (var connectionId in hosted.ConnectionsIn(e.RoomId))
+        {
+            if (connectionId != exceptConnectionId && hub.Clients.Client(connectionId).OpsApplied(e) is { IsCompletedSuccessfully: false } send)
+            {
+                (pending ??= []).Add(send);
+            }
+        }
+
+        return pending is null ? Task.CompletedTask : Task.WhenAll(pending);
     }
 
     public Task RoleChangedAsync(RoleChanged e) =>

@@ -20,6 +20,7 @@ public sealed class StudyRoomsMetrics
     private readonly Histogram<double> _pushDuration;
     private readonly Counter<long> _rejoins;
     private readonly Histogram<double> _broadcastDuration;
+    private readonly Counter<long> _opsFanOuts;
     private readonly Counter<long> _deletedUserChecks;
     private readonly Counter<long> _shed;
 
@@ -43,6 +44,9 @@ public sealed class StudyRoomsMetrics
         _broadcastDuration = meter.CreateHistogram<double>(
             "studyrooms.broadcast.duration", "ms",
             "Time for this server to hand a room event to every connection of the room (to the Redis backplane in Redis mode), by event.");
+        _opsFanOuts = meter.CreateCounter<long>(
+            "studyrooms.ops.fan_outs", "{event}",
+            "OpsApplied events this server sent to a room, by route: in_process (embedded mode), backplane (through Redis to every server), this_server (Redis mode, every connection of the room here, P-OPS-9).");
         _deletedUserChecks = meter.CreateCounter<long>(
             "studyrooms.auth.deleted_user_checks", "{check}",
             "Checks that a token's user is not deleted (P-ACCT-4), by where the answer came from: this server's cache, its memory of deleted users, or the deleted-user grain.");
@@ -88,6 +92,14 @@ public sealed class StudyRoomsMetrics
     public void Broadcast(string eventName, TimeSpan elapsed) =>
         _broadcastDuration.Record(elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("event", eventName));
 
+    public void OpsFannedOut(FanOutRoute route) =>
+        _opsFanOuts.Add(1, new KeyValuePair<string, object?>("route", route switch
+        {
+            FanOutRoute.InProcess => "in_process",
+            FanOutRoute.Backplane => "backplane",
+            _ => "this_server",
+        }));
+
     public void DeletedUserChecked(string source) =>
         _deletedUserChecks.Add(1, new KeyValuePair<string, object?>("source", source));
 
@@ -103,4 +115,15 @@ public sealed class StudyRoomsMetrics
             }
         }
     }
+}
+
+/// <summary>How an event reached a room's connections.</summary>
+public enum FanOutRoute
+{
+    /// <summary>Embedded mode: SignalR's in-process groups.</summary>
+    InProcess,
+    /// <summary>Redis mode: published to the backplane, which every server holding the room's connections reads.</summary>
+    Backplane,
+    /// <summary>Redis mode: written straight to this server's connections, which were all of the room's (P-OPS-9).</summary>
+    ThisServer,
 }

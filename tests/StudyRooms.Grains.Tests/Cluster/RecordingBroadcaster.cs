@@ -20,10 +20,24 @@ public sealed class RecordingBroadcaster : IRoomBroadcaster
     private readonly ConcurrentQueue<(string RoomId, string ConnectionId)> _removedFromGroup = new();
     private readonly ConcurrentQueue<(string RoomId, string[] Added, string[] Removed)> _cursorAudience = new();
 
-    public Task ParticipantJoinedAsync(ParticipantJoined e)
+    private readonly ConcurrentDictionary<string, Func<Task>> _onJoined = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The server this broadcaster stands for, as a Redis-mode server would: an op whose room the
+    /// board says is held by this server alone is answered as not published (P-OPS-9).
+    /// </summary>
+    public const string ThisServer = "this-server";
+
+    /// <summary>Runs <paramref name="action"/> when the room announces its next new participant, inside the room's join.</summary>
+    public void OnNextJoin(string roomId, Func<Task> action) => _onJoined[roomId] = action;
+
+    public async Task ParticipantJoinedAsync(ParticipantJoined e)
     {
         _events.Enqueue(new RecordedEvent(e.RoomId, e, ExceptConnectionId: null));
-        return Task.CompletedTask;
+        if (_onJoined.TryRemove(e.RoomId, out var action))
+        {
+            await action();
+        }
     }
 
     public Task ParticipantLeftAsync(ParticipantLeft e)
@@ -32,10 +46,10 @@ public sealed class RecordingBroadcaster : IRoomBroadcaster
         return Task.CompletedTask;
     }
 
-    public Task OpsAppliedAsync(OpsApplied e, string exceptConnectionId)
+    public Task<bool> OpsAppliedAsync(OpsApplied e, string exceptConnectionId, string[]? roomServers)
     {
-        _events.Enqueue(new RecordedEvent(e.RoomId, e, exceptConnectionId));
-        return Task.CompletedTask;
+        _events.Enqueue(new RecordedEvent(e.RoomId, e, exceptConnectionId, roomServers));
+        return Task.FromResult(roomServers is not [ThisServer]);
     }
 
     public Task RoleChangedAsync(RoleChanged e)
