@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR;
@@ -7,6 +8,7 @@ using StudyRooms.Contracts.Protocol;
 using StudyRooms.Contracts.Rooms;
 using StudyRooms.Contracts.Sprints;
 using StudyRooms.Testing;
+using FanOuts = (double Direct, double Backplane);
 
 namespace StudyRooms.Cluster.Tests;
 
@@ -132,6 +134,106 @@ public sealed class CrossServerTests(CrossServerTests.TwoServers servers) : ICla
         Assert.Equal(HttpStatusCode.Unauthorized, (await onB.GetAsync("/api/me/rooms")).StatusCode);
         await Assert.ThrowsAnyAsync<Exception>(() => RoomClient.ConnectAsync(b.Client, zed));
         Assert.Equal(HttpStatusCode.Unauthorized, (await onA.GetAsync("/api/me/rooms")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ARoomHeldByItsBoardsServerSkipsTheBackplaneAndAJoinerOnTheOtherServerMissesNoLaterOp_P_OPS_9()
+    {
+        // Grain placement is the cluster's choice: find a room whose board runs on the server of its
+        // first two participants, seen as that server's direct fan-outs (P-OPS-9).
+        ClusterNode? home = null;
+        RoomClient? ada = null, cy = null;
+        var roomId = "";
+        for (var attempt = 0; attempt < 8 && home is null; attempt++)
+        {
+            var node = servers.Cluster.Nodes[attempt % 2];
+            var adaUser = await node.Client.SignInAsync("Ada");
+            roomId = (await node.Client.CreateRoomAsync(adaUser, "Optics")).RoomId;
+            ada = await RoomClient.ConnectAsync(node.Client, adaUser);
+            cy = await RoomClient.ConnectAsync(node.Client, await node.Client.SignInAsync("Cy"));
+            await ada.JoinAsync(roomId);
+            await cy.JoinAsync(roomId);
+            var before = await FanOutsAsync(node);
+            var first = await ada.PushAsync(roomId, ada.Stroke());
+            await Poll.UntilAsync(() => cy.ReceivedOps().Any(op => op.Clock == first.Clock), "Cy receives Ada's first edit");
+            if (await Poll.ResultAsync<FanOuts>(async () => await FanOutsAsync(node) is var now && now != before ? now : null, TimeSpan.FromSeconds(2)) is { } seen
+                && seen.Direct > before.Direct)
+            {
+                home = node;
+            }
+            else
+            {
+                await ada.DisposeAsync();
+                await cy.DisposeAsync();
+            }
+        }
+
+        Assert.True(home is not null, "no room's board ran on the server of its participants in 8 tries");
+        await using var adaOnHome = ada!;
+        await using var cyOnHome = cy!;
+        var away = servers.Cluster.Nodes.Single(n => n != home);
+        await using var dee = await RoomClient.ConnectAsync(home.Client, await home.Client.SignInAsync("Dee"));
+        await using var bob = await RoomClient.ConnectAsync(away.Client, await away.Client.SignInAsync("Bob"));
+
+        // Ada keeps editing while Dee joins on the same server and then Bob on the other: the board
+        // switches to the backplane inside the stream, and no op may be lost, doubled or reordered.
+        var beforeBob = await FanOutsAsync(home);
+        var acked = new ConcurrentQueue<long>();
+        var stopAfter = int.MaxValue;
+        var pushing = Task.Run(async () =>
+        {
+            // At 50 edits a second, under the board's rate limit (P-OPS-6), for as long as the joins take.
+            using var pace = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
+            while (acked.Count < Volatile.Read(ref stopAfter) && await pace.WaitForNextTickAsync())
+            {
+                acked.Enqueue((await adaOnHome.PushAsync(roomId, adaOnHome.Stroke())).Clock);
+            }
+        });
+        await Poll.UntilAsync(() => acked.Count >= 10, "Ada has pushed ten edits");
+        var deeJoined = await dee.JoinAsync(roomId);
+        var atDee = acked.Count;
+        await Poll.UntilAsync(() => acked.Count >= atDee + 10, "Ada has pushed ten more edits");
+        var bobJoined = await bob.JoinAsync(roomId);
+        Volatile.Write(ref stopAfter, acked.Count + 10);
+        await pushing;
+
+        var last = acked.Max();
+        var bobFrom = bobJoined.Board!.Clock;
+        Assert.True(bobFrom < last, "Bob joined while Ada was still editing");
+        var deeFrom = deeJoined.Board!.Clock;
+        Assert.True(deeFrom < bobFrom, "Dee joined before Bob");
+        await Poll.UntilAsync(() => dee.ReceivedOps().Any(op => op.Clock == last), "Dee receives Ada's last edit");
+        Assert.Equal(Enumerable.Range((int)deeFrom + 1, (int)(last - deeFrom)).Select(c => (long)c), dee.ReceivedOps().Select(op => op.Clock).Where(c => c > deeFrom));
+        await Poll.UntilAsync(() => bob.ReceivedOps().Any(op => op.Clock == last), "Bob receives Ada's last edit");
+        await Poll.UntilAsync(() => cyOnHome.ReceivedOps().Any(op => op.Clock == last), "Cy receives Ada's last edit");
+        Assert.Equal(Enumerable.Range((int)bobFrom + 1, (int)(last - bobFrom)).Select(c => (long)c), bob.ReceivedOps().Select(op => op.Clock).Where(c => c > bobFrom));
+        Assert.Equal(Enumerable.Range(1, (int)last).Select(c => (long)c), cyOnHome.ReceivedOps().Select(op => op.Clock));
+        await Poll.UntilAsync(async () => (await FanOutsAsync(home)).Backplane > beforeBob.Backplane, "the board publishes once the room has a connection on another server");
+
+        // Bob leaves: the board goes on publishing (an op sent directly could overtake one still in Redis).
+        await bob.DisposeAsync();
+        await Poll.UntilAsync(() => adaOnHome.ParticipantLeft.Any(e => e.UserId == bob.User.UserId), "Ada sees Bob leave");
+        var beforeLeft = await Poll.ResultAsync<FanOuts>(async () => await FanOutsAsync(home) is var now && now.Direct + now.Backplane >= beforeBob.Direct + beforeBob.Backplane + acked.Count ? now : null, Poll.DefaultTimeout);
+        Assert.NotNull(beforeLeft);
+        var after = await adaOnHome.PushAsync(roomId, adaOnHome.Stroke());
+        await Poll.UntilAsync(() => cyOnHome.ReceivedOps().Any(op => op.Clock == after.Clock), "Cy receives the edit after Bob left");
+        var afterLeft = await Poll.ResultAsync<FanOuts>(async () => await FanOutsAsync(home) is var now && now.Backplane > beforeLeft.Value.Backplane ? now : null, Poll.DefaultTimeout);
+        Assert.Equal(beforeLeft.Value.Direct, afterLeft?.Direct);
+    }
+
+    /// <summary>
+    /// studyrooms.ops.fan_outs on one server: straight to its connections, and through the backplane.
+    /// The page may be cached for a moment, so callers poll for a change.
+    /// </summary>
+    private static async Task<FanOuts> FanOutsAsync(ClusterNode node)
+    {
+        using var http = node.Client.CreateHttpClient();
+        var lines = (await http.GetStringAsync("/metrics")).Split('\n');
+        return (Count("this_server"), Count("backplane"));
+
+        double Count(string route) => lines
+            .Where(line => line.StartsWith("studyrooms_ops_fan_outs_total{", StringComparison.Ordinal) && line.Contains($"route=\"{route}\"", StringComparison.Ordinal))
+            .Sum(line => double.Parse(line[(line.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>studyrooms.auth.deleted_user_checks of one source in a /metrics page (0 when absent).</summary>

@@ -32,4 +32,25 @@ public static class Poll
             await Task.Delay(50);
         }
     }
+
+    /// <summary>Polls until <paramref name="probe"/> gives a value; null when none came before the deadline.</summary>
+    public static async Task<T?> ResultAsync<T>(Func<Task<T?>> probe, TimeSpan timeout)
+        where T : struct
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            if (await probe() is { } value)
+            {
+                return value;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                return null;
+            }
+
+            await Task.Delay(50);
+        }
+    }
 }
