@@ -17,6 +17,7 @@ namespace StudyRooms.Server.Hubs;
 /// </summary>
 public sealed partial class ConnectionEviction(
     OpenConnections open,
+    HostedConnections hosted,
     IHubContext<RoomHub, IRoomClient> hub,
     IServiceProvider services,
     TimeProvider time,
@@ -77,7 +78,13 @@ public sealed partial class ConnectionEviction(
     /// transport's last send, and an immediate close lost the farewell under load. The connection has
     /// no rights in the room meanwhile (the room already dropped it), and the grain does not wait.
     /// </summary>
-    private void EvictHere(ParticipantRemoved removed, string connectionId) => _ = EvictHereAsync(removed, connectionId);
+    private void EvictHere(ParticipantRemoved removed, string connectionId)
+    {
+        // Off this server's list of the room's connections at once, as it leaves the room's group: a
+        // board writing to the room's connections here directly (P-OPS-9) no longer reaches it.
+        hosted.Remove(removed.RoomId, connectionId);
+        _ = EvictHereAsync(removed, connectionId);
+    }
 
     private async Task EvictHereAsync(ParticipantRemoved removed, string connectionId)
     {
