@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
 using StudyRooms.Grains.Broadcasting;
@@ -222,6 +223,9 @@ public static class StudyRoomsHostingExtensions
             builder.Services.AddSingleton(_ => OrleansSetup.ConnectRedis(options));
             signalR.AddStackExchangeRedis(options.Redis!, redis =>
                 redis.Configuration.ChannelPrefix = RedisChannel.Literal(options.KeyPrefix));
+            // The room hub's backplane, with a way past it to this server's own connections (P-OPS-9).
+            builder.Services.AddSingleton<RedisHubLifetimeManager<RoomHub>>();
+            builder.Services.AddSingleton<HubLifetimeManager<RoomHub>, RedisRoomHubLifetimeManager>();
         }
     }
 

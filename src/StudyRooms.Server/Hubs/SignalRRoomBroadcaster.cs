@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.Extensions.Options;
 using StudyRooms.Contracts.Boards;
 using StudyRooms.Contracts.Chat;
 using StudyRooms.Contracts.Help;
@@ -8,7 +7,6 @@ using StudyRooms.Contracts.Rooms;
 using StudyRooms.Contracts.Sprints;
 using StudyRooms.Grains.Broadcasting;
 using StudyRooms.Server.Observability;
-using StudyRooms.Server.Options;
 using StudyRooms.Contracts.Resources;
 
 namespace StudyRooms.Server.Hubs;
@@ -23,9 +21,12 @@ public sealed class SignalRRoomBroadcaster(
     ConnectionEviction eviction,
     StudyRoomsMetrics metrics,
     OpsAppliedBatcher batcher,
-    IOptions<StudyRoomsOptions> options) : IRoomBroadcaster
+    HubLifetimeManager<RoomHub> connections) : IRoomBroadcaster
 {
-    private readonly bool _backplane = options.Value.IsRedisMode;
+    // Redis mode: the backplane, and a way past it to this server's own connections (P-OPS-9).
+    private readonly RedisRoomHubLifetimeManager? _redis = connections as RedisRoomHubLifetimeManager;
+
+    private bool Backplane => _redis is not null;
 
     public Task ParticipantJoinedAsync(ParticipantJoined e) =>
         hub.Clients.Group(RoomGroups.For(e.RoomId)).ParticipantJoined(e);
@@ -38,40 +39,22 @@ public sealed class SignalRRoomBroadcaster(
         if (batcher.ShouldBatch(e.RoomId))
         {
             batcher.Enqueue(e, exceptConnectionId);
-            metrics.OpsFannedOut(_backplane ? FanOutRoute.Backplane : FanOutRoute.InProcess);
-            return _backplane;
+            metrics.OpsFannedOut(Backplane ? FanOutRoute.Backplane : FanOutRoute.InProcess);
+            return Backplane;
         }
 
-        if (_backplane && roomServers is [var only] && only == hosted.ServerName)
+        if (_redis is not null && roomServers is [var only] && only == hosted.ServerName)
         {
             // Every connection of the room is on this server: write to them here, as the embedded
             // server does, instead of publishing to Redis and reading it back (P-OPS-9).
-            await TimedAsync(nameof(IRoomClient.OpsApplied), () => SendHereAsync(e, exceptConnectionId));
+            await TimedAsync(nameof(IRoomClient.OpsApplied), () => _redis.SendHereAsync(hosted.ConnectionsIn(e.RoomId), exceptConnectionId, nameof(IRoomClient.OpsApplied), e));
             metrics.OpsFannedOut(FanOutRoute.ThisServer);
             return false;
         }
 
         await TimedAsync(nameof(IRoomClient.OpsApplied), () => hub.Clients.GroupExcept(RoomGroups.For(e.RoomId), exceptConnectionId).OpsApplied(e));
-        metrics.OpsFannedOut(_backplane ? FanOutRoute.Backplane : FanOutRoute.InProcess);
-        return _backplane;
-    }
-
-    /// <summary>
-    /// To the room's connections on this server, one by one: the Redis lifetime manager writes an
-    /// event addressed to one of its own connections straight to it. The writes start in call order.
-    /// </summary>
-    private Task SendHereAsync(OpsApplied e, string exceptConnectionId)
-    {
-        List<Task>? pending = null;
-        foreach (var connectionId in hosted.ConnectionsIn(e.RoomId))
-        {
-            if (connectionId != exceptConnectionId && hub.Clients.Client(connectionId).OpsApplied(e) is { IsCompletedSuccessfully: false } send)
-            {
-                (pending ??= []).Add(send);
-            }
-        }
-
-        return pending is null ? Task.CompletedTask : Task.WhenAll(pending);
+        metrics.OpsFannedOut(Backplane ? FanOutRoute.Backplane : FanOutRoute.InProcess);
+        return Backplane;
     }
 
     public Task RoleChangedAsync(RoleChanged e) =>
