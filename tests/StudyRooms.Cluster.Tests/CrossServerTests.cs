@@ -228,18 +228,18 @@ public sealed class CrossServerTests(CrossServerTests.TwoServers servers) : ICla
     private static async Task<FanOuts> FanOutsAsync(ClusterNode node)
     {
         using var http = node.Client.CreateHttpClient();
-        var lines = (await http.GetStringAsync("/metrics")).Split('\n');
-        return (Count("this_server"), Count("backplane"));
-
-        double Count(string route) => lines
-            .Where(line => line.StartsWith("studyrooms_ops_fan_outs_total{", StringComparison.Ordinal) && line.Contains($"route=\"{route}\"", StringComparison.Ordinal))
-            .Sum(line => double.Parse(line[(line.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
+        var metrics = await http.GetStringAsync("/metrics");
+        return (Sum(metrics, "studyrooms_ops_fan_outs_total", "route", "this_server"), Sum(metrics, "studyrooms_ops_fan_outs_total", "route", "backplane"));
     }
 
     /// <summary>studyrooms.auth.deleted_user_checks of one source in a /metrics page (0 when absent).</summary>
     private static double CheckCount(string metrics, string source) =>
+        Sum(metrics, "studyrooms_auth_deleted_user_checks_total", "source", source);
+
+    /// <summary>The sum of a counter's series with one label value in a /metrics page (0 when absent).</summary>
+    private static double Sum(string metrics, string counter, string label, string value) =>
         metrics.Split('\n')
-            .Where(line => line.StartsWith("studyrooms_auth_deleted_user_checks_total{", StringComparison.Ordinal) && line.Contains($"source=\"{source}\"", StringComparison.Ordinal))
+            .Where(line => line.StartsWith(counter + "{", StringComparison.Ordinal) && line.Contains($"{label}=\"{value}\"", StringComparison.Ordinal))
             .Sum(line => double.Parse(line[(line.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>One Redis and two servers, shared by the tests of this class.</summary>
