@@ -26,7 +26,6 @@ public sealed class SignalRRoomBroadcaster(
     // Redis mode: the backplane, and a way past it to this server's own connections (P-OPS-9).
     private readonly RedisRoomHubLifetimeManager? _redis = connections as RedisRoomHubLifetimeManager;
 
-    private bool Backplane => _redis is not null;
 
     public Task ParticipantJoinedAsync(ParticipantJoined e) =>
         hub.Clients.Group(RoomGroups.For(e.RoomId)).ParticipantJoined(e);
@@ -39,8 +38,7 @@ public sealed class SignalRRoomBroadcaster(
         if (batcher.ShouldBatch(e.RoomId))
         {
             batcher.Enqueue(e, exceptConnectionId);
-            metrics.OpsFannedOut(Backplane ? FanOutRoute.Backplane : FanOutRoute.InProcess);
-            return Backplane;
+            return SentToGroup();
         }
 
         if (_redis is not null && roomServers is [var only] && only == hosted.ServerName)
@@ -53,8 +51,14 @@ public sealed class SignalRRoomBroadcaster(
         }
 
         await TimedAsync(nameof(IRoomClient.OpsApplied), () => hub.Clients.GroupExcept(RoomGroups.For(e.RoomId), exceptConnectionId).OpsApplied(e));
-        metrics.OpsFannedOut(Backplane ? FanOutRoute.Backplane : FanOutRoute.InProcess);
-        return Backplane;
+        return SentToGroup();
+    }
+
+    /// <summary>Counts an event sent to the room's group; answers whether that went through the backplane.</summary>
+    private bool SentToGroup()
+    {
+        metrics.OpsFannedOut(_redis is null ? FanOutRoute.InProcess : FanOutRoute.Backplane);
+        return _redis is not null;
     }
 
     public Task RoleChangedAsync(RoleChanged e) =>
@@ -68,10 +72,10 @@ public sealed class SignalRRoomBroadcaster(
         {
             // With the Redis backplane this reaches connections held by other servers too.
             await hub.Groups.RemoveFromGroupAsync(connectionId, group);
-            hosted.Remove(e.RoomId, connectionId);
         }
 
-        // The removed connections get the event right before their server closes them (P-MOD-8).
+        // The removed connections get the event right before their server closes them (P-MOD-8);
+        // that server also takes them off its list of the room's connections (HostedConnections).
         await eviction.EvictAsync(e, connectionIds);
     }
 
