@@ -73,6 +73,7 @@ public sealed class GracefulShutdownTests(ITestOutputHelper output) : IAsyncLife
         output.WriteLine($"SIGTERM of the grains' server: {acked.Count} edits acknowledged, process exited after {exitedAfter.TotalSeconds:F1} s, room served by the survivor after {servedAfter.TotalSeconds:F1} s");
 
         Assert.True(leftCluster, "a server stopped with SIGTERM marks itself dead in the membership table before it exits");
+        Assert.Equal(0, a.ExitCode); // a stop that finishes is not cut short by the shutdown deadline
         acked.AssertAllOn(joined.Board!);
         var broadcastToBob = acked.ElementIds.Skip(ackedBeforeBobJoined).ToArray();
         string[] Missed() => broadcastToBob.Except(bobOnB.OpsApplied.SelectMany(e => e.Ops).Select(op => op.ElementId)).ToArray();

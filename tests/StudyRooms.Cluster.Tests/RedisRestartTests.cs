@@ -1,10 +1,13 @@
+using System.Diagnostics;
 using StudyRooms.Testing;
+using Xunit.Abstractions;
 
 namespace StudyRooms.Cluster.Tests;
 
 // Proves that a server outlives a restart of Redis: /ready answers 503 (and the log says why) while
-// Redis is down and 200 again after, and every acknowledged edit Redis wrote to its AOF is still there.
-public sealed class RedisRestartTests : IAsyncLifetime
+// Redis is down and 200 again after, and every acknowledged edit Redis wrote to its AOF is still there;
+// and that a server asked to stop while Redis is down ends within seconds.
+public sealed class RedisRestartTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private RestartableRedis _redis = null!;
     private ServerCluster _cluster = null!;
@@ -49,5 +52,23 @@ public sealed class RedisRestartTests : IAsyncLifetime
         await using var _ = bobOnA;
         acked.AssertAllOn(joined.Board!);
         await acked.PushAsync(bobOnA, roomId);
+    }
+
+    [Fact]
+    public async Task AServerStoppedWhileRedisIsDownEndsWithinSecondsInsteadOfRetryingForMinutes()
+    {
+        var a = await _cluster.StartNodeAsync("A");
+        await _redis.StopAsync();
+        await Poll.UntilAsync(async () => await a.ReadyStatusAsync() == 503, "/ready answers 503 while Redis is down", TimeSpan.FromSeconds(30));
+
+        // Before the shutdown deadline, Orleans kept retrying to write the silo's leaving into the
+        // unreachable membership table for about two minutes.
+        var sinceTerm = Stopwatch.StartNew();
+        await a.TerminateAsync(TimeSpan.FromSeconds(30));
+        output.WriteLine($"SIGTERM with Redis down: the process exited after {sinceTerm.Elapsed.TotalSeconds:F1} s with code {a.ExitCode}");
+
+        Assert.Equal(1, a.ExitCode);
+        Assert.Contains("Stopping while the storage does not answer", a.Output, StringComparison.Ordinal);
+        Assert.Contains("did not finish within its deadline of 5 s", a.Output, StringComparison.Ordinal);
     }
 }

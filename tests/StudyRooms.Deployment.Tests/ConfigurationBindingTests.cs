@@ -76,7 +76,9 @@ public sealed class ConfigurationBindingTests
     [InlineData("MembershipMissedProbesLimit", "0")]
     [InlineData("MembershipVotesForDeath", "11")]
     [InlineData("MembershipTableRefreshTimeout", "01:00:00")]
-    public void AnOutOfRangeMembershipSettingStopsStartUpNamingItsKey(string property, string value)
+    [InlineData("ShutdownDeadline", "02:00:00")]
+    [InlineData("ShutdownDeadlineWithoutStorage", "00:01:00")]
+    public void AnOutOfRangeMembershipOrShutdownSettingStopsStartUpNamingItsKey(string property, string value)
     {
         var settings = ShippedSettings();
         settings["StudyRooms:Auth:SigningKey"] = Convert.ToBase64String(new byte[32]);

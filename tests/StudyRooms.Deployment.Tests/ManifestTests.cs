@@ -143,6 +143,11 @@ public sealed class ManifestTests
         Assert.NotNull(server.ReadinessProbe);
         Assert.NotNull(server.LivenessProbe);
         Assert.True(pod.TerminationGracePeriodSeconds >= 30, "SIGTERM hands grains' state to Redis and leaves the cluster: give it time");
+        // A stop that cannot finish (Redis gone) ends itself, saying why, before Kubernetes' SIGKILL would.
+        var preStopSeconds = int.Parse(server.Lifecycle.PreStop.Exec.Command[^1], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(
+            preStopSeconds + new StudyRoomsOptions().ShutdownDeadline.TotalSeconds < pod.TerminationGracePeriodSeconds,
+            "the server's shutdown deadline ends a stuck stop within the pod's grace period");
         Assert.Equal("0", Manifests.Deployment.Spec.Strategy.RollingUpdate.MaxUnavailable.Value);
         Assert.Contains("memory", server.Resources.Limits.Keys);
     }

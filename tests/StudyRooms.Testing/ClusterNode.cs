@@ -33,6 +33,9 @@ public sealed class ClusterNode : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The process's exit code; only once it has exited.</summary>
+    public int ExitCode => _process.ExitCode;
+
     public string Output => string.Join('\n', _output);
 
     public static async Task<ClusterNode> StartAsync(string name, IReadOnlyDictionary<string, string> settings)

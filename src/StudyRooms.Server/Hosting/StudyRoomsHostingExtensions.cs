@@ -50,6 +50,7 @@ public static class StudyRoomsHostingExtensions
         builder.Services.AddSingleton<HostedConnections>();
         builder.Services.AddHostedService<PresenceRefresher>();
         builder.Services.AddHostedService<HeapTrimming>();
+        builder.Services.AddHostedService<ShutdownDeadline>();
         builder.Services.AddSingleton<OpenConnections>();
         builder.Services.AddSingleton<LoadShedding>();
         builder.Services.AddSingleton<ConnectionEviction>();

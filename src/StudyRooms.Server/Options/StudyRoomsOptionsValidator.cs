@@ -82,6 +82,7 @@ public sealed partial class StudyRoomsOptionsValidator : IValidateOptions<StudyR
         ValidateConnections(options, failures);
         ValidateProtocol(options, failures);
         ValidateOverload(options, failures);
+        ValidateShutdown(options, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
