@@ -7,21 +7,29 @@ if (DataBackup.IsCommand(args))
     return DataBackup.Run(args, Console.Out, Console.Error);
 }
 
-// Settings are read and validated once, at start; nothing reloads them. So the content root is not
-// watched for changes to appsettings.json: with the default data directory (./data) inside it, every
-// SQLite write woke that recursive watcher, about a tenth of a busy server's CPU (docs/benchmarks.md).
-// First in the list, so an operator's own --hostBuilder:reloadConfigOnChange still wins.
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+try
 {
-    Args = ["--hostBuilder:reloadConfigOnChange=false", .. args],
-    WebRootPath = WebClient.RootPath,
-});
-builder.AddStudyRooms();
+    // Settings are read and validated once, at start; nothing reloads them. So the content root is not
+    // watched for changes to appsettings.json: with the default data directory (./data) inside it, every
+    // SQLite write woke that recursive watcher, about a tenth of a busy server's CPU (docs/benchmarks.md).
+    // First in the list, so an operator's own --hostBuilder:reloadConfigOnChange still wins.
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+    {
+        Args = ["--hostBuilder:reloadConfigOnChange=false", .. args],
+        WebRootPath = WebClient.RootPath,
+    });
+    builder.AddStudyRooms();
 
-var app = builder.Build();
-app.MapStudyRooms();
-app.Run();
-return 0;
+    var app = builder.Build();
+    app.MapStudyRooms();
+    app.Run();
+    return 0;
+}
+catch (Exception e) when (ProcessRole.IsServer && StartFailure.Explain(e) is { } explanation)
+{
+    Console.Error.WriteLine(explanation);
+    return 1;
+}
 
 /// <summary>Entry point; public so functional tests can host it.</summary>
 public partial class Program;

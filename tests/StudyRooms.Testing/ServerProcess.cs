@@ -53,6 +53,29 @@ public sealed class ServerProcess : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Starts the server and waits for it to end by itself, as a start that fails does.</summary>
+    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(string dataDirectory, IReadOnlyDictionary<string, string> settings, TimeSpan timeout)
+    {
+        var (process, _, _, output) = Launch(dataDirectory, settings);
+        using (process)
+        {
+            using var deadline = new CancellationTokenSource(timeout);
+            try
+            {
+                await process.WaitForExitAsync(deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"the server did not end within {timeout}:\n{string.Join('\n', output)}");
+            }
+
+            // The output's last lines may still be on their way through the readers.
+            process.WaitForExit();
+            return (process.ExitCode, string.Join('\n', output));
+        }
+    }
+
     /// <summary>
     /// Starts StudyRooms.Server.dll (built beside the tests) on free HTTP, silo and gateway ports,
     /// collecting its output; <paramref name="settings"/> override configuration keys. Shared by

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.Extensions.Options;
 using StudyRooms.Grains.Storage;
 using StudyRooms.Server.Options;
@@ -28,7 +27,7 @@ public sealed partial class ShutdownDeadline(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (Assembly.GetEntryAssembly() != typeof(ShutdownDeadline).Assembly)
+        if (!ProcessRole.IsServer)
         {
             return Task.CompletedTask;
         }
