@@ -29,19 +29,35 @@ public sealed class StartFailureTests
     public async Task ARedisThatDoesNotAnswerIsNamedWithoutItsConnectionStringAndTheServerEndsWithCode1()
     {
         var nobody = FreePorts.Next();
-        var (exitCode, output) = await ServerProcess.RunUntilExitAsync(
-            StudyRoomsHost.NewDataDirectory(),
-            new Dictionary<string, string>
-            {
-                ["StudyRooms:Redis"] = $"127.0.0.1:{nobody},password=not-for-the-log",
-                ["StudyRooms:Auth:SigningKey"] = Convert.ToBase64String(new byte[32]),
-                ["StudyRooms:AdvertisedIp"] = "127.0.0.1",
-            },
-            TimeSpan.FromSeconds(90));
+        var (exitCode, output) = await StartInRedisModeAsync($"127.0.0.1:{nobody},password=not-for-the-log");
 
         Assert.Equal(1, exitCode);
         Assert.Contains("StudyRooms cannot start: Redis does not answer at the address StudyRooms:Redis gives", output, StringComparison.Ordinal);
         Assert.DoesNotContain("not-for-the-log", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ARedisThatRefusesThePasswordIsSaidToAndTheServerEndsWithCode1()
+    {
+        await using var redis = await RedisServer.StartAsync(appendOnly: false, password: "the-right-one");
+
+        var (exitCode, output) = await StartInRedisModeAsync(redis.ConnectionString + ",password=a-wrong-one");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("StudyRooms cannot start: Redis at the address StudyRooms:Redis gives refused the password", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("a-wrong-one", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
+    }
+
+    private static Task<(int ExitCode, string Output)> StartInRedisModeAsync(string redis) =>
+        ServerProcess.RunUntilExitAsync(
+            StudyRoomsHost.NewDataDirectory(),
+            new Dictionary<string, string>
+            {
+                ["StudyRooms:Redis"] = redis,
+                ["StudyRooms:Auth:SigningKey"] = Convert.ToBase64String(new byte[32]),
+                ["StudyRooms:AdvertisedIp"] = "127.0.0.1",
+            },
+            TimeSpan.FromSeconds(90));
 }

@@ -28,7 +28,8 @@ public sealed class RedisServer : IAsyncDisposable
     /// An RDB file (a backup) to start from, the documented restore (docs/operations.md, "Backups"):
     /// loaded with AOF off, as Redis ignores the RDB when AOF is on.
     /// </param>
-    public static async Task<RedisServer> StartAsync(bool appendOnly = true, string? restoreFrom = null)
+    /// <param name="password">A password Redis requires of every client (<c>requirepass</c>).</param>
+    public static async Task<RedisServer> StartAsync(bool appendOnly = true, string? restoreFrom = null, string? password = null)
     {
         var binary = FindBinary("redis-server")
             ?? throw new InvalidOperationException(
@@ -60,6 +61,12 @@ public sealed class RedisServer : IAsyncDisposable
         })
         {
             start.ArgumentList.Add(arg);
+        }
+
+        if (password is not null)
+        {
+            start.ArgumentList.Add("--requirepass");
+            start.ArgumentList.Add(password);
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start");

@@ -5,7 +5,7 @@ namespace StudyRooms.Server.Hosting;
 
 /// <summary>
 /// What an operator reads when the server cannot start for a reason theirs to fix: invalid settings,
-/// or a Redis that does not answer. One plain message on standard error and exit code 1, instead of an
+/// a Redis that does not answer, or one that refuses the password. One plain message on standard error and exit code 1, instead of an
 /// unhandled exception's stack trace and an abort. Any other failure still ends with its stack trace:
 /// that one is a bug to report.
 /// </summary>
@@ -24,8 +24,11 @@ public static class StartFailure
         {
             // Neither the connection string (it may hold Redis's password) nor the client's own message
             // (its advice is about the client's settings, not the operator's) is repeated.
-            return "StudyRooms cannot start: Redis does not answer at the address StudyRooms:Redis gives "
-                + $"({redis.FailureType}). Check that address, and that Redis is running and reachable from this machine.";
+            return redis.FailureType == ConnectionFailureType.AuthenticationFailure
+                ? "StudyRooms cannot start: Redis at the address StudyRooms:Redis gives refused the password "
+                    + "(AuthenticationFailure). Check the password (and user) in StudyRooms:Redis against Redis's own."
+                : "StudyRooms cannot start: Redis does not answer at the address StudyRooms:Redis gives "
+                    + $"({redis.FailureType}). Check that address, and that Redis is running and reachable from this machine.";
         }
 
         return null;
