@@ -7,6 +7,9 @@ if (DataBackup.IsCommand(args))
     return DataBackup.Run(args, Console.Out, Console.Error);
 }
 
+// A start that fails for a reason of the operator's ends with a plain message and exit code 1
+// (StartFailure); only the start is guarded, so nothing later is reported as a failed start.
+WebApplication? app = null;
 try
 {
     // Settings are read and validated once, at start; nothing reloads them. So the content root is not
@@ -20,16 +23,25 @@ try
     });
     builder.AddStudyRooms();
 
-    var app = builder.Build();
+    app = builder.Build();
     app.MapStudyRooms();
-    app.Run();
-    return 0;
+    await app.StartAsync();
 }
 catch (Exception e) when (ProcessRole.IsServer && StartFailure.Explain(e) is { } explanation)
 {
     Console.Error.WriteLine(explanation);
+    if (app is not null)
+    {
+        await app.DisposeAsync();
+    }
+
     return 1;
 }
+
+// Until SIGTERM or Ctrl+C; a stop that cannot finish is bounded by ShutdownDeadline.
+await app.WaitForShutdownAsync();
+await app.DisposeAsync();
+return 0;
 
 /// <summary>Entry point; public so functional tests can host it.</summary>
 public partial class Program;
