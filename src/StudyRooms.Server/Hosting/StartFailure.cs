@@ -5,9 +5,9 @@ namespace StudyRooms.Server.Hosting;
 
 /// <summary>
 /// What an operator reads when the server cannot start for a reason theirs to fix: invalid settings,
-/// a Redis that does not answer, or one that refuses the password. One plain message on standard error and exit code 1, instead of an
-/// unhandled exception's stack trace and an abort. Any other failure still ends with its stack trace:
-/// that one is a bug to report.
+/// a Redis that does not answer, or one that refuses the password. One plain message on standard
+/// error and exit code 1, instead of an unhandled exception's stack trace and an abort. Any other
+/// failure still ends with its stack trace: that one is a bug to report.
 /// </summary>
 public static class StartFailure
 {
