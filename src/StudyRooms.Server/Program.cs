@@ -39,8 +39,11 @@ catch (Exception e) when (ProcessRole.IsServer && StartFailure.Explain(e) is { }
 }
 
 // Until SIGTERM or Ctrl+C; a stop that cannot finish is bounded by ShutdownDeadline.
-await app.WaitForShutdownAsync();
-await app.DisposeAsync();
+await using (app)
+{
+    await app.WaitForShutdownAsync();
+}
+
 return 0;
 
 /// <summary>Entry point; public so functional tests can host it.</summary>

@@ -21,15 +21,9 @@ public static class Poll
 
     public static async Task UntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? DefaultTimeout);
-        while (!await condition())
+        if (await ResultAsync<bool>(async () => await condition() ? true : null, timeout ?? DefaultTimeout) is null)
         {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Timed out waiting until {what}");
-            }
-
-            await Task.Delay(50);
+            throw new TimeoutException($"Timed out waiting until {what}");
         }
     }
 

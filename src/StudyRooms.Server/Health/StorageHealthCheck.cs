@@ -6,6 +6,9 @@ namespace StudyRooms.Server.Health;
 /// <summary>Ready only while the board store (SQLite or Redis) answers.</summary>
 public sealed class StorageHealthCheck(IBoardStore store) : IHealthCheck
 {
+    /// <summary>The check's registered name; the shutdown deadline asks it too.</summary>
+    public const string Name = "storage";
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try

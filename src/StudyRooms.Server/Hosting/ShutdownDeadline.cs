@@ -1,5 +1,6 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using StudyRooms.Grains.Storage;
+using StudyRooms.Server.Health;
 using StudyRooms.Server.Options;
 
 namespace StudyRooms.Server.Hosting;
@@ -18,7 +19,7 @@ namespace StudyRooms.Server.Hosting;
 /// </summary>
 public sealed partial class ShutdownDeadline(
     IHostApplicationLifetime lifetime,
-    IBoardStore store,
+    HealthCheckService health,
     IOptions<StudyRoomsOptions> options,
     TimeProvider time,
     ILogger<ShutdownDeadline> logger) : IHostedService
@@ -71,20 +72,9 @@ public sealed partial class ShutdownDeadline(
         Environment.Exit(1);
     }
 
-    private async Task<bool> StorageAnswersAsync()
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopped.Token);
-        timeout.CancelAfter(TimeSpan.FromSeconds(3));
-        try
-        {
-            await store.PingAsync(timeout.Token).WaitAsync(timeout.Token);
-            return true;
-        }
-        catch (Exception) when (!_stopped.IsCancellationRequested)
-        {
-            return false;
-        }
-    }
+    /// <summary>The readiness check of the storage (<see cref="StorageHealthCheck"/>, 3 s at most), asked once more.</summary>
+    private async Task<bool> StorageAnswersAsync() =>
+        (await health.CheckHealthAsync(check => check.Name == StorageHealthCheck.Name, _stopped.Token)).Status == HealthStatus.Healthy;
 
     [LoggerMessage(EventId = 1911, Level = LogLevel.Warning, Message = "Stopping while the storage does not answer: nothing more can be saved, so the server ends in {Seconds} s at the latest")]
     private static partial void StorageGone(ILogger logger, double seconds);

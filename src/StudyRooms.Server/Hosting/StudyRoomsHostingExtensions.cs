@@ -68,7 +68,7 @@ public static class StudyRoomsHostingExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks()
             .AddCheck<SiloHealthCheck>("silo", tags: [ReadyTag])
-            .AddCheck<StorageHealthCheck>("storage", tags: [ReadyTag]);
+            .AddCheck<StorageHealthCheck>(StorageHealthCheck.Name, tags: [ReadyTag]);
         return builder;
     }
 

@@ -26,7 +26,6 @@ public sealed class SignalRRoomBroadcaster(
     // Redis mode: the backplane, and a way past it to this server's own connections (P-OPS-9).
     private readonly RedisRoomHubLifetimeManager? _redis = connections as RedisRoomHubLifetimeManager;
 
-
     public Task ParticipantJoinedAsync(ParticipantJoined e) =>
         hub.Clients.Group(RoomGroups.For(e.RoomId)).ParticipantJoined(e);
 
