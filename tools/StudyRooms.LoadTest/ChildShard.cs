@@ -37,6 +37,8 @@ public sealed class ChildShard : IShard
 
     public ShardCounters Counters => _counters;
 
+    public int ProcessId => _process.Id;
+
     public async Task ConnectAsync(bool drawers, CancellationToken cancellationToken)
     {
         _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);

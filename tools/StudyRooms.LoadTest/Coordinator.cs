@@ -18,6 +18,7 @@ public sealed class Coordinator(LoadOptions options, string targetName, int? ser
     public async Task<LoadReport> RunAsync(IReadOnlyList<IShard> shards, CancellationToken cancellationToken)
     {
         var monitor = serverPid is { } pid ? new ProcessMonitor(pid) : null;
+        var drivers = shards.Select(s => s.ProcessId).Distinct().Select(p => new ProcessMonitor(p)).ToArray();
         Console.Error.WriteLine($"[{targetName}] connecting {options.Clients} clients into {options.Rooms} rooms over {shards.Count} driver process(es)…");
         await Task.WhenAll(shards.Select(s => s.ConnectAsync(drawers: true, cancellationToken)));
         if (options.Drawers is not null)
@@ -41,6 +42,7 @@ public sealed class Coordinator(LoadOptions options, string targetName, int? ser
         var recovery = probe?.RunAsync(measureEnd, cancellationToken);
         var rss = new List<double[]>();
         double? cpuStart = null;
+        var driverCpuStart = 0.0;
         var lastDeliveries = 0L;
         var nextSample = start + Stopwatch.Frequency;
         long? drainStart = null;
@@ -51,6 +53,7 @@ public sealed class Coordinator(LoadOptions options, string targetName, int? ser
             if (cpuStart is null && now >= warmupEnd)
             {
                 cpuStart = monitor?.CpuSeconds() ?? 0;
+                driverCpuStart = drivers.Sum(d => d.CpuSeconds());
             }
 
             var counters = shards.Select(s => s.Counters).ToArray();
@@ -90,6 +93,7 @@ public sealed class Coordinator(LoadOptions options, string targetName, int? ser
         }
 
         var cpuEnd = monitor?.CpuSeconds();
+        var driverCpu = drivers.Sum(d => d.CpuSeconds()) - driverCpuStart;
         if (monitor?.SampleRssKiB() is { } last)
         {
             rss.Add([Math.Round((Stopwatch.GetTimestamp() - warmupEnd) / (double)Stopwatch.Frequency), Math.Round(last / 1024.0, 1)]);
@@ -98,7 +102,7 @@ public sealed class Coordinator(LoadOptions options, string targetName, int? ser
         var results = await Task.WhenAll(shards.Select(s => s.StopAsync()));
         var recoverySeconds = recovery is null ? null : await recovery;
         await Task.WhenAll(shards.Select(s => s.DisposeAsync().AsTask()));
-        var report = Merge(results, cpuEnd - cpuStart, monitor, rss);
+        var report = Merge(results, cpuEnd - cpuStart, driverCpu, monitor, rss);
         if (probe is null)
         {
             return report;
@@ -114,7 +118,7 @@ public sealed class Coordinator(LoadOptions options, string targetName, int? ser
         };
     }
 
-    private LoadReport Merge(ShardResult[] results, double? cpu, ProcessMonitor? monitor, List<double[]> rss)
+    private LoadReport Merge(ShardResult[] results, double? cpu, double driverCpu, ProcessMonitor? monitor, List<double[]> rss)
     {
         var latency = Scenario.NewHistogram();
         var ack = Scenario.NewHistogram();
@@ -136,6 +140,7 @@ public sealed class Coordinator(LoadOptions options, string targetName, int? ser
         {
             Target = targetName,
             Protocol = options.Protocol,
+            Client = options.Client,
             Processes = options.Processes,
             Clients = options.Clients,
             Rooms = options.Rooms,
@@ -157,6 +162,8 @@ public sealed class Coordinator(LoadOptions options, string targetName, int? ser
             ServerCpuSeconds = cpu,
             ServerCpuSecondsPer1000Deliveries = cpu is { } c && deliveries > 0 ? c / deliveries * 1000 : null,
             ServerMicrosecondsPerDelivery = cpu is { } d && deliveries > 0 ? d / deliveries * 1_000_000 : null,
+            DriverCpuSeconds = driverCpu,
+            DriverMicrosecondsPerDelivery = deliveries > 0 ? driverCpu / deliveries * 1_000_000 : null,
             ServerPeakRssMiB = monitor is null ? null : monitor.PeakRssKiB / 1024.0,
             ServerRssMiB = monitor is null ? null : rss,
             Acknowledged = results.Sum(r => r.Acknowledged.Values.Sum(ids => (long)ids.Length)),

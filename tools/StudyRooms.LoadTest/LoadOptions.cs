@@ -31,6 +31,12 @@ public sealed record LoadOptions
     /// <summary>Hub protocol of the driven clients: json or messagepack.</summary>
     public string Protocol { get; init; } = "json";
 
+    /// <summary>
+    /// The driven clients' hub client: signalr (the SignalR client) or lean (<see cref="LeanHubConnection"/>,
+    /// MessagePack only), which costs the driver less per received message.
+    /// </summary>
+    public string Client { get; init; } = "signalr";
+
     /// <summary>Seconds between the server RSS samples kept in the report.</summary>
     public int RssEverySeconds { get; init; } = 10;
 
@@ -55,6 +61,8 @@ public sealed record LoadOptions
     public bool RecoveryProbe { get; init; }
 
     public bool IsMessagePack => Protocol == "messagepack";
+
+    public bool IsLeanClient => Client == "lean";
 
     public int RoomOf(int client) => client % Rooms;
 
@@ -86,6 +94,7 @@ public sealed record LoadOptions
                 "--processes" => options with { Processes = Int(Value(), "--processes", 1, 64) },
                 "--drawers" => options with { Drawers = Int(Value(), "--drawers", 1, 100_000) },
                 "--protocol" => options with { Protocol = Value() is ("json" or "messagepack") and var p ? p : throw new ArgumentException("--protocol must be json or messagepack") },
+                "--client" => options with { Client = Value() is ("signalr" or "lean") and var c ? c : throw new ArgumentException("--client must be signalr or lean") },
                 "--rss-every" => options with { RssEverySeconds = Int(Value(), "--rss-every", 1, 3_600) },
                 "--join-board" => options with { JoinBoardElements = Int(Value(), "--join-board", 1, 50_000) },
                 "--join-room" => options with { JoinRoomId = Value() },
@@ -111,6 +120,11 @@ public sealed record LoadOptions
             throw new ArgumentException("--clients must be at least twice --rooms so every room has a peer to deliver to");
         }
 
+        if (options.IsLeanClient && !options.IsMessagePack)
+        {
+            throw new ArgumentException("--client lean speaks the MessagePack hub protocol only: add --protocol messagepack");
+        }
+
         if (options.RoomIds is { } ids && ids.Count != options.Rooms)
         {
             throw new ArgumentException("--room-ids must name one room per --rooms");
@@ -127,7 +141,7 @@ public sealed record LoadOptions
         {
             ("--url", url), ("--clients", Clients), ("--rooms", Rooms), ("--edits", EditsPerSecond), ("--cursor-hz", CursorHz),
             ("--warmup", WarmupSeconds), ("--duration", DurationSeconds), ("--points", PointsPerEdit), ("--processes", Processes),
-            ("--drawers", Drawers), ("--protocol", Protocol), ("--shard", shard),
+            ("--drawers", Drawers), ("--protocol", Protocol), ("--client", Client), ("--shard", shard),
             ("--room-ids", roomIds is null ? null : string.Join(',', roomIds)),
         })
         {

@@ -8,6 +8,9 @@ public sealed record LoadReport
 {
     public required string Target { get; init; }
     public string Protocol { get; init; } = "json";
+
+    /// <summary>The driven clients' hub client (<c>--client</c>).</summary>
+    public string Client { get; init; } = "signalr";
     public int Processes { get; init; } = 1;
     public int Clients { get; init; }
     public int Rooms { get; init; }
@@ -47,6 +50,10 @@ public sealed record LoadReport
     public double? ServerMicrosecondsPerDelivery { get; init; }
     public double? ServerPeakRssMiB { get; init; }
 
+    /// <summary>CPU seconds the driver processes used over the measured window, and per delivery: a driver near a full core is the limit, not the server.</summary>
+    public double? DriverCpuSeconds { get; init; }
+    public double? DriverMicrosecondsPerDelivery { get; init; }
+
     /// <summary>Server RSS over the measured window: [seconds since the warm-up ended, MiB], the last at the end of the drain.</summary>
     public List<double[]>? ServerRssMiB { get; init; }
 
@@ -58,7 +65,7 @@ public sealed record LoadReport
 
     public void Print(TextWriter writer)
     {
-        writer.WriteLine($"target {Target} ({Protocol}, {Processes} driver process(es)): {Clients} clients in {Rooms} rooms, " +
+        writer.WriteLine($"target {Target} ({Protocol}, {Client} client, {Processes} driver process(es)): {Clients} clients in {Rooms} rooms, " +
             (Drawers is { } d ? $"{d} drawing per room, " : "") + $"{EditsPerClientPerSecond} edits/s each" +
             (CursorHz > 0 ? $", cursors {CursorHz} Hz" : "") + $", measured {DurationSeconds:0.#} s");
         writer.WriteLine($"  edits sent      {EditsSentPerSecond,10:0} /s");
@@ -77,6 +84,11 @@ public sealed record LoadReport
             {
                 writer.WriteLine("  server RSS      " + string.Join("  ", samples.Select(s => $"{s[0]:0}s:{s[1]:0}MiB")));
             }
+        }
+
+        if (DriverCpuSeconds is { } driver)
+        {
+            writer.WriteLine($"  driver CPU      {driver:0.00} s  = {DriverMicrosecondsPerDelivery:0.0} µs per delivery, {driver / DurationSeconds:P0} of a core");
         }
 
         if (Acknowledged > 0 || AcknowledgedLost is not null)

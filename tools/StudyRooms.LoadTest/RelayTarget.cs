@@ -1,8 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 using StudyRooms.Contracts.Boards;
 
 namespace StudyRooms.LoadTest;
@@ -14,14 +11,7 @@ public sealed class RelayTarget(Uri baseAddress, LoadOptions options) : ITarget
 
     public async Task<IClientSession> ConnectAsync(int clientIndex, int roomIndex, IDeliverySink sink, CancellationToken cancellationToken)
     {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(baseAddress, "/relay"), o =>
-            {
-                o.Transports = HttpTransportType.WebSockets;
-                o.SkipNegotiation = true;
-            })
-            .WithProtocol(options, RelayServer.ConfigureJson)
-            .Build();
+        var connection = DriverConnection.Open(options, new Uri(baseAddress, "/relay"), accessToken: null, RelayServer.ConfigureJson);
         connection.On<ReceivedOps>("Relayed", e =>
         {
             foreach (var op in e.Ops)
@@ -32,11 +22,11 @@ public sealed class RelayTarget(Uri baseAddress, LoadOptions options) : ITarget
         connection.On<Ignored>("Cursor", _ => sink.Cursor());
         await connection.StartAsync(cancellationToken);
         var room = $"room-{roomIndex}";
-        await connection.InvokeAsync("Join", room, cancellationToken);
+        await connection.InvokeAsync<object?>("Join", room, cancellationToken);
         return new Session(connection, room);
     }
 
-    private sealed class Session(HubConnection connection, string room) : IClientSession
+    private sealed class Session(IDriverConnection connection, string room) : IClientSession
     {
         public Task SendEditAsync(string elementId, double[] points) =>
             connection.InvokeAsync<int>("Push", new RelayPush(room,

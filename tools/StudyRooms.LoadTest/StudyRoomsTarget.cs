@@ -50,7 +50,7 @@ public sealed class StudyRoomsTarget(Uri baseAddress, LoadOptions options) : ITa
         var roomId = options.RoomIds is { } ids
             ? ids[roomIndex]
             : await _rooms.GetOrAdd(roomIndex, _ => new Lazy<Task<string>>(() => CreateRoomAsync(token, roomIndex, cancellationToken))).Value;
-        var connection = await ConnectHubAsync(token, cancellationToken);
+        var connection = DriverConnection.Open(options, HubUrl, token, Configure);
         connection.On<ReceivedOps>("OpsApplied", e =>
         {
             foreach (var op in e.Ops)
@@ -90,7 +90,7 @@ public sealed class StudyRoomsTarget(Uri baseAddress, LoadOptions options) : ITa
     }
 
     /// <summary>JoinRoom as the web client does it: a refusal that carries a retry hint (OVERLOADED, RATE_LIMITED; P-ERR-5) is tried again after the hint.</summary>
-    private static async Task JoinAsync(HubConnection connection, JoinRoomRequest request, CancellationToken cancellationToken)
+    private static async Task JoinAsync(IDriverConnection connection, JoinRoomRequest request, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -106,10 +106,12 @@ public sealed class StudyRoomsTarget(Uri baseAddress, LoadOptions options) : ITa
         }
     }
 
-    /// <summary>A hub connection as the scenario's clients open it (WebSockets, the chosen protocol), not yet started.</summary>
+    private Uri HubUrl => new(baseAddress, "/hubs/room");
+
+    /// <summary>A SignalR client's hub connection (WebSockets, the chosen protocol), not yet started: for the join and recovery measurements.</summary>
     public Task<HubConnection> ConnectHubAsync(string token, CancellationToken cancellationToken) =>
         Task.FromResult(new HubConnectionBuilder()
-            .WithUrl(new Uri(baseAddress, "/hubs/room"), o =>
+            .WithUrl(HubUrl, o =>
             {
                 o.Transports = HttpTransportType.WebSockets;
                 o.SkipNegotiation = true;
@@ -173,7 +175,7 @@ public sealed class StudyRoomsTarget(Uri baseAddress, LoadOptions options) : ITa
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
     }
 
-    private sealed class Session(HubConnection connection, string roomId, string clientId) : IClientSession
+    private sealed class Session(IDriverConnection connection, string roomId, string clientId) : IClientSession
     {
         private long _seq;
 
