@@ -197,7 +197,7 @@ public sealed partial class Scenario(LoadOptions options, ITarget target, IReadO
     }
 
     /// <summary>A refusal's code (P-ERR-1), or the exception's type name when it carries none (timeouts, closed connections).</summary>
-    internal static string CodeOf(Exception e) => CodePattern().Match(e.Message) is { Success: true } match ? match.Groups[1].Value : e.GetType().Name;
+    public static string CodeOf(Exception e) => CodePattern().Match(e.Message) is { Success: true } match ? match.Groups[1].Value : e.GetType().Name;
 
     private async Task CursorLoopAsync(int client, IClientSession session, long start, long until, CancellationToken cancellationToken)
     {
