@@ -3,8 +3,8 @@
 # core 1 (`taskset -c 1`), the load tool on core 0, a fresh server and data directory per scenario,
 # loopback only. Run it on a quiet two-core machine; it stops by itself.
 #
-#   tools/bench.sh [scenario ...]      scenarios: lecture main relay saturation redis idle join
-#                                      (default: all but redis, which needs redis-server)
+#   tools/bench.sh [scenario ...]      scenarios: lecture main relay saturation relay-saturation redis idle join
+#                                      (default: all but relay-saturation and redis, which needs redis-server)
 #
 # Each scenario prints the tool's summary; every RESULT line (the tool's JSON) is appended, with the
 # scenario's name and the commit, to $BENCH_OUT (default artifacts/bench/results.jsonl).
@@ -99,32 +99,46 @@ run_main() {
   stop_server
 }
 
-run_relay() {
+# start_relay: the bare SignalR relay (the framework's floor) on core 1, where the server would run.
+start_relay() {
   port=$((port + 1))
   taskset -c 1 dotnet "$tool_dll" serve-relay --port "$port" > "$work/relay.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 60); do (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null && break; sleep 0.5; done
+}
+
+run_relay() {
+  start_relay
   tool relay --relay --server-pid "$server_pid" --clients 400 --rooms 40 --edits 5 --warmup 5 --duration "$seconds"
   stop_server
 }
 
-# The saturation sweep speaks MessagePack: with JSON the one-core driver is the limit (docs/benchmarks.md).
-# The saturation point is the highest load with p99 <= 100 ms and >= 99.9 % delivered; the
-# sweep names the highest step that passes and the first that fails, which bracket it. Steps go up
-# to 45,000 deliveries/s; the driver on its one core reaches about 36,000/s against the bare relay.
+# The saturation sweeps speak MessagePack through the tool's lean client (--client lean): with the
+# SignalR client, the one-core driver was the limit at about 36,000 deliveries/s against the bare
+# relay; the lean one costs the driver about a third less per delivery, and every report gives the
+# driver's CPU beside the server's, so a step the driver could not keep up with shows as such
+# (docs/benchmarks.md, "A lean driver client"). The saturation point is the highest load with
+# p99 <= 100 ms and >= 99.9 % delivered; a sweep names the highest step that passes and the first that
+# fails, which bracket it. Steps go up to 63,000 deliveries/s.
 run_saturation() {
   sweep saturation start_server StudyRooms__MessagePackProtocol=true
+}
+
+# The same sweep against the bare relay: the framework's own saturation point on this machine.
+run_relay-saturation() {
+  sweep relay-saturation start_relay
 }
 
 # sweep NAME START_COMMAND [ENV=VALUE ...]: one fresh server per step, started by START_COMMAND.
 sweep() {
   local name=$1 start=$2
   shift 2
-  local passed="" failed=""
-  for size in 200 300 400 500 600 700 800 1000; do
+  local passed="" failed="" target=()
+  [ "$start" = start_relay ] && target=(--relay)
+  for size in 200 300 400 500 600 700 800 1000 1200 1400; do
     "$start" "$@"
-    warm --protocol messagepack
-    tool "$name-$size" --server-pid "$server_pid" --protocol messagepack \
+    warm "${target[@]}" --protocol messagepack --client lean
+    tool "$name-$size" "${target[@]}" --server-pid "$server_pid" --protocol messagepack --client lean \
       --clients "$size" --rooms $((size / 10)) --edits 5 --warmup 5 --duration "$seconds"
     stop_server
     local line p99 ratio per_second errors
@@ -193,8 +207,8 @@ scenarios=("$@")
 [ ${#scenarios[@]} -gt 0 ] || scenarios=(lecture main relay saturation idle join)
 for scenario in "${scenarios[@]}"; do
   case "$scenario" in
-    lecture | main | relay | saturation | redis | idle | join) ;;
-    *) echo "unknown scenario: $scenario (lecture main relay saturation redis idle join)" >&2; exit 2 ;;
+    lecture | main | relay | saturation | relay-saturation | redis | idle | join) ;;
+    *) echo "unknown scenario: $scenario (lecture main relay saturation relay-saturation redis idle join)" >&2; exit 2 ;;
   esac
   echo "== $scenario $(date -u +%H:%M:%S) load $(cut -d' ' -f1-3 /proc/loadavg)"
   "run_$scenario"
