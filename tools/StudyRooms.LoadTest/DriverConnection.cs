@@ -32,7 +32,12 @@ public static class DriverConnection
             return new LeanHubConnection(hubUrl, accessToken);
         }
 
-        var connection = new HubConnectionBuilder()
+        return new SignalRConnection(BuildSignalR(options, hubUrl, accessToken, json));
+    }
+
+    /// <summary>A SignalR client's hub connection as the tool opens it (WebSockets only, the chosen protocol), not yet started.</summary>
+    public static HubConnection BuildSignalR(LoadOptions options, Uri hubUrl, string? accessToken, Action<System.Text.Json.JsonSerializerOptions> json) =>
+        new HubConnectionBuilder()
             .WithUrl(hubUrl, o =>
             {
                 o.Transports = HttpTransportType.WebSockets;
@@ -44,8 +49,6 @@ public static class DriverConnection
             })
             .WithProtocol(options, json)
             .Build();
-        return new SignalRConnection(connection);
-    }
 
     private sealed class SignalRConnection(HubConnection connection) : IDriverConnection
     {

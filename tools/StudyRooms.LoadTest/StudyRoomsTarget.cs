@@ -2,10 +2,8 @@ using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 using StudyRooms.Contracts.Boards;
 using StudyRooms.Contracts.Protocol;
 using StudyRooms.Contracts.Rooms;
@@ -110,15 +108,7 @@ public sealed class StudyRoomsTarget(Uri baseAddress, LoadOptions options) : ITa
 
     /// <summary>A SignalR client's hub connection (WebSockets, the chosen protocol), not yet started: for the join and recovery measurements.</summary>
     public Task<HubConnection> ConnectHubAsync(string token, CancellationToken cancellationToken) =>
-        Task.FromResult(new HubConnectionBuilder()
-            .WithUrl(HubUrl, o =>
-            {
-                o.Transports = HttpTransportType.WebSockets;
-                o.SkipNegotiation = true;
-                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
-            })
-            .WithProtocol(options, j => Configure(j))
-            .Build());
+        Task.FromResult(DriverConnection.BuildSignalR(options, HubUrl, token, Configure));
 
     public async Task<string> SignInAsync(string name, CancellationToken cancellationToken) =>
         (await SignInAsUserAsync(name, cancellationToken)).Token;
