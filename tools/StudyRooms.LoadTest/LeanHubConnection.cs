@@ -22,7 +22,8 @@ namespace StudyRooms.LoadTest;
 /// </summary>
 public sealed class LeanHubConnection : IDriverConnection
 {
-    private const int ReadSize = 64 * 1024;
+    /// <summary>A connection's socket reads and its message stream start this size and grow for a larger frame or message.</summary>
+    private const int ReadSize = 16 * 1024;
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
     private static readonly MessagePackHubProtocol Protocol = new();
 
@@ -97,7 +98,13 @@ public sealed class LeanHubConnection : IDriverConnection
         {
         }
 
-        await _receiving.WaitAsync(TimeSpan.FromSeconds(5)).ContinueWith(static _ => { }, TaskScheduler.Default);
+        try
+        {
+            await _receiving.WaitAsync(TimeSpan.FromSeconds(5)); // the receive loop ends on the server's close and never throws
+        }
+        catch (TimeoutException)
+        {
+        }
         _socket.Dispose();
         Close(new IOException("the hub connection was disposed"));
         _sendLock.Dispose();
@@ -293,8 +300,11 @@ public sealed class LeanHubConnection : IDriverConnection
         }
 
         var consumed = _streamLength - (int)messages.Length;
-        _stream.AsSpan(consumed, _streamLength - consumed).CopyTo(_stream);
-        _streamLength -= consumed;
+        if (consumed > 0)
+        {
+            _stream.AsSpan(consumed, _streamLength - consumed).CopyTo(_stream);
+            _streamLength -= consumed;
+        }
     }
 
     private void Dispatch(HubMessage message)
